@@ -1,0 +1,13 @@
+import type { Role } from '@hoi-thi/contracts';
+
+/** Who is calling, as read from the access token (no database lookup on the hot path). */
+export interface AuthUser {
+  id: string;
+  unitId: string | null;
+  roles: Role[];
+}
+
+export function hasRole(user: AuthUser, role: Role): boolean {
+  // An admin may do everything an organizer may (API.md "Conventions").
+  return user.roles.includes(role) || (role === 'organizer' && user.roles.includes('admin'));
+}

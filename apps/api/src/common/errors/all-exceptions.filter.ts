@@ -1,0 +1,97 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorBody, FieldError } from '@hoi-thi/contracts';
+import { DomainError, RateLimitedError, type ValidationDetail } from './domain-error.js';
+import { statusForCode } from './error-status.js';
+import { languageFromHeader, type Language } from '../i18n/language.js';
+import { translate } from '../i18n/messages.js';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+interface FrameworkError {
+  statusCode?: number;
+  code?: string;
+}
+
+/**
+ * Maps every error to `{statusCode, code, message, details?}` in the request's language.
+ * Domain codes come from `DomainError`; Nest/Fastify errors (404 route, JSON parse, body limit,
+ * guards) get generic codes; anything else is a logged 500 with the request id and nothing internal.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const language = request?.headers ? languageFromHeader(request.headers['accept-language']) : 'vi';
+    const requestId = String(request?.id ?? '');
+
+    const { status, code, params, details, extra } = this.classify(exception);
+    if (status >= 500) {
+      request?.log?.error({ err: exception, requestId }, 'request failed');
+    }
+
+    const body: ErrorBody = {
+      statusCode: status,
+      code,
+      message: translate(language, code, { ...params, requestId }) ?? code,
+      ...(details ? { details: details.map((d) => this.fieldError(language, d)) } : {}),
+      ...(extra ?? {}),
+      ...(status >= 500 ? { requestId } : {}),
+    };
+    if (exception instanceof RateLimitedError) {
+      void reply.header('Retry-After', String(exception.retryAfterSeconds));
+    }
+    void reply.status(status).send(body);
+  }
+
+  private classify(exception: unknown): {
+    status: number;
+    code: string;
+    params: Record<string, unknown>;
+    details?: ValidationDetail[];
+    extra?: Record<string, unknown>;
+  } {
+    if (exception instanceof DomainError) {
+      return {
+        status: statusForCode(exception.code),
+        code: exception.code,
+        params: exception.params,
+        details: exception.details,
+        extra: exception.extra,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { status, code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'), params: {} };
+    }
+    const framework = exception as FrameworkError;
+    if (exception instanceof SyntaxError || framework?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || framework?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      return { status: 400, code: 'MALFORMED_JSON', params: {} };
+    }
+    const status = framework?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { status, code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST', params: {} };
+    }
+    return { status: 500, code: 'INTERNAL', params: {} };
+  }
+
+  private fieldError(language: Language, detail: ValidationDetail): FieldError {
+    const message =
+      translate(language, `field.${detail.constraint}`, detail.params ?? {}) ??
+      detail.fallback ??
+      translate(language, 'field.invalid')!;
+    return { field: detail.field, message };
+  }
+}

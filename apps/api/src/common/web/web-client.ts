@@ -1,0 +1,56 @@
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../errors/domain-error.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export function sendFile(reply: FastifyReply, file: string, cacheControl: string): FastifyReply {
+  return reply
+    .type(TYPES[extname(file)] ?? 'application/octet-stream')
+    .header('cache-control', cacheControl)
+    .send(createReadStream(file));
+}
+
+/**
+ * Serves the built client (apps/web/dist) at `/`: files as they are (Vite's hashed assets cached
+ * for a year), and the app shell for any other path outside /api so client-side routes work.
+ * Small on purpose; @fastify/static pulls an ESM-only dependency that Jest cannot load on Node 20.
+ */
+export function serveWebClient(fastify: FastifyInstance, root: string): boolean {
+  const indexFile = join(root, 'index.html');
+  if (!existsSync(indexFile)) return false;
+  const indexHtml = readFileSync(indexFile);
+  const rootPrefix = normalize(root + sep);
+
+  const sendShell = (reply: FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = decodeURIComponent(request.url.split('?')[0]);
+    if (path === '/api' || path.startsWith('/api/')) throw new DomainError('NOT_FOUND');
+    const file = normalize(join(root, path));
+    if (file.startsWith(rootPrefix) && file !== indexFile && existsSync(file) && statSync(file).isFile()) {
+      const immutable = file.startsWith(join(root, 'assets') + sep);
+      return sendFile(reply, file, immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    }
+    if (extname(path) && !path.endsWith('.html')) throw new DomainError('NOT_FOUND');
+    return sendShell(reply);
+  };
+  fastify.get('/', handler);
+  fastify.get('/*', handler);
+  return true;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './env.schema.js';
+
+describe('environment validation', () => {
+  it('needs nothing in embedded mode and applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      redisUrl: null,
+      demoData: true,
+      attemptGraceSeconds: 5,
+      registerRateLimit: 300,
+      loginFailureLimit: 10,
+    });
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('turns demo data off by default on a PostgreSQL server', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@localhost/db', JWT_SECRET: 'x'.repeat(32) });
+    expect(config.demoData).toBe(false);
+    expect(config.databaseUrl).toBe('postgres://u@localhost/db');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' , JWT_SECRET: 'x'.repeat(32) }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://u@localhost/db' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
+    [{ ATTEMPT_GRACE_SECONDS: '-1' }, 'ATTEMPT_GRACE_SECONDS'],
+    [{ REGISTER_RATE_LIMIT: '0' }, 'REGISTER_RATE_LIMIT'],
+    [{ LOGIN_FAILURE_LIMIT: '1.5' }, 'LOGIN_FAILURE_LIMIT'],
+    [{ ADMIN_EMAIL: 'admin@example.org' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_EMAIL: 'nope', ADMIN_PASSWORD: 'long enough' }, 'ADMIN_EMAIL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('refuses %j naming %s', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toContain(variable);
+  });
+});

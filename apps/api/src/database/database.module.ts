@@ -1,0 +1,38 @@
+import { type DynamicModule, Global, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, type DatabaseTarget } from './data-source-options.js';
+import { runMigrations } from './migrate.js';
+
+export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
+
+/** Schema only through migrations, applied at boot before anything reads a table. */
+@Injectable()
+class MigrateOnBoot implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly target: DatabaseTarget,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await runMigrations(this.dataSource, { lock: !this.target.embedded });
+  }
+}
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(target: DatabaseTarget): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(target))],
+      providers: [
+        {
+          provide: MigrateOnBoot,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new MigrateOnBoot(dataSource, target),
+        },
+      ],
+    };
+  }
+}

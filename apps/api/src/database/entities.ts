@@ -1,0 +1,6 @@
+import { ContestEntity } from '../modules/contests/contest.entity.js';
+import { UnitEntity } from '../modules/units/unit.entity.js';
+import { UserEntity } from '../modules/users/user.entity.js';
+
+/** Every entity, for the data source (modules register their own repositories). */
+export const ENTITIES = [UnitEntity, UserEntity, ContestEntity];

@@ -1,0 +1,4 @@
+import { Initial1795717031964 } from './1795717031964-Initial.js';
+
+/** Every migration, in order. `npm run migration:generate -- Name` writes new ones; add them here. */
+export const MIGRATIONS = [Initial1795717031964];

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { AuthResponse } from '@hoi-thi/contracts';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { DomainError, RateLimitedError } from '../../common/errors/domain-error.js';
+import { RateLimiter, retryAfterSeconds } from '../../common/rate-limit/rate-limiter.js';
+import { toUserResponse } from '../users/user.mapper.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { normalizeEmail, UsersService } from '../users/users.service.js';
+import type { RegisterDto } from './dto/auth.dto.js';
+import { PasswordHasher } from './password-hasher.js';
+
+const MINUTE = 60_000;
+
+export interface AccessTokenPayload {
+  sub: string;
+  unitId: string | null;
+  roles: AuthUser['roles'];
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  /** Registrations per client address per minute (a whole office may share one address). */
+  async register(dto: RegisterDto, clientAddress: string): Promise<AuthResponse> {
+    const window = await this.limiter.hit(`register:${clientAddress}`, MINUTE);
+    if (window.count > this.config.registerRateLimit) throw new RateLimitedError(retryAfterSeconds(window));
+    const user = await this.users.create({
+      fullName: dto.fullName,
+      email: dto.email,
+      passwordHash: await this.hasher.hash(dto.password),
+      unitId: dto.unitId,
+      phone: dto.phone ?? null,
+    });
+    return this.issue(user);
+  }
+
+  /**
+   * Checks a password. Failed logins are counted per account (not per address) and, past
+   * LOGIN_FAILURE_LIMIT within a minute, refused without checking the password.
+   */
+  async validateCredentials(email: string, password: string): Promise<UserEntity> {
+    const key = `login-failures:${normalizeEmail(email)}`;
+    const failures = await this.limiter.peek(key);
+    if (failures.count >= this.config.loginFailureLimit) throw new RateLimitedError(retryAfterSeconds(failures));
+    const user = await this.users.findByEmail(email);
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid) {
+      await this.limiter.hit(key, MINUTE);
+      throw new DomainError('AUTH.INVALID_CREDENTIALS');
+    }
+    if (failures.count > 0) await this.limiter.reset(key);
+    return user;
+  }
+
+  issue(user: UserEntity): AuthResponse {
+    const payload: AccessTokenPayload = { sub: user.id, unitId: user.unitId, roles: user.roles };
+    return { accessToken: this.jwt.sign(payload), user: toUserResponse(user) };
+  }
+
+  async me(caller: AuthUser): Promise<UserEntity> {
+    const user = await this.users.findById(caller.id);
+    if (!user) throw new DomainError('AUTH.TOKEN_INVALID');
+    return user;
+  }
+}

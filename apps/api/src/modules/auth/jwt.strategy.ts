@@ -1,0 +1,18 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { JWT_SECRET } from '../../config/config.module.js';
+import type { AccessTokenPayload } from './auth.service.js';
+
+/** Reads the caller from the signed token alone: no database round trip per request. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(@Inject(JWT_SECRET) secret: string) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret, algorithms: ['HS256'] });
+  }
+
+  validate(payload: AccessTokenPayload): AuthUser {
+    return { id: payload.sub, unitId: payload.unitId ?? null, roles: payload.roles ?? [] };
+  }
+}

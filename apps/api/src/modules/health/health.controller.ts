@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import type { HealthResponse } from '@hoi-thi/contracts';
+import { Public } from '../../common/auth/decorators.js';
+import { REDIS } from '../../common/redis/redis.module.js';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
+
+const TIMEOUT_MS = 2000;
+
+function withTimeout<T>(work: Promise<T>): Promise<T> {
+  return Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())]);
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis | null,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** 200 when the database (and Redis, when configured) answer; 503 otherwise. */
+  @Public()
+  @Get()
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
+    const database = await withTimeout(this.dataSource.query('SELECT 1')).then(() => 'up' as const, () => 'down' as const);
+    const redis = this.redis ? await withTimeout(this.redis.ping()).then(() => 'up' as const, () => 'down' as const) : undefined;
+    const healthy = database === 'up' && redis !== 'down';
+    void reply.status(healthy ? 200 : 503);
+    return {
+      status: healthy ? 'ok' : 'degraded',
+      database: { status: database, mode: this.config.databaseUrl ? 'postgres' : 'embedded' },
+      ...(redis ? { redis: { status: redis } } : {}),
+      uptimeSeconds: Math.round(process.uptime()),
+    };
+  }
+}

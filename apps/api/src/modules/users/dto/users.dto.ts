@@ -1,0 +1,26 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { type Role, Roles } from '@hoi-thi/contracts';
+import { PaginationQuery } from '../../../common/pagination.js';
+
+export class ListUsersQuery extends PaginationQuery {
+  /** Part of the name or email, case-insensitive. */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+export class UpdateRolesDto {
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @ArrayMaxSize(Roles.length)
+  @IsIn(Roles, { each: true })
+  roles!: Role[];
+}

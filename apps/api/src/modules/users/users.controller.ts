@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Page, UserAdminResponse } from '@hoi-thi/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { CurrentUser, RequireRoles } from '../../common/auth/decorators.js';
+import { ParseUuid } from '../../common/parse-uuid.pipe.js';
+import { ListUsersQuery, UpdateRolesDto } from './dto/users.dto.js';
+import { toUserAdminResponse } from './user.mapper.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@RequireRoles('admin')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  async list(@Query() query: ListUsersQuery): Promise<Page<UserAdminResponse>> {
+    const [users, total] = await this.users.search(query);
+    return { items: users.map(toUserAdminResponse), total };
+  }
+
+  @Put(':id/roles')
+  async setRoles(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUuid) id: string,
+    @Body() dto: UpdateRolesDto,
+  ): Promise<UserAdminResponse> {
+    return toUserAdminResponse(await this.users.setRoles(actor, id, dto.roles));
+  }
+}

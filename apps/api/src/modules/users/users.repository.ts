@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, type Repository } from 'typeorm';
+import { UserEntity } from './user.entity.js';
+
+export interface UserSearch {
+  search?: string;
+  unitId?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ email });
+  }
+
+  /** Inserts; a duplicate email surfaces as a unique violation for the service to translate. */
+  insert(data: Pick<UserEntity, 'fullName' | 'email' | 'passwordHash' | 'phone' | 'unitId' | 'roles'>, manager?: EntityManager): Promise<UserEntity> {
+    const repository = manager?.getRepository(UserEntity) ?? this.users;
+    return repository.save(repository.create(data));
+  }
+
+  save(user: UserEntity): Promise<UserEntity> {
+    return this.users.save(user);
+  }
+
+  async search(query: UserSearch): Promise<[UserEntity[], number]> {
+    const qb = this.users.createQueryBuilder('u').orderBy('u.created_at', 'DESC').addOrderBy('u.id', 'ASC');
+    if (query.unitId) qb.andWhere('u.unit_id = :unitId', { unitId: query.unitId });
+    if (query.search) {
+      const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(u.full_name ILIKE :pattern OR u.email ILIKE :pattern)', { pattern });
+    }
+    return qb.take(query.limit).skip(query.offset).getManyAndCount();
+  }
+}
+
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Role } from '@hoi-thi/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { UnitsService } from '../units/units.service.js';
+import type { UserEntity } from './user.entity.js';
+import { isUniqueViolation, type UserSearch, UsersRepository } from './users.repository.js';
+
+export interface NewUser {
+  fullName: string;
+  email: string;
+  passwordHash: string;
+  unitId: string | null;
+  phone?: string | null;
+  roles?: Role[];
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly units: UnitsService,
+  ) {}
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findById(id);
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findByEmail(normalizeEmail(email));
+  }
+
+  async create(data: NewUser, manager?: EntityManager): Promise<UserEntity> {
+    if (data.unitId !== null && !(await this.units.exists(data.unitId, manager))) throw DomainError.invalidField('unitId', 'unitNotFound');
+    try {
+      return await this.users.insert(
+        {
+          fullName: data.fullName,
+          email: normalizeEmail(data.email),
+          passwordHash: data.passwordHash,
+          phone: data.phone ?? null,
+          unitId: data.unitId,
+          roles: data.roles ?? ['member'],
+        },
+        manager,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_users_email')) throw new DomainError('AUTH.EMAIL_TAKEN');
+      throw error;
+    }
+  }
+
+  search(query: UserSearch): Promise<[UserEntity[], number]> {
+    return this.users.search(query);
+  }
+
+  async setRoles(actor: AuthUser, userId: string, roles: Role[]): Promise<UserEntity> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new DomainError('USER.NOT_FOUND');
+    if (actor.id === userId && user.roles.includes('admin') && !roles.includes('admin')) {
+      throw new DomainError('USER.CANNOT_DEMOTE_SELF');
+    }
+    user.roles = [...roles];
+    return this.users.save(user);
+  }
+
+  /** Makes sure an admin account exists with this email (ADMIN_EMAIL/ADMIN_PASSWORD at boot). */
+  async ensureAdmin(email: string, passwordHash: () => Promise<string>): Promise<'created' | 'promoted' | 'unchanged'> {
+    const existing = await this.findByEmail(email);
+    if (existing) {
+      if (existing.roles.includes('admin')) return 'unchanged';
+      existing.roles = [...new Set<Role>([...existing.roles, 'admin'])];
+      await this.users.save(existing);
+      return 'promoted';
+    }
+    await this.create({ fullName: 'Quản trị viên', email, passwordHash: await passwordHash(), unitId: null, roles: ['admin'] });
+    return 'created';
+  }
+}

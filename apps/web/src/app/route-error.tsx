@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+
+/** Shown when a page throws while rendering, instead of a blank screen. */
+export function RouteError() {
+  const { t } = useTranslation();
+  return (
+    <main className="container app-main">
+      <section className="page" aria-labelledby="route-error-title">
+        <h1 id="route-error-title">{t('errors.pageTitle')}</h1>
+        <p>{t('errors.pageText')}</p>
+        <p>
+          <a href="/">{t('common.backHome')}</a>
+        </p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,8 @@
+import type { AuthResponse, LoginRequest, RegisterRequest, UserResponse } from '@hoi-thi/contracts';
+import { api } from '../../../lib/api-client';
+
+export const authApi = {
+  login: (body: LoginRequest) => api.post<AuthResponse>('/auth/login', body),
+  register: (body: RegisterRequest) => api.post<AuthResponse>('/auth/register', body),
+  me: (signal?: AbortSignal) => api.get<UserResponse>('/auth/me', { signal }),
+};

@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { TextField } from '../../../components/text-field';
+import { useAuth } from '../hooks/auth-context';
+import { useLogin } from '../hooks/use-auth-mutations';
+import { FormErrorAlert } from './form-error-alert';
+import { focusFirstInvalid, splitFieldErrors, type FieldErrors } from './form-errors';
+
+const fields = ['email', 'password'] as const;
+type Field = (typeof fields)[number];
+
+/** Only same-site paths, so a crafted `?next=` link cannot send people elsewhere. */
+function safeNextPath(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { status } = useAuth();
+  const [searchParams] = useSearchParams();
+  const login = useLogin();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
+  const [submitCount, setSubmitCount] = useState(0);
+
+  useEffect(() => {
+    if (submitCount > 0) focusFirstInvalid(formRef.current);
+  }, [submitCount, clientErrors, login.error]);
+
+  if (status === 'authenticated') return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
+
+  const server = splitFieldErrors(login.error, fields);
+  const errorFor = (field: Field) => clientErrors[field] ?? server.fieldErrors[field];
+
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const errors: FieldErrors<Field> = {};
+    if (!email.trim()) errors.email = t('auth.validation.required');
+    if (!password) errors.password = t('auth.validation.required');
+    setClientErrors(errors);
+    setSubmitCount((count) => count + 1);
+    if (Object.keys(errors).length > 0) {
+      login.reset();
+      return;
+    }
+    login.mutate({ email: email.trim(), password });
+  };
+
+  return (
+    <section className="page page--narrow" aria-labelledby="login-title">
+      <h1 id="login-title">{t('auth.login.title')}</h1>
+      <p className="page__intro">{t('auth.login.intro')}</p>
+
+      <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
+        <TextField
+          label={t('auth.fields.email')}
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => {
+            setEmail(event.target.value);
+          }}
+          error={errorFor('email')}
+          required
+        />
+        <TextField
+          label={t('auth.fields.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => {
+            setPassword(event.target.value);
+          }}
+          error={errorFor('password')}
+          required
+        />
+
+        {login.isError && <FormErrorAlert error={login.error} otherDetails={server.otherDetails} />}
+
+        <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
+          {login.isPending ? t('auth.login.submitting') : t('auth.login.submit')}
+        </button>
+      </form>
+
+      <p className="page__aside">
+        {t('auth.login.noAccount')} <Link to="/register">{t('auth.login.registerLink')}</Link>
+      </p>
+    </section>
+  );
+}

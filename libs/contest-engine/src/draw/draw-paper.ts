@@ -1,0 +1,120 @@
+import { compareIds } from '../common/compare.js';
+import { EngineError, EngineErrorCodes } from '../errors.js';
+import { createRandom, sample, shuffle } from '../random/seeded-random.js';
+import {
+  assertBlueprintValid,
+  type BlueprintLine,
+  blueprintUnsatisfiable,
+  checkBlueprint,
+  type Difficulty,
+  fillOrder,
+  type TopicAvailability,
+} from './check-blueprint.js';
+
+/** A question the draw may pick: the newest live version of a bank question. */
+export interface DrawCandidate {
+  questionId: string;
+  versionId: string;
+  topicId: string;
+  difficulty: Difficulty;
+  /** In the order the author wrote them. */
+  optionIds: readonly string[];
+  points: number;
+}
+
+export interface DrawPaperInput {
+  blueprint: readonly BlueprintLine[];
+  candidates: readonly DrawCandidate[];
+  /** Stored on the attempt: the same inputs and seed give the same paper, for an audit. */
+  seed: string;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+}
+
+export interface DrawnQuestion {
+  questionId: string;
+  /** Pinned: a later edit of the question never changes this attempt. */
+  versionId: string;
+  points: number;
+  optionOrder: string[];
+}
+
+/** Questions in the order the member sees them. */
+export interface DrawnPaper {
+  questions: DrawnQuestion[];
+}
+
+/** Counts per (topic, difficulty), the shape `checkBlueprint` takes. */
+export function availabilityOf(candidates: readonly DrawCandidate[]): TopicAvailability[] {
+  const counts = new Map<string, TopicAvailability>();
+  for (const { topicId, difficulty } of candidates) {
+    const key = `${difficulty}\u0000${topicId}`;
+    const entry = counts.get(key) ?? { topicId, difficulty, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()];
+}
+
+/**
+ * Draws an attempt's paper. Lines are filled in `fillOrder` (specific difficulty first) so that a
+ * blueprint `checkBlueprint` accepts can always be drawn; the paper still lists the questions by
+ * blueprint line, then shuffles them when the round asks. Each purpose draws from its own stream
+ * derived from the seed, so turning option shuffling on does not change which questions come out.
+ */
+export function drawPaper(input: DrawPaperInput): DrawnPaper {
+  const { blueprint, seed } = input;
+  assertBlueprintValid(blueprint);
+  // Sorted so the caller's query order cannot change the paper.
+  const candidates = [...input.candidates].sort((a, b) => compareIds(a.questionId, b.questionId));
+  assertDistinct(candidates);
+
+  const shortfalls = checkBlueprint(blueprint, availabilityOf(candidates));
+  if (shortfalls.length > 0) throw blueprintUnsatisfiable(shortfalls);
+
+  const pick = createRandom(`${seed}:draw`);
+  const used = new Set<string>();
+  const drawnByLine: DrawCandidate[][] = blueprint.map(() => []);
+  for (const lineIndex of fillOrder(blueprint)) {
+    const line = blueprint[lineIndex];
+    const eligible = candidates.filter(
+      (c) =>
+        c.topicId === line.topicId &&
+        (line.difficulty === undefined || c.difficulty === line.difficulty) &&
+        !used.has(c.questionId),
+    );
+    const drawn = sample(eligible, line.count, pick);
+    for (const question of drawn) used.add(question.questionId);
+    drawnByLine[lineIndex] = drawn;
+  }
+
+  const inBlueprintOrder = drawnByLine.flatMap((drawn, lineIndex) =>
+    drawn.map((candidate) => ({ candidate, points: blueprint[lineIndex].points ?? candidate.points })),
+  );
+  const ordered = input.shuffleQuestions
+    ? shuffle(inBlueprintOrder, createRandom(`${seed}:questions`))
+    : inBlueprintOrder;
+
+  return {
+    questions: ordered.map(({ candidate, points }) => ({
+      questionId: candidate.questionId,
+      versionId: candidate.versionId,
+      points,
+      optionOrder: input.shuffleOptions
+        ? shuffle(candidate.optionIds, createRandom(`${seed}:options:${candidate.questionId}`))
+        : [...candidate.optionIds],
+    })),
+  };
+}
+
+function assertDistinct(sorted: readonly DrawCandidate[]): void {
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].questionId === sorted[i - 1].questionId) {
+      throw new EngineError(
+        EngineErrorCodes.DUPLICATE_CANDIDATE,
+        `Question ${sorted[i].questionId} is offered twice; pass only its newest live version`,
+        { questionId: sorted[i].questionId },
+      );
+    }
+  }
+}

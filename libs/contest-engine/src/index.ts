@@ -1,0 +1,16 @@
+export * from './errors.js';
+export { toHundredths, fromHundredths, roundTo2 } from './common/hundredths.js';
+export * from './random/seeded-random.js';
+export * from './draw/check-blueprint.js';
+export * from './draw/draw-paper.js';
+export * from './grading/grade.js';
+export * from './attempts/timing.js';
+export * from './ranking/best-attempt.js';
+export * from './ranking/round-ranking.js';
+export * from './ranking/live-board-score.js';
+export * from './ranking/contest-ranking.js';
+export * from './ranking/unit-ranking.js';
+export * from './units/unit-tree.js';
+export * from './essays/rubric.js';
+export * from './essays/aggregate.js';
+export * from './essays/assign-judges.js';

@@ -1,0 +1,5 @@
+export * from './auth.js';
+export * from './common.js';
+export * from './contests.js';
+export * from './errors.js';
+export * from './units.js';

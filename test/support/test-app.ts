@@ -1,0 +1,125 @@
+/**
+ * Boots the whole app (real HTTP stack, real PostgreSQL) on a fresh database of its own.
+ * One per test file: `const t = await startTestApp(); … await t.close();`
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import pg from 'pg';
+import supertest from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { configureApp, createFastifyAdapter } from '../../apps/api/src/app.setup.js';
+import { Clock } from '../../apps/api/src/common/clock.js';
+import { createLogger } from '../../apps/api/src/common/logging/logger.js';
+import { type AppConfig, loadConfig } from '../../apps/api/src/config/env.schema.js';
+import { EmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres.js';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+export class FakeClock extends Clock {
+  constructor(private current = new Date('2026-11-26T08:00:00.000Z')) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  set(date: Date | string): void {
+    this.current = new Date(date);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  http: () => ReturnType<typeof supertest>;
+  /** Closes the app, then drops its database (or stops the embedded one). */
+  close(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = process.env.HOITHI_TEST_PG_ADMIN_URL;
+  if (!url) throw new Error('HOITHI_TEST_PG_ADMIN_URL is not set: run the e2e tests through jest (globalSetup)');
+  return url;
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database on the test server. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `hoithi_e2e_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+export interface StartOptions {
+  env?: Record<string, string>;
+  clock?: Clock;
+  /** Use the embedded PGlite in this DATA_DIR instead of the PostgreSQL server. */
+  embeddedDataDir?: string;
+}
+
+export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
+  const embedded = options.embeddedDataDir ? await EmbeddedPostgres.start(options.embeddedDataDir) : null;
+  const database = embedded ? null : await createTestDatabase();
+  const dataDir = options.embeddedDataDir ?? mkdtempSync(join(tmpdir(), 'hoithi-data-'));
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'false',
+    ...(embedded ? {} : { DATABASE_URL: database!.url, JWT_SECRET: TEST_JWT_SECRET }),
+    ...options.env,
+  });
+  try {
+    let builder = Test.createTestingModule({
+      imports: [AppModule.forRoot(config, { url: embedded?.url ?? database!.url, embedded: embedded !== null })],
+    });
+    if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
+    const moduleRef = await builder.compile();
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config, createLogger(config.logLevel)), {
+      logger: false,
+    });
+    await configureApp(app, config);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return {
+      app,
+      config,
+      dataSource: app.get(DataSource),
+      http: () => supertest(app.getHttpServer()),
+      async close() {
+        await app.close();
+        if (embedded) await embedded.stop();
+        else {
+          await database!.drop();
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    await database?.drop();
+    throw error;
+  }
+}
