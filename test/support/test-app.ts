@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import pg from 'pg';
@@ -78,6 +79,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Use the embedded PGlite in this DATA_DIR instead of the PostgreSQL server. */
   embeddedDataDir?: string;
+  /** Extra modules, e.g. a test-only controller. */
+  imports?: DynamicModule['imports'];
 }
 
 export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
@@ -93,7 +96,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
   });
   try {
     let builder = Test.createTestingModule({
-      imports: [AppModule.forRoot(config, { url: embedded?.url ?? database!.url, embedded: embedded !== null })],
+      imports: [AppModule.forRoot(config, { url: embedded?.url ?? database!.url, embedded: embedded !== null }), ...(options.imports ?? [])],
     });
     if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
     const moduleRef = await builder.compile();
@@ -101,7 +104,6 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
       logger: false,
     });
     await configureApp(app, config);
-    await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return {
       app,

@@ -32,9 +32,14 @@ export function defaultWebDistDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 }
 
-/** Everything done to the app between creation and listen, shared by main.ts and the tests. */
+/**
+ * Everything done to the app between creation and listen, shared by main.ts and the tests. It
+ * initialises the app first: Fastify gives a route the error handler present when the route is
+ * added, and Nest installs its own (which runs our exception filter) during init.
+ */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.setGlobalPrefix('api', { exclude: [] });
+  app.setGlobalPrefix('api');
+  await app.init();
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -1,7 +1,14 @@
 export * from './errors.js';
 export { toHundredths, fromHundredths, roundTo2 } from './common/hundredths.js';
 export * from './random/seeded-random.js';
-export * from './draw/check-blueprint.js';
+export {
+  type BlueprintLine,
+  type BlueprintShortfall,
+  checkBlueprint,
+  Difficulties,
+  type Difficulty,
+  type TopicAvailability,
+} from './draw/check-blueprint.js';
 export * from './draw/draw-paper.js';
 export * from './grading/grade.js';
 export * from './attempts/timing.js';

@@ -51,8 +51,9 @@ export function AppLayout() {
           <NavLink to="/" end className="nav-link">
             {t('nav.contests')}
           </NavLink>
-          <span className="app-nav__spacer" />
-          <AccountNav />
+          <div className="app-nav__account">
+            <AccountNav />
+          </div>
         </nav>
       </header>
       <main id="main" className="container app-main" tabIndex={-1}>

@@ -8,7 +8,9 @@ export function NotFoundPage() {
       <h1 id="not-found-title">{t('errors.notFoundTitle')}</h1>
       <p>{t('errors.notFoundText')}</p>
       <p>
-        <Link to="/">{t('common.backHome')}</Link>
+        <Link to="/" className="button button--secondary">
+          {t('common.backHome')}
+        </Link>
       </p>
     </section>
   );

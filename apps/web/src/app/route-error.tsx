@@ -9,7 +9,9 @@ export function RouteError() {
         <h1 id="route-error-title">{t('errors.pageTitle')}</h1>
         <p>{t('errors.pageText')}</p>
         <p>
-          <a href="/">{t('common.backHome')}</a>
+          <a href="/" className="button button--secondary">
+            {t('common.backHome')}
+          </a>
         </p>
       </section>
     </main>

@@ -24,7 +24,7 @@ const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
 /** Written out independently of the engine: same unit, or one above the other. */
 function conflicts(judgeUnit: string | null, authorUnit: string): boolean {
   if (judgeUnit === null) return false;
-  const lineage = (id: string) => [id, ...(parentOf.get(id) ? lineage(parentOf.get(id)!) : [])];
+  const lineage = (id: string): string[] => [id, ...(parentOf.get(id) ? lineage(parentOf.get(id)!) : [])];
   return lineage(authorUnit).includes(judgeUnit) || lineage(judgeUnit).includes(authorUnit);
 }
 
@@ -160,20 +160,50 @@ describe('balance when the units make perfect balance impossible', () => {
     ]);
   });
 
+  it('a judge who can take only one entry still gets it, when that evens the loads', () => {
+    // Handing e5 to the first free judge would leave 'north' idle while two others carry three each.
+    const plan = assignJudges({
+      entries: [
+        { entryId: 'e0', unitId: 'n2' },
+        { entryId: 'e1', unitId: 'n4' },
+        { entryId: 'e2', unitId: 'n1' },
+        { entryId: 'e3', unitId: 'n2' },
+        { entryId: 'e4', unitId: 'north' },
+        { entryId: 'e5', unitId: 's3' },
+      ],
+      judges: [
+        { judgeId: 'province', unitId: 'province' }, // above every author: never eligible
+        { judgeId: 's3', unitId: 's3' },
+        { judgeId: 'n2', unitId: 'n2' },
+        { judgeId: 'north', unitId: 'north' }, // eligible for e5 only
+      ],
+      units,
+      judgesPerEntry: 1,
+      seed: 's161',
+    });
+    expect(plan.loads).toEqual([
+      { judgeId: 'n2', load: 2 },
+      { judgeId: 'north', load: 1 },
+      { judgeId: 'province', load: 0 },
+      { judgeId: 's3', load: 3 },
+    ]);
+  });
+
   it('on small random cases, loads are exactly as even as an exhaustive search finds possible', () => {
     const random = createRandom('exhaustive');
     const unitIds = units.map((u) => u.id);
-    for (let round = 0; round < 40; round++) {
-      const caseEntries = Array.from({ length: 5 }, (_, i) => ({
+    for (let round = 0; round < 400; round++) {
+      const k = round % 2 === 0 ? 1 : 2;
+      const caseEntries = Array.from({ length: 6 }, (_, i) => ({
         entryId: `e${i}`,
         unitId: authorUnits[randomIndex(random, authorUnits.length)],
       }));
       const caseJudges = Array.from({ length: 4 }, (_, i) => ({
         judgeId: `j${i}`,
-        unitId: randomIndex(random, 5) === 0 ? null : unitIds[randomIndex(random, unitIds.length)],
+        unitId: randomIndex(random, 6) === 0 ? null : unitIds[randomIndex(random, unitIds.length)],
       }));
-      const best = bestSumOfSquares(caseEntries, caseJudges, 2);
-      const attempt = () => assignJudges({ entries: caseEntries, judges: caseJudges, units, judgesPerEntry: 2, seed: `c${round}` });
+      const best = bestSumOfSquares(caseEntries, caseJudges, k);
+      const attempt = () => assignJudges({ entries: caseEntries, judges: caseJudges, units, judgesPerEntry: k, seed: `c${round}` });
       if (best === null) {
         expect(attempt).toThrow(expect.objectContaining({ code: 'ESSAY.ASSIGNMENT_IMPOSSIBLE' }));
       } else {
@@ -185,9 +215,9 @@ describe('balance when the units make perfect balance impossible', () => {
 });
 
 /** Tries every assignment; the most even one has the least Σ load². Null when none exists. */
-function bestSumOfSquares(entryList: EntryAuthor[], judgeList: PoolJudge[], k: number): number | null {
+function bestSumOfSquares(entryList: EntryAuthor[], judgeList: PoolJudge[], k: 1 | 2): number | null {
   const pairs = (ids: number[]): number[][] =>
-    ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b])).filter((p) => p.length === k);
+    k === 1 ? ids.map((a) => [a]) : ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b]));
   const options = entryList.map((entry) =>
     pairs(judgeList.flatMap((judge, j) => (conflicts(judge.unitId, entry.unitId) ? [] : [j]))),
   );

@@ -106,15 +106,15 @@ export function assignJudges(input: AssignJudgesInput): JudgeAssignmentPlan {
     }
   }
 
-  if (!process.env.NO_REPAIR) rebalance({ eligible, judgesOf, entriesOf });
+  rebalance({ eligible, judgesOf, entriesOf });
 
   const indexOf = new Map(entries.map((entry, e) => [entry.entryId, e]));
-  const assignments = input.entries.flatMap((entry) => {
-    return [...judgesOf[indexOf.get(entry.entryId)!]]
+  const assignments = input.entries.flatMap((entry) =>
+    [...judgesOf[indexOf.get(entry.entryId)!]]
       .map((j) => judges[j].judgeId)
       .sort(compareIds)
-      .map((judgeId) => ({ entryId: entry.entryId, judgeId }));
-  });
+      .map((judgeId) => ({ entryId: entry.entryId, judgeId })),
+  );
   const loads = judges
     .map((judge, j) => ({ judgeId: judge.judgeId, load: load(j) }))
     .sort((a, b) => compareIds(a.judgeId, b.judgeId));

@@ -74,12 +74,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // Fastify's body parsing errors arrive wrapped by Nest, the original as the cause.
+      const cause = (exception.cause as FrameworkError | undefined)?.code;
+      if (cause === 'FST_ERR_CTP_INVALID_JSON_BODY' || cause === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+        return { status: 400, code: 'MALFORMED_JSON', params: {} };
+      }
       return { status, code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'), params: {} };
     }
     const framework = exception as FrameworkError;
-    if (exception instanceof SyntaxError || framework?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || framework?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-      return { status: 400, code: 'MALFORMED_JSON', params: {} };
-    }
     const status = framework?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return { status, code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST', params: {} };
