@@ -24,6 +24,8 @@ const common = {
 };
 
 export default {
+  // One PGlite boot takes seconds; e2e files boot whole apps. Speed goals live in the benchmark.
+  testTimeout: 120000,
   projects: [
     {
       ...common,
@@ -36,7 +38,6 @@ export default {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

@@ -88,7 +88,6 @@ async function findPostgresServer(env: NodeJS.ProcessEnv): Promise<PostgresServe
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __HOITHI_PG__: PostgresServer | undefined;
 }
 

@@ -79,13 +79,19 @@ export interface StartOptions {
   clock?: Clock;
   /** Use the embedded PGlite in this DATA_DIR instead of the PostgreSQL server. */
   embeddedDataDir?: string;
+  /** Share an existing database (e.g. two app instances like two replicas); the caller drops it. */
+  database?: string;
   /** Extra modules, e.g. a test-only controller. */
   imports?: DynamicModule['imports'];
 }
 
 export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
   const embedded = options.embeddedDataDir ? await EmbeddedPostgres.start(options.embeddedDataDir) : null;
-  const database = embedded ? null : await createTestDatabase();
+  const database = embedded
+    ? null
+    : options.database
+      ? { url: options.database, drop: async () => undefined }
+      : await createTestDatabase();
   const dataDir = options.embeddedDataDir ?? mkdtempSync(join(tmpdir(), 'hoithi-data-'));
   const config = loadConfig({
     LOG_LEVEL: 'silent',

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { EngineError } from '@hoi-thi/contest-engine';
 import type { ErrorBody, FieldError } from '@hoi-thi/contracts';
 import { DomainError, RateLimitedError, type ValidationDetail } from './domain-error.js';
 import { statusForCode } from './error-status.js';
@@ -71,6 +72,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         details: exception.details,
         extra: exception.extra,
       };
+    }
+    if (exception instanceof EngineError) {
+      // A broken contest rule from the pure engine: same mapping as a DomainError.
+      return { status: statusForCode(exception.code), code: exception.code, params: {}, extra: exception.details };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
