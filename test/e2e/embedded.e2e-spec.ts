@@ -30,6 +30,13 @@ describe('embedded database (PGlite in DATA_DIR)', () => {
         `SELECT count(*)::int AS count FROM users WHERE roles && ARRAY['admin','organizer','judge']::text[]`,
       );
       expect(staff).toBeGreaterThanOrEqual(3);
+      const bank = await first.dataSource.query(
+        `SELECT t.name, count(*)::int AS questions, count(v.explanation)::int AS explained
+         FROM questions q JOIN topics t ON t.id = q.topic_id JOIN question_versions v ON v.id = q.current_version_id GROUP BY t.name`,
+      );
+      expect(bank).toHaveLength(2);
+      expect(bank.reduce((sum: number, row: { questions: number }) => sum + row.questions, 0)).toBeGreaterThanOrEqual(60);
+      expect(bank.every((row: { questions: number; explained: number }) => row.explained === row.questions)).toBe(true);
 
       const unitId = units.find((u) => u.name === 'CĐCS Báo Tiền Phong')!.id;
       const registered = await first

@@ -4,6 +4,7 @@ import type { AuthResponse, UnitResponse } from '@hoi-thi/contracts';
 import type { TestApp } from './test-app.js';
 import { DataSource } from 'typeorm';
 
+
 export function uniqueEmail(prefix = 'member'): string {
   return `${prefix}.${randomBytes(5).toString('hex')}@example.org`;
 }
@@ -40,4 +41,29 @@ export async function aUserWithRoles(t: TestApp, unitId: string, roles: string[]
 
 export function bearer(auth: { accessToken: string }): [string, string] {
   return ['Authorization', `Bearer ${auth.accessToken}`];
+}
+
+export async function aTopic(t: TestApp, organizer: AuthResponse, name = 'Luật Bầu cử 2015', parentId?: string): Promise<{ id: string; name: string }> {
+  const response = await t
+    .http()
+    .post('/api/topics')
+    .set(...bearer(organizer))
+    .send({ name, ...(parentId ? { parentId } : {}) })
+    .expect(201);
+  return response.body;
+}
+
+export function aSingleChoice(topicId: string, text = 'Tuổi tối thiểu để được bầu cử là bao nhiêu?') {
+  return {
+    topicId,
+    type: 'single',
+    text,
+    options: [
+      { text: '16 tuổi', correct: false },
+      { text: 'Đủ 18 tuổi', correct: true },
+      { text: '21 tuổi', correct: false },
+    ],
+    difficulty: 'easy',
+    explanation: 'Hiến pháp 2013, Điều 27: công dân đủ mười tám tuổi trở lên có quyền bầu cử.',
+  };
 }

@@ -15,6 +15,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { ContestsModule } from './modules/contests/contests.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { QuestionBankModule } from './modules/question-bank/question-bank.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -37,6 +38,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         ContestsModule,
+        QuestionBankModule,
         DemoModule,
       ],
       providers: [

@@ -21,3 +21,5 @@ export * from './units/unit-tree.js';
 export * from './essays/rubric.js';
 export * from './essays/aggregate.js';
 export * from './essays/assign-judges.js';
+export * from './questions/normalize-text.js';
+export * from './questions/validate-question.js';

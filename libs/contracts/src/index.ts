@@ -3,3 +3,4 @@ export * from './common.js';
 export * from './contests.js';
 export * from './errors.js';
 export * from './units.js';
+export * from './questions.js';

@@ -97,6 +97,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private fieldError(language: Language, detail: ValidationDetail): FieldError {
     const message =
       translate(language, `field.${detail.constraint}`, detail.params ?? {}) ??
+      translate(language, detail.constraint, detail.params ?? {}) ??
       detail.fallback ??
       translate(language, 'field.invalid')!;
     return { field: detail.field, message };

@@ -20,6 +20,10 @@ const STATUS: Record<string, number> = {
   'UNIT.NOT_FOUND': 404,
   'UNIT.HAS_CHILDREN': 409,
   'CONTEST.NOT_FOUND': 404,
+  'IMPORT.INVALID': 400,
+  'IMPORT.FILE_TOO_LARGE': 400,
+  'IMPORT.NOT_MULTIPART': 415,
+  'IMPORT.BAD_FORM': 400,
 };
 
 export function statusForCode(code: string): number {

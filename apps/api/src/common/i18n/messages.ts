@@ -1,3 +1,4 @@
+import { IMPORT_MESSAGES } from '../../modules/question-bank/import/import-messages.js';
 import type { Language } from './language.js';
 
 type Catalog = Record<string, string>;
@@ -27,6 +28,14 @@ const vi: Catalog = {
   'UNIT.NOT_FOUND': 'Không tìm thấy đơn vị.',
   'UNIT.HAS_CHILDREN': 'Đơn vị còn đơn vị trực thuộc.',
   'CONTEST.NOT_FOUND': 'Không tìm thấy cuộc thi.',
+  'TOPIC.NAME_TAKEN': 'Đã có chủ đề "{name}" ở cùng cấp.',
+  'QUESTION.NOT_FOUND': 'Không tìm thấy câu hỏi.',
+  'QUESTION.ARCHIVED': 'Câu hỏi đã được lưu trữ, không thể sửa.',
+  'TOPIC.NOT_FOUND': 'Không tìm thấy chủ đề.',
+  'IMPORT.INVALID': 'Tệp có {count} lỗi nên chưa có câu hỏi nào được nhập. Hãy sửa các dòng được nêu rồi nhập lại.',
+  'IMPORT.FILE_TOO_LARGE': 'Tệp vượt quá {megabytes} MB.',
+  'IMPORT.NOT_MULTIPART': 'Hãy gửi tệp dưới dạng multipart/form-data với trường "file".',
+  'IMPORT.BAD_FORM': 'Biểu mẫu tải tệp không hợp lệ.',
   // field messages
   'field.isDefined': 'Trường này là bắt buộc.',
   'field.isNotEmpty': 'Trường này không được để trống.',
@@ -53,6 +62,8 @@ const vi: Catalog = {
   'field.nestedValidation': 'Giá trị lồng nhau không hợp lệ.',
   'field.unitNotFound': 'Đơn vị không tồn tại.',
   'field.invalid': 'Giá trị không hợp lệ.',
+  'field.topicNotFound': 'Chủ đề không tồn tại.',
+  'field.optionNotInQuestion': 'Phương án không thuộc câu hỏi này.',
 };
 
 const en: Catalog = {
@@ -76,6 +87,14 @@ const en: Catalog = {
   'UNIT.NOT_FOUND': 'Unit not found.',
   'UNIT.HAS_CHILDREN': 'The unit still has sub-units.',
   'CONTEST.NOT_FOUND': 'Contest not found.',
+  'TOPIC.NAME_TAKEN': 'A topic named "{name}" already exists at this level.',
+  'QUESTION.NOT_FOUND': 'Question not found.',
+  'QUESTION.ARCHIVED': 'The question is archived and cannot be edited.',
+  'TOPIC.NOT_FOUND': 'Topic not found.',
+  'IMPORT.INVALID': 'The file has {count} errors, so no question was imported. Fix the lines listed and import again.',
+  'IMPORT.FILE_TOO_LARGE': 'The file is larger than {megabytes} MB.',
+  'IMPORT.NOT_MULTIPART': 'Send the file as multipart/form-data with a "file" field.',
+  'IMPORT.BAD_FORM': 'The upload form is invalid.',
   'field.isDefined': 'This field is required.',
   'field.isNotEmpty': 'This field must not be empty.',
   'field.isString': 'Must be a string.',
@@ -101,9 +120,15 @@ const en: Catalog = {
   'field.nestedValidation': 'Invalid nested value.',
   'field.unitNotFound': 'This unit does not exist.',
   'field.invalid': 'Invalid value.',
+  'field.topicNotFound': 'This topic does not exist.',
+  'field.optionNotInQuestion': 'This option does not belong to the question.',
 };
 
-const catalogs: Record<Language, Catalog> = { vi, en };
+/** Module catalogs (e.g. import and question rules) join the base one. */
+const catalogs: Record<Language, Catalog> = {
+  vi: { ...vi, ...IMPORT_MESSAGES.vi },
+  en: { ...en, ...IMPORT_MESSAGES.en },
+};
 
 function fill(template: string, params: Record<string, unknown>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
@@ -117,11 +142,7 @@ export function translate(language: Language, key: string, params: Record<string
   return template === undefined ? undefined : fill(template, params);
 }
 
-export function hasMessage(key: string): boolean {
-  return key in vi;
-}
-
 /** Every key must exist in both languages: checked by a unit test. */
 export function catalogKeys(): Record<Language, string[]> {
-  return { vi: Object.keys(vi), en: Object.keys(en) };
+  return { vi: Object.keys(catalogs.vi), en: Object.keys(catalogs.en) };
 }

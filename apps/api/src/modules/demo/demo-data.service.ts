@@ -5,6 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { UnitsService } from '../units/units.service.js';
 import { UsersService } from '../users/users.service.js';
+import { QuestionsService } from '../question-bank/questions.service.js';
+import { DEMO_TOPICS } from './demo-questions.js';
 import { DEMO_ACCOUNTS, DEMO_UNITS } from './demo-units.js';
 
 const WORDS = ['sen', 'tre', 'lua', 'song', 'nui', 'bien', 'trang', 'sao', 'gio', 'may', 'hoa', 'la'];
@@ -15,8 +17,8 @@ function generatePassword(): string {
 }
 
 /**
- * DEMO_DATA: on an empty database, load the demo federation and accounts in one transaction,
- * and print the generated passwords once. Later issues add questions and a running contest.
+ * DEMO_DATA: on an empty database, load the demo federation, accounts and question bank in one
+ * transaction, and print the generated passwords once. The contests issue adds a running contest.
  */
 @Injectable()
 export class DemoDataService implements OnApplicationBootstrap {
@@ -28,6 +30,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly units: UnitsService,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
+    private readonly questions: QuestionsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,8 +48,9 @@ export class DemoDataService implements OnApplicationBootstrap {
         const created = await this.units.create({ name: unit.name, parentId, memberCount: unit.memberCount }, manager);
         ids.set(unit.key, created.id);
       }
+      let organizerId: string | null = null;
       for (const { account, hash } of credentials) {
-        await this.users.create(
+        const user = await this.users.create(
           {
             fullName: account.fullName,
             email: account.email,
@@ -57,9 +61,17 @@ export class DemoDataService implements OnApplicationBootstrap {
           },
           manager,
         );
+        if (account.roles.includes('organizer')) organizerId = user.id;
+      }
+      for (const topic of DEMO_TOPICS) {
+        const { id: topicId } = await this.questions.createTopic({ name: topic.name }, manager);
+        const drafts = topic.questions.map((q) => ({ ...q, topicId, points: q.points ?? 1 }));
+        drafts.forEach((draft) => this.questions.assertValid(draft));
+        await this.questions.insertMany(organizerId, drafts, manager);
       }
     });
-    this.logger.log(`demo data loaded: ${DEMO_UNITS.length} units, ${DEMO_ACCOUNTS.length} accounts`);
+    const questionCount = DEMO_TOPICS.reduce((sum, topic) => sum + topic.questions.length, 0);
+    this.logger.log(`demo data loaded: ${DEMO_UNITS.length} units, ${DEMO_ACCOUNTS.length} accounts, ${questionCount} questions`);
     const rows = credentials.map(({ account, password }) => `  ${account.roles.join(',').padEnd(10)} ${account.email.padEnd(26)} ${password}`);
     process.stdout.write(
       [

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { QuestionBankModule } from '../question-bank/question-bank.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { DemoDataService } from './demo-data.service.js';
 
 @Module({
-  imports: [AuthModule, UnitsModule],
+  imports: [AuthModule, UnitsModule, QuestionBankModule],
   providers: [DemoDataService],
 })
 export class DemoModule {}

@@ -1,0 +1,132 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { type Difficulty, Difficulties, type QuestionType, QuestionTypes } from '@hoi-thi/contracts';
+import { PaginationQuery } from '../../../common/pagination.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class OptionDto {
+  /** Keep an existing option's identity when editing (PATCH); omit for a new option. */
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  text!: string;
+
+  @IsBoolean()
+  correct!: boolean;
+}
+
+// Shape only: the rules (one correct for `single`, 2–8 options, …) live in the engine's validateQuestion.
+export class CreateQuestionDto {
+  @IsUUID()
+  topicId!: string;
+
+  @IsIn(QuestionTypes)
+  type!: QuestionType;
+
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  text!: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => OptionDto)
+  options!: OptionDto[];
+
+  @IsOptional()
+  @IsIn(Difficulties)
+  difficulty?: Difficulty;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  points?: number;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  explanation?: string;
+}
+
+export class UpdateQuestionDto {
+  @IsOptional()
+  @IsUUID()
+  topicId?: string;
+
+  @IsOptional()
+  @IsIn(QuestionTypes)
+  type?: QuestionType;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  text?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => OptionDto)
+  options?: OptionDto[];
+
+  @IsOptional()
+  @IsIn(Difficulties)
+  difficulty?: Difficulty;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  points?: number;
+
+  /** null clears the explanation. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  explanation?: string | null;
+}
+
+export class ListQuestionsQuery extends PaginationQuery {
+  @IsOptional()
+  @IsUUID()
+  topicId?: string;
+
+  @IsOptional()
+  @IsIn(Difficulties)
+  difficulty?: Difficulty;
+
+  @IsOptional()
+  @IsIn(QuestionTypes)
+  type?: QuestionType;
+
+  @IsOptional()
+  @IsIn(['active', 'archived'])
+  status?: 'active' | 'archived';
+
+  /** Words to find in the text or options; case and Vietnamese diacritics are ignored. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { QuestionBankController } from './question-bank.controller.js';
+import { QuestionBankRepository } from './question-bank.repository.js';
+import { QuestionExportService } from './question-export.service.js';
+import { QuestionImportService } from './question-import.service.js';
+import { QuestionTransferController } from './question-transfer.controller.js';
+import { QuestionsService } from './questions.service.js';
+
+@Module({
+  controllers: [QuestionTransferController, QuestionBankController],
+  providers: [QuestionBankRepository, QuestionsService, QuestionImportService, QuestionExportService],
+  exports: [QuestionsService],
+})
+export class QuestionBankModule {}

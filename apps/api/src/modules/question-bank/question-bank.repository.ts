@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Difficulty, QuestionStatus, QuestionType } from '@hoi-thi/contracts';
+import { QuestionVersionEntity } from './question-version.entity.js';
+import { QuestionEntity } from './question.entity.js';
+import { TopicEntity } from './topic.entity.js';
+
+export interface QuestionFilter {
+  topicId?: string;
+  difficulty?: Difficulty;
+  type?: QuestionType;
+  status: QuestionStatus;
+  /** Already folded (lower-case, no diacritics). */
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
+export type NewQuestion = Omit<QuestionEntity, 'id' | 'createdAt' | 'updatedAt' | 'currentVersionId' | 'topic'>;
+export type NewVersion = Omit<QuestionVersionEntity, 'id' | 'questionId' | 'createdAt' | 'question'>;
+
+export interface QuestionWithVersion {
+  question: QuestionEntity;
+  version: QuestionVersionEntity;
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The only file of the question bank that talks to TypeORM. */
+@Injectable()
+export class QuestionBankRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** For reads that must not write (a dry-run import). */
+  readOnlyManager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** Many new questions at once (imports): two multi-row INSERTs per chunk instead of three per question. */
+  async insertQuestionsBulk(rows: { question: NewQuestion; version: NewVersion }[], manager: EntityManager): Promise<number> {
+    const CHUNK = 500;
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK).map((row) => ({ ...row, id: randomUUID(), versionId: randomUUID() }));
+      await manager.getRepository(QuestionEntity).insert(chunk.map((r) => ({ ...r.question, id: r.id, currentVersionId: r.versionId })));
+      await manager.getRepository(QuestionVersionEntity).insert(chunk.map((r) => ({ ...r.version, id: r.versionId, questionId: r.id })));
+    }
+    return rows.length;
+  }
+
+  listTopics(): Promise<TopicEntity[]> {
+    return this.dataSource.getRepository(TopicEntity).find({ order: { name: 'ASC' } });
+  }
+
+  findTopic(id: string, manager?: EntityManager): Promise<TopicEntity | null> {
+    return (manager ?? this.dataSource.manager).getRepository(TopicEntity).findOneBy({ id });
+  }
+
+  findTopicByName(parentId: string | null, name: string, manager: EntityManager): Promise<TopicEntity | null> {
+    return manager
+      .getRepository(TopicEntity)
+      .createQueryBuilder('t')
+      .where('t.parent_id IS NOT DISTINCT FROM :parentId', { parentId })
+      .andWhere('t.name = :name', { name })
+      .getOne();
+  }
+
+  insertTopic(data: Pick<TopicEntity, 'name' | 'parentId'>, manager?: EntityManager): Promise<TopicEntity> {
+    const repository = (manager ?? this.dataSource.manager).getRepository(TopicEntity);
+    return repository.save(repository.create(data));
+  }
+
+  async findQuestion(id: string, manager?: EntityManager, lock = false): Promise<QuestionWithVersion | null> {
+    const m = manager ?? this.dataSource.manager;
+    const qb = m.getRepository(QuestionEntity).createQueryBuilder('q').where('q.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const question = await qb.getOne();
+    if (!question) return null;
+    const version = await m.getRepository(QuestionVersionEntity).findOneByOrFail({ id: question.currentVersionId });
+    return { question, version };
+  }
+
+  async insertQuestion(
+    question: NewQuestion,
+    version: NewVersion,
+    manager: EntityManager,
+  ): Promise<QuestionWithVersion> {
+    // Ids made here so the question can name its newest version before that row exists.
+    const id = randomUUID();
+    const versionId = randomUUID();
+    const questions = manager.getRepository(QuestionEntity);
+    await questions.insert({ ...question, id, currentVersionId: versionId });
+    const saved = await this.insertVersion(id, version, manager, versionId);
+    return { question: await questions.findOneByOrFail({ id }), version: saved };
+  }
+
+  async insertVersion(questionId: string, version: NewVersion, manager: EntityManager, id = randomUUID()): Promise<QuestionVersionEntity> {
+    const versions = manager.getRepository(QuestionVersionEntity);
+    await versions.insert({ ...version, id, questionId });
+    return versions.findOneByOrFail({ id });
+  }
+
+  async saveQuestion(question: QuestionEntity, manager: EntityManager): Promise<QuestionEntity> {
+    return manager.getRepository(QuestionEntity).save(question);
+  }
+
+  /** Newest-first page; `search` uses the trigram index on the folded text. */
+  async listQuestions(filter: QuestionFilter): Promise<[QuestionWithVersion[], number]> {
+    const qb = this.dataSource
+      .getRepository(QuestionEntity)
+      .createQueryBuilder('q')
+      .where('q.status = :status', { status: filter.status });
+    if (filter.topicId) qb.andWhere('q.topic_id = :topicId', { topicId: filter.topicId });
+    if (filter.difficulty) qb.andWhere('q.difficulty = :difficulty', { difficulty: filter.difficulty });
+    if (filter.type) qb.andWhere('q.type = :type', { type: filter.type });
+    if (filter.search) qb.andWhere('q.search_text LIKE :pattern', { pattern: likePattern(filter.search) });
+    const [questions, total] = await qb
+      .orderBy('q.updated_at', 'DESC')
+      .addOrderBy('q.id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
+    return [await this.withVersions(questions), total];
+  }
+
+  /** Active questions of a topic with their current versions, e.g. for export. */
+  async activeQuestionsOfTopic(topicId: string | undefined): Promise<QuestionWithVersion[]> {
+    const qb = this.dataSource.getRepository(QuestionEntity).createQueryBuilder('q').where(`q.status = 'active'`);
+    if (topicId) qb.andWhere('q.topic_id = :topicId', { topicId });
+    return this.withVersions(await qb.orderBy('q.created_at', 'ASC').addOrderBy('q.id', 'ASC').getMany());
+  }
+
+  /** Normalized texts already in these topics (duplicate detection on import). */
+  async existingNormalizedTexts(topicIds: string[], manager: EntityManager): Promise<Set<string>> {
+    if (!topicIds.length) return new Set();
+    const rows: { topic_id: string; normalized_text: string }[] = await manager.query(
+      `SELECT topic_id, normalized_text FROM questions WHERE status = 'active' AND topic_id = ANY($1::uuid[])`,
+      [topicIds],
+    );
+    return new Set(rows.map((r) => `${r.topic_id}\u0000${r.normalized_text}`));
+  }
+
+  private async withVersions(questions: QuestionEntity[]): Promise<QuestionWithVersion[]> {
+    if (!questions.length) return [];
+    // One query for all versions of the page: no N+1.
+    const versions = await this.dataSource
+      .getRepository(QuestionVersionEntity)
+      .createQueryBuilder('v')
+      .where('v.id IN (:...ids)', { ids: questions.map((q) => q.currentVersionId) })
+      .getMany();
+    const byId = new Map(versions.map((v) => [v.id, v]));
+    return questions.map((question) => ({ question, version: byId.get(question.currentVersionId)! }));
+  }
+}

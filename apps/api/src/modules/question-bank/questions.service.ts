@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { foldVietnamese, normalizeQuestionText, type QuestionIssue, validateQuestion } from '@hoi-thi/contest-engine';
+import type { Difficulty, QuestionType } from '@hoi-thi/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import type { CreateQuestionDto, ListQuestionsQuery, UpdateQuestionDto } from './dto/question.dto.js';
+import type { CreateTopicDto } from './dto/topic.dto.js';
+import { type NewQuestion, type NewVersion, QuestionBankRepository, type QuestionWithVersion } from './question-bank.repository.js';
+import type { StoredOption } from './question-version.entity.js';
+import type { TopicEntity } from './topic.entity.js';
+import { isUniqueViolation } from '../users/users.repository.js';
+
+export interface QuestionDraft {
+  topicId: string;
+  type: QuestionType;
+  text: string;
+  options: { id?: string; text: string; correct: boolean; feedback?: string }[];
+  difficulty: Difficulty;
+  points: number;
+  explanation: string | null;
+}
+
+export function issuesToDomainError(issues: QuestionIssue[]): DomainError {
+  return DomainError.validation(issues.map((issue) => ({ field: issue.field, constraint: issue.code, params: issue.params })));
+}
+
+/** The search key of a question: text and options, folded. */
+export function searchTextOf(draft: Pick<QuestionDraft, 'text' | 'options'>): string {
+  return foldVietnamese([draft.text, ...draft.options.map((o) => o.text)].join(' \n '));
+}
+
+@Injectable()
+export class QuestionsService {
+  constructor(private readonly repository: QuestionBankRepository) {}
+
+  listTopics(): Promise<TopicEntity[]> {
+    return this.repository.listTopics();
+  }
+
+  async createTopic(dto: CreateTopicDto, manager?: EntityManager): Promise<TopicEntity> {
+    if (dto.parentId && !(await this.repository.findTopic(dto.parentId, manager))) {
+      throw DomainError.invalidField('parentId', 'topicNotFound');
+    }
+    try {
+      return await this.repository.insertTopic({ name: dto.name, parentId: dto.parentId ?? null }, manager);
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_topics_parent_name')) throw new DomainError('TOPIC.NAME_TAKEN', { name: dto.name });
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<QuestionWithVersion> {
+    const found = await this.repository.findQuestion(id);
+    if (!found) throw new DomainError('QUESTION.NOT_FOUND');
+    return found;
+  }
+
+  list(query: ListQuestionsQuery): Promise<[QuestionWithVersion[], number]> {
+    const search = query.search ? foldVietnamese(query.search) : undefined;
+    return this.repository.listQuestions({
+      topicId: query.topicId,
+      difficulty: query.difficulty,
+      type: query.type,
+      status: query.status ?? 'active',
+      search: search || undefined,
+      limit: query.limit,
+      offset: query.offset,
+    });
+  }
+
+  async create(user: AuthUser, dto: CreateQuestionDto): Promise<QuestionWithVersion> {
+    const draft: QuestionDraft = {
+      topicId: dto.topicId,
+      type: dto.type,
+      text: dto.text,
+      options: dto.options.map((o) => ({ text: o.text, correct: o.correct })),
+      difficulty: dto.difficulty ?? 'medium',
+      points: dto.points ?? 1,
+      explanation: dto.explanation || null,
+    };
+    this.assertValid(draft);
+    return this.repository.transaction(async (manager) => {
+      await this.assertTopic(draft.topicId, manager);
+      return this.insert(user.id, draft, manager);
+    });
+  }
+
+  /** Inserts a validated draft as version 1. */
+  insert(userId: string | null, draft: QuestionDraft, manager: EntityManager): Promise<QuestionWithVersion> {
+    const { question, version } = this.firstVersionOf(userId, draft);
+    return this.repository.insertQuestion(question, version, manager);
+  }
+
+  /** Inserts validated drafts as version 1, in bulk (imports, demo data), inside the caller's transaction. */
+  insertMany(userId: string | null, drafts: QuestionDraft[], manager: EntityManager): Promise<number> {
+    return this.repository.insertQuestionsBulk(drafts.map((draft) => this.firstVersionOf(userId, draft)), manager);
+  }
+
+  private firstVersionOf(userId: string | null, draft: QuestionDraft): { question: NewQuestion; version: NewVersion } {
+    const options = draft.options.map((o) => ({ id: o.id ?? randomUUID(), text: o.text, correct: o.correct, ...(o.feedback ? { feedback: o.feedback } : {}) }));
+    return {
+      question: {
+        topicId: draft.topicId,
+        status: 'active',
+        currentVersion: 1,
+        type: draft.type,
+        difficulty: draft.difficulty,
+        text: draft.text,
+        normalizedText: normalizeQuestionText(draft.text),
+        searchText: searchTextOf(draft),
+        createdBy: userId,
+      },
+      version: this.versionOf(userId, 1, draft, options),
+    };
+  }
+
+  /** An edit is a new version; attempts that drew an older one keep it. */
+  async update(user: AuthUser, id: string, dto: UpdateQuestionDto): Promise<QuestionWithVersion> {
+    return this.repository.transaction(async (manager) => {
+      const current = await this.repository.findQuestion(id, manager, true);
+      if (!current) throw new DomainError('QUESTION.NOT_FOUND');
+      if (current.question.status === 'archived') throw new DomainError('QUESTION.ARCHIVED');
+      const { question, version } = current;
+      const draft: QuestionDraft = {
+        topicId: dto.topicId ?? question.topicId,
+        type: dto.type ?? version.type,
+        text: dto.text ?? version.text,
+        options: dto.options ?? version.options,
+        difficulty: dto.difficulty ?? version.difficulty,
+        points: dto.points ?? version.points,
+        explanation: dto.explanation === undefined ? version.explanation : dto.explanation || null,
+      };
+      this.assertValid(draft);
+      if (draft.topicId !== question.topicId) await this.assertTopic(draft.topicId, manager);
+      const options = this.keepOptionIds(draft.options, version.options);
+      const next = version.version + 1;
+      const saved = await this.repository.insertVersion(question.id, this.versionOf(user.id, next, draft, options), manager);
+      Object.assign(question, {
+        topicId: draft.topicId,
+        currentVersion: next,
+        currentVersionId: saved.id,
+        type: draft.type,
+        difficulty: draft.difficulty,
+        text: draft.text,
+        normalizedText: normalizeQuestionText(draft.text),
+        searchText: searchTextOf(draft),
+      });
+      return { question: await this.repository.saveQuestion(question, manager), version: saved };
+    });
+  }
+
+  /** Archived: never drawn again; versions stay for the attempts that pinned them. Idempotent. */
+  async archive(id: string): Promise<QuestionWithVersion> {
+    return this.repository.transaction(async (manager) => {
+      const current = await this.repository.findQuestion(id, manager, true);
+      if (!current) throw new DomainError('QUESTION.NOT_FOUND');
+      if (current.question.status !== 'archived') {
+        current.question.status = 'archived';
+        current.question = await this.repository.saveQuestion(current.question, manager);
+      }
+      return current;
+    });
+  }
+
+  assertValid(draft: QuestionDraft): void {
+    const issues = validateQuestion(draft);
+    if (issues.length) throw issuesToDomainError(issues);
+  }
+
+  private async assertTopic(topicId: string, manager: EntityManager): Promise<void> {
+    if (!(await this.repository.findTopic(topicId, manager))) throw DomainError.invalidField('topicId', 'topicNotFound');
+  }
+
+  private keepOptionIds(options: QuestionDraft['options'], previous: StoredOption[]): StoredOption[] {
+    const known = new Set(previous.map((o) => o.id));
+    const seen = new Set<string>();
+    return options.map((option, index) => {
+      if (option.id && (!known.has(option.id) || seen.has(option.id))) {
+        throw DomainError.invalidField(`options.${index}.id`, 'optionNotInQuestion');
+      }
+      const id = option.id ?? randomUUID();
+      seen.add(id);
+      return { id, text: option.text, correct: option.correct, ...(option.feedback ? { feedback: option.feedback } : {}) };
+    });
+  }
+
+  private versionOf(userId: string | null, version: number, draft: QuestionDraft, options: StoredOption[]): NewVersion {
+    return {
+      version,
+      type: draft.type,
+      text: draft.text,
+      options,
+      difficulty: draft.difficulty,
+      points: draft.points,
+      explanation: draft.explanation,
+      createdBy: userId,
+    };
+  }
+}
