@@ -6,6 +6,14 @@ import type { AuthResponse } from '@hoi-thi/contracts';
 import { aTopic, aUnit, aUserWithRoles, bearer } from '../support/builders.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
+/** supertest parser that keeps a file download as a Buffer. */
+function binary(res: unknown, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '../fixtures/import', path));
 
 describe('question import and export', () => {
@@ -122,11 +130,7 @@ describe('question import and export', () => {
       .query({ format: 'xlsx', topicId: source.id })
       .set(...bearer(organizer))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200)
       .expect('content-type', /spreadsheetml/);
     const target = await aTopic(t, organizer, 'Đích nhập lại');
@@ -156,11 +160,7 @@ describe('question import and export', () => {
       .get('/api/questions/import-template')
       .set(...bearer(organizer))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as never);
