@@ -37,6 +37,10 @@ describe('contest list: the first screen', () => {
     const organizer = await aUserWithRoles(t, unitId, ['organizer']);
     expect((await t.http().get('/api/contests').set(...bearer(organizer)).expect(200)).body.total).toBe(3);
 
+    // Asking for drafts without the right to see them is an empty page, not an error.
+    expect((await t.http().get('/api/contests?status=draft').set(...bearer(member)).expect(200)).body).toEqual({ items: [], total: 0 });
+    expect((await t.http().get('/api/contests?status=draft').set(...bearer(organizer)).expect(200)).body.total).toBe(1);
+
     const [draft] = await t.dataSource.query(`SELECT id FROM contests WHERE status = 'draft'`);
     await t.http().get(`/api/contests/${draft.id}`).expect(404);
     await t.http().get(`/api/contests/${draft.id}`).set(...bearer(organizer)).expect(200);

@@ -97,6 +97,8 @@ describe('HTTP basics: errors, limits, docs, health, the client', () => {
     const asset = await t.http().get('/assets/index-abc123.js').expect(200);
     expect(asset.headers['cache-control']).toContain('immutable');
     await t.http().get('/assets/missing.js').expect(404);
+    const malformed = await t.http().get('/%E0%A4%A').expect(400);
+    expect(malformed.body.statusCode).toBe(400);
     const traversal = await t.http().get('/..%2f..%2f..%2fetc%2fpasswd');
     expect(traversal.text).not.toContain('root:');
   });

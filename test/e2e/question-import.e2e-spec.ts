@@ -58,6 +58,9 @@ describe('question import and export', () => {
 
   it('imports GIFT with every construct: categories become sub-topics, other kinds are skipped', async () => {
     const topic = await aTopic(t, organizer, 'Từ Moodle');
+    const dry = await upload(fixture('ok/bank.gift'), 'bank.gift', { format: 'gift', topicId: topic.id, dryRun: 'true' }).expect(200);
+    expect(dry.body).toMatchObject({ created: 11, errors: [] });
+    expect(await t.dataSource.query(`SELECT id FROM topics WHERE parent_id = $1`, [topic.id])).toEqual([]);
     const response = await upload(fixture('ok/bank.gift'), 'bank.gift', { format: 'gift', topicId: topic.id }).expect(201);
     expect(response.body.created).toBe(11);
     expect(response.body.errors).toEqual([]);

@@ -33,6 +33,17 @@ describe('rate limits: failed logins per account, registrations per address', ()
     await t.http().post('/api/auth/login').send({ email: member.user.email, password: member.password }).expect(200);
   });
 
+  it('lets at most LOGIN_FAILURE_LIMIT guesses through even when they arrive in parallel', async () => {
+    clock.advance(120_000);
+    const member = await aMember(t, unitId);
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => t.http().post('/api/auth/login').send({ email: member.user.email, password: `doan-mo-${i}` })),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+  });
+
   it('starts counting afresh after a successful login', async () => {
     const member = await aMember(t, unitId);
     for (let i = 0; i < 9; i++) {

@@ -43,12 +43,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       request?.log?.error({ err: exception, requestId }, 'request failed');
     }
 
+    // Extra fields (e.g. an import report) come first so they can never replace the standard ones.
     const body: ErrorBody = {
+      ...(extra ?? {}),
       statusCode: status,
       code,
       message: translate(language, code, { ...params, requestId }) ?? code,
       ...(details ? { details: details.map((d) => this.fieldError(language, d)) } : {}),
-      ...(extra ?? {}),
       ...(status >= 500 ? { requestId } : {}),
     };
     if (exception instanceof RateLimitedError) {

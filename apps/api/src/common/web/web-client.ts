@@ -40,7 +40,12 @@ export function serveWebClient(fastify: FastifyInstance, root: string): boolean 
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-    const path = decodeURIComponent(request.url.split('?')[0]);
+    let path: string;
+    try {
+      path = decodeURIComponent(request.url.split('?')[0]);
+    } catch {
+      throw new DomainError('NOT_FOUND'); // malformed %-encoding names no file
+    }
     if (path === '/api' || path.startsWith('/api/')) throw new DomainError('NOT_FOUND');
     const file = normalize(join(root, path));
     if (file.startsWith(rootPrefix) && file !== indexFile && existsSync(file) && statSync(file).isFile()) {

@@ -44,20 +44,18 @@ export class AuthService {
   }
 
   /**
-   * Checks a password. Failed logins are counted per account (not per address) and, past
-   * LOGIN_FAILURE_LIMIT within a minute, refused without checking the password.
+   * Checks a password. Attempts are counted per account (not per address) before the password is
+   * checked, atomically, so a burst of parallel guesses cannot slip past LOGIN_FAILURE_LIMIT; a
+   * success clears the count, so in effect only failures within a minute are counted.
    */
   async validateCredentials(email: string, password: string): Promise<UserEntity> {
     const key = `login-failures:${normalizeEmail(email)}`;
-    const failures = await this.limiter.peek(key);
-    if (failures.count >= this.config.loginFailureLimit) throw new RateLimitedError(retryAfterSeconds(failures));
+    const window = await this.limiter.hit(key, MINUTE);
+    if (window.count > this.config.loginFailureLimit) throw new RateLimitedError(retryAfterSeconds(window));
     const user = await this.users.findByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid) {
-      await this.limiter.hit(key, MINUTE);
-      throw new DomainError('AUTH.INVALID_CREDENTIALS');
-    }
-    if (failures.count > 0) await this.limiter.reset(key);
+    if (!user || !valid) throw new DomainError('AUTH.INVALID_CREDENTIALS');
+    await this.limiter.reset(key);
     return user;
   }
 

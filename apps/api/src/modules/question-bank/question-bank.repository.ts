@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Difficulty, QuestionStatus, QuestionType } from '@hoi-thi/contracts';
+import { containsPattern } from '../../common/database/sql.js';
 import { QuestionVersionEntity } from './question-version.entity.js';
 import { QuestionEntity } from './question.entity.js';
 import { TopicEntity } from './topic.entity.js';
@@ -24,10 +25,6 @@ export type NewVersion = Omit<QuestionVersionEntity, 'id' | 'questionId' | 'crea
 export interface QuestionWithVersion {
   question: QuestionEntity;
   version: QuestionVersionEntity;
-}
-
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The only file of the question bank that talks to TypeORM. */
@@ -63,13 +60,18 @@ export class QuestionBankRepository {
     return (manager ?? this.dataSource.manager).getRepository(TopicEntity).findOneBy({ id });
   }
 
-  findTopicByName(parentId: string | null, name: string, manager: EntityManager): Promise<TopicEntity | null> {
-    return manager
-      .getRepository(TopicEntity)
-      .createQueryBuilder('t')
-      .where('t.parent_id IS NOT DISTINCT FROM :parentId', { parentId })
-      .andWhere('t.name = :name', { name })
-      .getOne();
+  /**
+   * The sub-topic with this name, made when missing. ON CONFLICT makes two imports creating the same
+   * sub-topic at once both end up with the one row instead of a unique-violation error.
+   */
+  async findOrCreateTopic(parentId: string, name: string, manager: EntityManager): Promise<string> {
+    await manager.query(`INSERT INTO topics (name, parent_id) VALUES ($1, $2) ON CONFLICT (parent_id, name) DO NOTHING`, [name, parentId]);
+    const [row] = await manager.query(`SELECT id FROM topics WHERE parent_id = $1 AND name = $2`, [parentId, name]);
+    return row.id;
+  }
+
+  findTopicByName(parentId: string, name: string, manager: EntityManager): Promise<TopicEntity | null> {
+    return manager.getRepository(TopicEntity).findOneBy({ parentId, name });
   }
 
   insertTopic(data: Pick<TopicEntity, 'name' | 'parentId'>, manager?: EntityManager): Promise<TopicEntity> {
@@ -120,7 +122,7 @@ export class QuestionBankRepository {
     if (filter.topicId) qb.andWhere('q.topic_id = :topicId', { topicId: filter.topicId });
     if (filter.difficulty) qb.andWhere('q.difficulty = :difficulty', { difficulty: filter.difficulty });
     if (filter.type) qb.andWhere('q.type = :type', { type: filter.type });
-    if (filter.search) qb.andWhere('q.search_text LIKE :pattern', { pattern: likePattern(filter.search) });
+    if (filter.search) qb.andWhere('q.search_text LIKE :pattern', { pattern: containsPattern(filter.search) });
     const [questions, total] = await qb
       .orderBy('q.updated_at', 'DESC')
       .addOrderBy('q.id', 'ASC')

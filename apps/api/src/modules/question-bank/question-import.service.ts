@@ -14,6 +14,8 @@ import { readXlsxRows } from './import/xlsx.reader.js';
 import { QuestionBankRepository } from './question-bank.repository.js';
 import { type QuestionDraft, QuestionsService } from './questions.service.js';
 
+const DRY_RUN = 'dry-run:';
+
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface ImportRequest {
@@ -63,7 +65,7 @@ export class QuestionImportService {
     if (report.errors.length) return report;
     const write = async (manager: EntityManager) => {
       const topicIds = await this.resolveTopics(request.topicId, parsed.questions, manager, request.dryRun);
-      const stored = [...new Set(topicIds.values())].filter((id) => !id.startsWith('dry-run:'));
+      const stored = [...new Set(topicIds.values())].filter((id) => !id.startsWith(DRY_RUN));
       const known = await this.repository.existingNormalizedTexts(stored, manager);
       const drafts: QuestionDraft[] = [];
       for (const question of parsed.questions) {
@@ -112,8 +114,11 @@ export class QuestionImportService {
         path += `/${name}`;
         let id = byPath.get(path);
         if (!id) {
-          const existing = await this.repository.findTopicByName(parentId, name, manager);
-          id = existing?.id ?? (dryRun ? `dry-run:${path}` : (await this.repository.insertTopic({ name, parentId }, manager)).id);
+          // In a dry run nothing is made: a missing sub-topic (and all below it) gets a placeholder id.
+          const existing = dryRun && !parentId.startsWith(DRY_RUN) ? await this.repository.findTopicByName(parentId, name, manager) : null;
+          id = dryRun
+            ? (existing?.id ?? `${DRY_RUN}${path}`)
+            : await this.repository.findOrCreateTopic(parentId, name, manager);
           byPath.set(path, id);
         }
         parentId = id;

@@ -4,13 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { foldVietnamese, normalizeQuestionText, type QuestionIssue, validateQuestion } from '@hoi-thi/contest-engine';
 import type { Difficulty, QuestionType } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import { isUniqueViolation } from '../../common/database/sql.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { CreateQuestionDto, ListQuestionsQuery, UpdateQuestionDto } from './dto/question.dto.js';
 import type { CreateTopicDto } from './dto/topic.dto.js';
 import { type NewQuestion, type NewVersion, QuestionBankRepository, type QuestionWithVersion } from './question-bank.repository.js';
 import type { StoredOption } from './question-version.entity.js';
 import type { TopicEntity } from './topic.entity.js';
-import { isUniqueViolation } from '../users/users.repository.js';
 
 export interface QuestionDraft {
   topicId: string;

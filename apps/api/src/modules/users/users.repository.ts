@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, type Repository } from 'typeorm';
+import { containsPattern } from '../../common/database/sql.js';
 import { UserEntity } from './user.entity.js';
 
 export interface UserSearch {
@@ -36,14 +37,8 @@ export class UsersRepository {
     const qb = this.users.createQueryBuilder('u').orderBy('u.created_at', 'DESC').addOrderBy('u.id', 'ASC');
     if (query.unitId) qb.andWhere('u.unit_id = :unitId', { unitId: query.unitId });
     if (query.search) {
-      const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(u.full_name ILIKE :pattern OR u.email ILIKE :pattern)', { pattern });
+      qb.andWhere('(u.full_name ILIKE :pattern OR u.email ILIKE :pattern)', { pattern: containsPattern(query.search) });
     }
     return qb.take(query.limit).skip(query.offset).getManyAndCount();
   }
-}
-
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
 }

@@ -5,7 +5,8 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { UnitsService } from '../units/units.service.js';
 import type { UserEntity } from './user.entity.js';
-import { isUniqueViolation, type UserSearch, UsersRepository } from './users.repository.js';
+import { isUniqueViolation } from '../../common/database/sql.js';
+import { type UserSearch, UsersRepository } from './users.repository.js';
 
 export interface NewUser {
   fullName: string;

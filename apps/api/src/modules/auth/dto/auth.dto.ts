@@ -1,16 +1,14 @@
-import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../../common/transforms.js';
 
 export class RegisterDto {
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   fullName!: string;
 
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsEmail()
   @MaxLength(320)
@@ -27,14 +25,14 @@ export class RegisterDto {
   unitId!: string;
 
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Matches(/^\+?[0-9 .-]{8,20}$/, { message: 'isPhone' })
   phone?: string;
 }
 
 export class LoginDto {
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(320)

@@ -1,4 +1,5 @@
-import { Transform, Type } from 'class-transformer';
+import { PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,8 +15,7 @@ import {
 } from 'class-validator';
 import { type Difficulty, Difficulties, type QuestionType, QuestionTypes } from '@hoi-thi/contracts';
 import { PaginationQuery } from '../../../common/pagination.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../../common/transforms.js';
 
 export class OptionDto {
   /** Keep an existing option's identity when editing (PATCH); omit for a new option. */
@@ -23,7 +23,7 @@ export class OptionDto {
   @IsUUID()
   id?: string;
 
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(1000)
   text!: string;
@@ -40,7 +40,7 @@ export class CreateQuestionDto {
   @IsIn(QuestionTypes)
   type!: QuestionType;
 
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(5000)
   text!: string;
@@ -61,50 +61,15 @@ export class CreateQuestionDto {
   points?: number;
 
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(5000)
-  explanation?: string;
-}
-
-export class UpdateQuestionDto {
-  @IsOptional()
-  @IsUUID()
-  topicId?: string;
-
-  @IsOptional()
-  @IsIn(QuestionTypes)
-  type?: QuestionType;
-
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(5000)
-  text?: string;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => OptionDto)
-  options?: OptionDto[];
-
-  @IsOptional()
-  @IsIn(Difficulties)
-  difficulty?: Difficulty;
-
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  points?: number;
-
-  /** null clears the explanation. */
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(5000)
+  /** null or omitted: no explanation (IsOptional lets null through). */
   explanation?: string | null;
 }
+
+/** PATCH: any field of a new question; `explanation: null` clears it. */
+export class UpdateQuestionDto extends PartialType(CreateQuestionDto) {}
 
 export class ListQuestionsQuery extends PaginationQuery {
   @IsOptional()
@@ -125,7 +90,7 @@ export class ListQuestionsQuery extends PaginationQuery {
 
   /** Words to find in the text or options; case and Vietnamese diacritics are ignored. */
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(200)
   search?: string;

@@ -1,11 +1,9 @@
-import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../../common/transforms.js';
 
 export class CreateUnitDto {
   /** Unit name, e.g. "CĐCS Báo Thanh Niên". */
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -26,7 +24,7 @@ export class CreateUnitDto {
 
 export class UpdateUnitDto {
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)

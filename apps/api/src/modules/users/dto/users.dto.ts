@@ -1,12 +1,12 @@
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { type Role, Roles } from '@hoi-thi/contracts';
 import { PaginationQuery } from '../../../common/pagination.js';
+import { Trim } from '../../../common/transforms.js';
 
 export class ListUsersQuery extends PaginationQuery {
   /** Part of the name or email, case-insensitive. */
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MaxLength(200)
   search?: string;
