@@ -67,3 +67,76 @@ export function aSingleChoice(topicId: string, text = 'Tuổi tối thiểu đ�
     explanation: 'Hiến pháp 2013, Điều 27: công dân đủ mười tám tuổi trở lên có quyền bầu cử.',
   };
 }
+
+export interface QuizSetup {
+  organizer: AuthResponse;
+  topicId: string;
+  contestId: string;
+  roundId: string;
+  /** questionId → correct option ids (as created). */
+  keys: Map<string, string[]>;
+}
+
+export interface QuizOptions {
+  questions?: number;
+  /** Questions of type `multiple` among them (the first n). */
+  multiple?: number;
+  round?: Record<string, unknown>;
+  contest?: Record<string, unknown>;
+  publish?: boolean;
+  /** The test's clock now: the round opens an hour before and closes a week after, unless `round` says otherwise. */
+  now?: Date;
+}
+
+/**
+ * A published quiz contest with one open round drawing every question of a fresh topic, through
+ * the organizer API: the builder for attempt tests.
+ */
+export async function aQuizRound(t: TestApp, unitId: string, options: QuizOptions = {}): Promise<QuizSetup> {
+  const organizer = await aUserWithRoles(t, unitId, ['organizer']);
+  const topic = await aTopic(t, organizer, `Chủ đề ${randomBytes(4).toString('hex')}`);
+  const count = options.questions ?? 5;
+  const keys = new Map<string, string[]>();
+  for (let i = 0; i < count; i++) {
+    const multiple = i < (options.multiple ?? 0);
+    const body = multiple
+      ? {
+          topicId: topic.id,
+          type: 'multiple',
+          text: `Câu ${i + 1}: những quyền nào là quyền của cử tri?`,
+          options: [
+            { text: 'Bầu cử', correct: true },
+            { text: 'Ứng cử', correct: true },
+            { text: 'Bỏ phiếu thay người khác', correct: false },
+            { text: 'Sửa phiếu bầu', correct: false },
+          ],
+        }
+      : aSingleChoice(topic.id, `Câu ${i + 1}: tuổi tối thiểu để được bầu cử là bao nhiêu?`);
+    const created = await t.http().post('/api/questions').set(...bearer(organizer)).send(body).expect(201);
+    keys.set(created.body.id, created.body.options.filter((o: { correct: boolean }) => o.correct).map((o: { id: string }) => o.id));
+  }
+  const contest = await t
+    .http()
+    .post('/api/contests')
+    .set(...bearer(organizer))
+    .send({ title: 'Tìm hiểu pháp luật về bầu cử', kind: 'quiz', ...options.contest })
+    .expect(201);
+  const now = options.now ?? new Date('2026-11-26T08:00:00.000Z');
+  const round = await t
+    .http()
+    .post(`/api/contests/${contest.body.id}/rounds`)
+    .set(...bearer(organizer))
+    .send({
+      title: 'Tuần 1',
+      opensAt: new Date(now.getTime() - 3600_000).toISOString(),
+      closesAt: new Date(now.getTime() + 7 * 24 * 3600_000).toISOString(),
+      timeLimitSeconds: 600,
+      maxAttempts: 3,
+      blueprint: [{ topicId: topic.id, count }],
+      predictionQuestion: 'Có bao nhiêu người tham gia tuần thi này?',
+      ...options.round,
+    })
+    .expect(201);
+  if (options.publish !== false) await t.http().post(`/api/contests/${contest.body.id}/publish`).set(...bearer(organizer)).expect(200);
+  return { organizer, topicId: topic.id, contestId: contest.body.id, roundId: round.body.id, keys };
+}

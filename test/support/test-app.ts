@@ -97,6 +97,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     DEMO_DATA: 'false',
+    ATTEMPT_SWEEP_SECONDS: '0',
     ...(embedded ? {} : { DATABASE_URL: database!.url, JWT_SECRET: TEST_JWT_SECRET }),
     ...options.env,
   });

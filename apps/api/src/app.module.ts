@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.schema.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
+import { AttemptsModule } from './modules/attempts/attempts.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ContestsModule } from './modules/contests/contests.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         ContestsModule,
+        AttemptsModule,
         QuestionBankModule,
         DemoModule,
       ],

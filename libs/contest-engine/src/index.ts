@@ -4,6 +4,7 @@ export * from './random/seeded-random.js';
 export {
   type BlueprintLine,
   type BlueprintShortfall,
+  blueprintUnsatisfiable,
   checkBlueprint,
   Difficulties,
   type Difficulty,
@@ -23,3 +24,6 @@ export * from './essays/aggregate.js';
 export * from './essays/assign-judges.js';
 export * from './questions/normalize-text.js';
 export * from './questions/validate-question.js';
+export * from './attempts/answer.js';
+export * from './attempts/round-rules.js';
+export * from './ranking/rank-changes.js';

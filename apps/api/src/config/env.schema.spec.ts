@@ -10,6 +10,7 @@ describe('environment validation', () => {
       redisUrl: null,
       demoData: true,
       attemptGraceSeconds: 5,
+      attemptSweepSeconds: 30,
       registerRateLimit: 300,
       loginFailureLimit: 10,
     });

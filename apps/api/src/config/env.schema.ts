@@ -19,6 +19,8 @@ export interface AppConfig {
   jwtSecret: string | null;
   jwtExpiresInSeconds: number;
   attemptGraceSeconds: number;
+  /** How often the sweeper finalizes attempts whose time ran out; 0 = never (tests call it). */
+  attemptSweepSeconds: number;
   registerRateLimit: number;
   loginFailureLimit: number;
   logLevel: LogLevel;
@@ -113,6 +115,7 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     jwtSecret,
     jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 7 * 24 * 3600, 60, 365 * 24 * 3600),
     attemptGraceSeconds: integer(env, 'ATTEMPT_GRACE_SECONDS', 5, 0, 600),
+    attemptSweepSeconds: integer(env, 'ATTEMPT_SWEEP_SECONDS', 30, 0, 3600),
     registerRateLimit: integer(env, 'REGISTER_RATE_LIMIT', 300, 1, 1_000_000),
     loginFailureLimit: integer(env, 'LOGIN_FAILURE_LIMIT', 10, 1, 10_000),
     logLevel,

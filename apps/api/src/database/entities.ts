@@ -1,4 +1,10 @@
+import { AttemptAnswerEntity } from '../modules/attempts/attempt-answer.entity.js';
+import { AttemptEntity } from '../modules/attempts/attempt.entity.js';
+import { RegradeLogEntity } from '../modules/attempts/regrade-log.entity.js';
+import { RoundParticipantEntity } from '../modules/attempts/round-participant.entity.js';
 import { ContestEntity } from '../modules/contests/contest.entity.js';
+import { RoundEntity } from '../modules/contests/round.entity.js';
+import { BankStateEntity } from '../modules/question-bank/bank-state.entity.js';
 import { QuestionVersionEntity } from '../modules/question-bank/question-version.entity.js';
 import { QuestionEntity } from '../modules/question-bank/question.entity.js';
 import { TopicEntity } from '../modules/question-bank/topic.entity.js';
@@ -6,4 +12,5 @@ import { UnitEntity } from '../modules/units/unit.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 
 /** Every entity, for the data source (modules register their own repositories). */
-export const ENTITIES = [UnitEntity, UserEntity, ContestEntity, TopicEntity, QuestionEntity, QuestionVersionEntity];
+export const ENTITIES = [UnitEntity, UserEntity, ContestEntity, TopicEntity, QuestionEntity, QuestionVersionEntity,
+  BankStateEntity, RoundEntity, AttemptEntity, AttemptAnswerEntity, RoundParticipantEntity, RegradeLogEntity];

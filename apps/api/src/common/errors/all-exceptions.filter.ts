@@ -76,7 +76,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof EngineError) {
       // A broken contest rule from the pure engine: same mapping as a DomainError.
-      return { status: statusForCode(exception.code), code: exception.code, params: {}, extra: exception.details };
+      return { status: statusForCode(exception.code), code: exception.code, params: primitives(exception.details), extra: exception.details };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -103,4 +103,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       translate(language, 'field.invalid')!;
     return { field: detail.field, message };
   }
+}
+
+/** The string and number details of an engine error, for the message template. */
+function primitives(details: Record<string, unknown> | undefined): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(details ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number') params[key] = value;
+  }
+  return params;
 }

@@ -25,6 +25,9 @@ export class ContestEntity {
   @Column({ name: 'eligible_unit_ids', type: 'uuid', array: true, default: () => "'{}'" })
   eligibleUnitIds!: string[];
 
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
 

@@ -1,7 +1,38 @@
-import type { ContestResponse } from '@hoi-thi/contracts';
+import { roundPhase } from '@hoi-thi/contest-engine';
+import type { ContestResponse, RoundResponse } from '@hoi-thi/contracts';
 import type { ContestEntity } from './contest.entity.js';
+import type { RoundEntity } from './round.entity.js';
 
-export function toContestResponse(contest: ContestEntity): ContestResponse {
+export function toRoundResponse(round: RoundEntity, now: Date): RoundResponse {
+  return {
+    id: round.id,
+    contestId: round.contestId,
+    position: round.position,
+    kind: round.kind,
+    title: round.title,
+    opensAt: round.opensAt.toISOString(),
+    closesAt: round.closesAt.toISOString(),
+    phase: roundPhase(now, round),
+    closedAt: round.closedAt?.toISOString() ?? null,
+    actualValue: round.actualValue,
+    timeLimitSeconds: round.timeLimitSeconds,
+    maxAttempts: round.maxAttempts,
+    questionCount: round.blueprint ? round.blueprint.reduce((sum, line) => sum + line.count, 0) : null,
+    blueprint: round.blueprint,
+    shuffleQuestions: round.shuffleQuestions,
+    shuffleOptions: round.shuffleOptions,
+    gradingMode: round.gradingMode,
+    predictionQuestion: round.predictionQuestion,
+    predictionActual: round.predictionActual,
+    reviewAfter: round.reviewAfter,
+    rubric: round.rubric,
+    judgesPerEntry: round.judgesPerEntry,
+    minWords: round.minWords,
+    maxWords: round.maxWords,
+  };
+}
+
+export function toContestResponse(contest: ContestEntity, rounds: RoundEntity[], now: Date): ContestResponse {
   return {
     id: contest.id,
     title: contest.title,
@@ -9,7 +40,8 @@ export function toContestResponse(contest: ContestEntity): ContestResponse {
     kind: contest.kind,
     status: contest.status,
     eligibleUnitIds: contest.eligibleUnitIds,
-    rounds: [],
+    rounds: rounds.map((round) => toRoundResponse(round, now)),
     createdAt: contest.createdAt.toISOString(),
+    publishedAt: contest.publishedAt?.toISOString() ?? null,
   };
 }

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ContestEntity } from './contest.entity.js';
+import { QuestionBankModule } from '../question-bank/question-bank.module.js';
+import { UnitsModule } from '../units/units.module.js';
 import { ContestsController } from './contests.controller.js';
 import { ContestsRepository } from './contests.repository.js';
 import { ContestsService } from './contests.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContestEntity])],
+  imports: [QuestionBankModule, UnitsModule],
   controllers: [ContestsController],
   providers: [ContestsRepository, ContestsService],
   exports: [ContestsService],

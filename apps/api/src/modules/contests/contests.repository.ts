@@ -1,16 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { ContestStatus } from '@hoi-thi/contracts';
 import { ContestEntity } from './contest.entity.js';
+import { RoundEntity } from './round.entity.js';
 
+/** The only file of the contests module that talks to TypeORM. */
 @Injectable()
 export class ContestsRepository {
-  constructor(@InjectRepository(ContestEntity) private readonly contests: Repository<ContestEntity>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  private contests(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(ContestEntity);
+  }
+
+  private rounds(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(RoundEntity);
+  }
 
   /** Served by IDX_contests_status_created_at. */
   list(statuses: ContestStatus[], limit: number, offset: number): Promise<[ContestEntity[], number]> {
-    return this.contests.findAndCount({
+    return this.contests().findAndCount({
       where: { status: In(statuses) },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: limit,
@@ -18,7 +32,47 @@ export class ContestsRepository {
     });
   }
 
-  findById(id: string): Promise<ContestEntity | null> {
-    return this.contests.findOneBy({ id });
+  findById(id: string, manager?: EntityManager, lock = false): Promise<ContestEntity | null> {
+    const qb = this.contests(manager).createQueryBuilder('c').where('c.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  insertContest(data: Partial<ContestEntity>, manager?: EntityManager): Promise<ContestEntity> {
+    const repository = this.contests(manager);
+    return repository.save(repository.create(data));
+  }
+
+  saveContest(contest: ContestEntity, manager?: EntityManager): Promise<ContestEntity> {
+    return this.contests(manager).save(contest);
+  }
+
+  /** Rounds of several contests in one query (no N+1), in position order. */
+  roundsOf(contestIds: string[], manager?: EntityManager): Promise<RoundEntity[]> {
+    if (!contestIds.length) return Promise.resolve([]);
+    return this.rounds(manager).find({ where: { contestId: In(contestIds) }, order: { contestId: 'ASC', position: 'ASC' } });
+  }
+
+  findRound(id: string, manager?: EntityManager): Promise<RoundEntity | null> {
+    return this.rounds(manager).findOneBy({ id });
+  }
+
+  /** A round with its contest, one query. */
+  findRoundWithContest(id: string, manager?: EntityManager): Promise<RoundEntity | null> {
+    return this.rounds(manager).findOne({ where: { id }, relations: { contest: true } });
+  }
+
+  async nextRoundPosition(contestId: string, manager: EntityManager): Promise<number> {
+    const [row] = await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM rounds WHERE contest_id = $1', [contestId]);
+    return Number(row.next);
+  }
+
+  insertRound(data: Partial<RoundEntity>, manager: EntityManager): Promise<RoundEntity> {
+    const repository = this.rounds(manager);
+    return repository.save(repository.create(data));
+  }
+
+  saveRound(round: RoundEntity, manager?: EntityManager): Promise<RoundEntity> {
+    return this.rounds(manager).save(round);
   }
 }

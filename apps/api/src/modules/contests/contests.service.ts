@@ -1,30 +1,225 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type BlueprintShortfall, blueprintUnsatisfiable, checkBlueprint } from '@hoi-thi/contest-engine';
 import { type ContestStatus, ContestStatuses } from '@hoi-thi/contracts';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { Clock } from '../../common/clock.js';
+import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
+import { QuestionPoolService } from '../question-bank/question-pool.service.js';
+import { UnitsService } from '../units/units.service.js';
 import type { ContestEntity } from './contest.entity.js';
 import { ContestsRepository } from './contests.repository.js';
+import type { CreateContestDto, CreateRoundDto, UpdateContestDto } from './dto/contest.dto.js';
+import type { RoundEntity } from './round.entity.js';
 
 const PUBLIC_STATUSES: ContestStatus[] = ['published', 'finished'];
+const QUIZ_FIELDS = ['timeLimitSeconds', 'maxAttempts', 'blueprint', 'shuffleQuestions', 'shuffleOptions', 'gradingMode', 'predictionQuestion', 'predictionActual', 'reviewAfter'] as const;
+const ESSAY_FIELDS = ['rubric', 'judgesPerEntry', 'minWords', 'maxWords'] as const;
+
+export interface ContestWithRounds {
+  contest: ContestEntity;
+  rounds: RoundEntity[];
+}
+
+export interface RoundWithContest {
+  round: RoundEntity;
+  contest: ContestEntity;
+}
 
 @Injectable()
 export class ContestsService {
-  constructor(private readonly contests: ContestsRepository) {}
+  constructor(
+    private readonly contests: ContestsRepository,
+    private readonly units: UnitsService,
+    private readonly pool: QuestionPoolService,
+    private readonly clock: Clock,
+  ) {}
 
   /** Members and visitors see published and finished contests; organizers also see drafts. */
-  list(caller: AuthUser | undefined, status: ContestStatus | undefined, limit: number, offset: number) {
+  async list(caller: AuthUser | undefined, status: ContestStatus | undefined, limit: number, offset: number): Promise<[ContestWithRounds[], number]> {
     const visible = this.visibleStatuses(caller);
     const statuses = status ? visible.filter((s) => s === status) : visible;
-    return this.contests.list(statuses, limit, offset);
+    const [contests, total] = await this.contests.list(statuses, limit, offset);
+    const rounds = await this.contests.roundsOf(contests.map((c) => c.id));
+    return [contests.map((contest) => ({ contest, rounds: rounds.filter((r) => r.contestId === contest.id) })), total];
   }
 
-  async get(caller: AuthUser | undefined, id: string): Promise<ContestEntity> {
+  async get(caller: AuthUser | undefined, id: string): Promise<ContestWithRounds> {
     const contest = await this.contests.findById(id);
     if (!contest || !this.visibleStatuses(caller).includes(contest.status)) throw new DomainError('CONTEST.NOT_FOUND');
-    return contest;
+    return { contest, rounds: await this.contests.roundsOf([id]) };
+  }
+
+  async create(user: AuthUser, dto: CreateContestDto): Promise<ContestWithRounds> {
+    await this.assertUnits(dto.eligibleUnitIds);
+    const contest = await this.contests.insertContest({
+      title: dto.title,
+      description: dto.description || null,
+      kind: dto.kind,
+      eligibleUnitIds: dto.eligibleUnitIds ?? [],
+      createdBy: user.id,
+    });
+    return { contest, rounds: [] };
+  }
+
+  async update(id: string, dto: UpdateContestDto): Promise<ContestWithRounds> {
+    return this.contests.transaction(async (manager) => {
+      const contest = await this.contests.findById(id, manager, true);
+      if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
+      if (dto.kind !== undefined && dto.kind !== contest.kind) {
+        const rounds = await this.contests.roundsOf([id], manager);
+        if (rounds.length) throw new DomainError('CONTEST.KIND_LOCKED');
+      }
+      await this.assertUnits(dto.eligibleUnitIds, manager);
+      if (dto.title !== undefined) contest.title = dto.title;
+      if (dto.description !== undefined) contest.description = dto.description || null;
+      if (dto.kind !== undefined) contest.kind = dto.kind;
+      if (dto.eligibleUnitIds !== undefined) contest.eligibleUnitIds = dto.eligibleUnitIds;
+      return { contest: await this.contests.saveContest(contest, manager), rounds: await this.contests.roundsOf([id], manager) };
+    });
+  }
+
+  /** Adds a round; a published contest may get new rounds (the next week), checked like at publish. */
+  async addRound(contestId: string, dto: CreateRoundDto): Promise<RoundEntity> {
+    return this.contests.transaction(async (manager) => {
+      const contest = await this.contests.findById(contestId, manager, true);
+      if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
+      if (contest.status === 'finished') throw new DomainError('CONTEST.FINISHED');
+      const details = this.roundFieldIssues(contest, dto);
+      const opensAt = new Date(dto.opensAt);
+      const closesAt = new Date(dto.closesAt);
+      if (closesAt.getTime() <= opensAt.getTime()) details.push({ field: 'closesAt', constraint: 'closesAfterOpens' });
+      if (details.length) throw DomainError.validation(details);
+
+      const position = await this.contests.nextRoundPosition(contestId, manager);
+      const base = { contestId, position, kind: contest.kind, title: dto.title, opensAt, closesAt };
+      const round =
+        contest.kind === 'quiz'
+          ? {
+              ...base,
+              timeLimitSeconds: dto.timeLimitSeconds!,
+              maxAttempts: dto.maxAttempts!,
+              blueprint: dto.blueprint!.map((line) => ({
+                topicId: line.topicId,
+                count: line.count,
+                ...(line.difficulty ? { difficulty: line.difficulty } : {}),
+                ...(line.points !== undefined ? { points: line.points } : {}),
+              })),
+              shuffleQuestions: dto.shuffleQuestions ?? true,
+              shuffleOptions: dto.shuffleOptions ?? true,
+              gradingMode: dto.gradingMode ?? 'all_or_nothing',
+              predictionQuestion: dto.predictionQuestion ?? null,
+              predictionActual: dto.predictionQuestion ? (dto.predictionActual ?? 'participants') : null,
+              reviewAfter: dto.reviewAfter ?? 'close',
+            }
+          : {
+              ...base,
+              rubric: dto.rubric!.map((c) => ({ name: c.name, maxPoints: c.maxPoints, weight: c.weight ?? 1 })),
+              judgesPerEntry: dto.judgesPerEntry!,
+              minWords: dto.minWords ?? null,
+              maxWords: dto.maxWords ?? null,
+              reviewAfter: 'never' as const,
+            };
+      if (dto.blueprint) await this.assertTopics(dto.blueprint.map((line) => line.topicId), manager);
+      const saved = await this.contests.insertRound(round, manager);
+      if (contest.status === 'published') await this.assertSatisfiable([saved], manager);
+      return saved;
+    });
+  }
+
+  /** draft → published, once the bank can fill every quiz round's blueprint. */
+  async publish(id: string): Promise<ContestWithRounds> {
+    return this.contests.transaction(async (manager) => {
+      const contest = await this.contests.findById(id, manager, true);
+      if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
+      if (contest.status !== 'draft') throw new DomainError('CONTEST.NOT_DRAFT', { status: contest.status });
+      const rounds = await this.contests.roundsOf([id], manager);
+      if (!rounds.length) throw new DomainError('CONTEST.NO_ROUNDS');
+      await this.assertSatisfiable(rounds, manager);
+      contest.status = 'published';
+      contest.publishedAt = this.clock.now();
+      return { contest: await this.contests.saveContest(contest, manager), rounds };
+    });
+  }
+
+  /** published → finished: no round can be taken any more; boards and results stay readable. */
+  async finish(id: string): Promise<ContestWithRounds> {
+    return this.contests.transaction(async (manager) => {
+      const contest = await this.contests.findById(id, manager, true);
+      if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
+      if (contest.status !== 'published') throw new DomainError('CONTEST.NOT_PUBLISHED');
+      contest.status = 'finished';
+      return { contest: await this.contests.saveContest(contest, manager), rounds: await this.contests.roundsOf([id], manager) };
+    });
+  }
+
+  /**
+   * A round as its contest's audience may see it: a round of a draft exists only for organizers.
+   * For other modules (attempts, leaderboards, essays).
+   */
+  async getRound(caller: AuthUser | undefined, roundId: string, manager?: EntityManager): Promise<RoundWithContest> {
+    const round = await this.contests.findRoundWithContest(roundId, manager);
+    if (!round || !round.contest) throw new DomainError('ROUND.NOT_FOUND');
+    if (!this.visibleStatuses(caller).includes(round.contest.status)) throw new DomainError('ROUND.NOT_FOUND');
+    const { contest, ...rest } = round;
+    return { round: rest as RoundEntity, contest };
+  }
+
+  /** A round with its contest whatever the contest's status (internal use: grading, sweeping). */
+  async roundById(roundId: string, manager?: EntityManager): Promise<RoundWithContest> {
+    const round = await this.contests.findRoundWithContest(roundId, manager);
+    if (!round || !round.contest) throw new DomainError('ROUND.NOT_FOUND');
+    const { contest, ...rest } = round;
+    return { round: rest as RoundEntity, contest };
+  }
+
+  private roundFieldIssues(contest: ContestEntity, dto: CreateRoundDto): ValidationDetail[] {
+    const [required, refused] =
+      contest.kind === 'quiz' ? [['timeLimitSeconds', 'maxAttempts', 'blueprint'], ESSAY_FIELDS] : [['rubric', 'judgesPerEntry'], QUIZ_FIELDS];
+    const details: ValidationDetail[] = [];
+    for (const field of required) if ((dto as unknown as Record<string, unknown>)[field] === undefined) details.push({ field, constraint: 'isDefined' });
+    for (const field of refused) {
+      if ((dto as unknown as Record<string, unknown>)[field] !== undefined) details.push({ field, constraint: 'notForRoundKind', params: { kind: contest.kind } });
+    }
+    if (dto.predictionActual && !dto.predictionQuestion) details.push({ field: 'predictionActual', constraint: 'needsPredictionQuestion' });
+    if (dto.minWords !== undefined && dto.maxWords !== undefined && dto.minWords > dto.maxWords) {
+      details.push({ field: 'maxWords', constraint: 'maxWordsBelowMin' });
+    }
+    return details;
+  }
+
+  private async assertSatisfiable(rounds: RoundEntity[], manager: EntityManager): Promise<void> {
+    const quizRounds = rounds.filter((r) => r.kind === 'quiz' && r.blueprint);
+    if (!quizRounds.length) return;
+    const topicIds = [...new Set(quizRounds.flatMap((r) => r.blueprint!.map((l) => l.topicId)))];
+    const availability = await this.pool.availability(topicIds, manager);
+    for (const round of quizRounds) {
+      const shortfalls: BlueprintShortfall[] = checkBlueprint(round.blueprint!, availability);
+      if (shortfalls.length) {
+        const error = blueprintUnsatisfiable(shortfalls);
+        throw new DomainError(error.code, { ...shortfallParams(shortfalls[0]), round: round.title }, undefined, {
+          roundId: round.id,
+          ...error.details,
+        });
+      }
+    }
+  }
+
+  private async assertTopics(topicIds: string[], manager: EntityManager): Promise<void> {
+    const known = await this.pool.existingTopicIds(topicIds, manager);
+    const details = topicIds.flatMap((topicId, index) => (known.has(topicId) ? [] : [{ field: `blueprint.${index}.topicId`, constraint: 'topicNotFound' }]));
+    if (details.length) throw DomainError.validation(details);
+  }
+
+  private async assertUnits(unitIds: string[] | undefined, manager?: EntityManager): Promise<void> {
+    if (unitIds?.length && !(await this.units.allExist(unitIds, manager))) throw DomainError.invalidField('eligibleUnitIds', 'unitNotFound');
   }
 
   private visibleStatuses(caller: AuthUser | undefined): ContestStatus[] {
     return caller && hasRole(caller, 'organizer') ? [...ContestStatuses] : PUBLIC_STATUSES;
   }
+}
+
+function shortfallParams(shortfall: BlueprintShortfall): Record<string, string | number> {
+  return { line: shortfall.lineIndex + 1, needed: shortfall.needed, available: shortfall.available, difficulty: shortfall.difficulty ?? '—' };
 }

@@ -7,6 +7,7 @@ import { ParseUuid } from '../../common/parse-uuid.pipe.js';
 import { CreateQuestionDto, ListQuestionsQuery, UpdateQuestionDto } from './dto/question.dto.js';
 import { CreateTopicDto } from './dto/topic.dto.js';
 import { toQuestionResponse, toTopicResponse } from './question.mapper.js';
+import { QuestionPoolService } from './question-pool.service.js';
 import { QuestionsService } from './questions.service.js';
 
 @ApiTags('question bank')
@@ -14,7 +15,16 @@ import { QuestionsService } from './questions.service.js';
 @RequireRoles('organizer')
 @Controller()
 export class QuestionBankController {
-  constructor(private readonly questions: QuestionsService) {}
+  constructor(
+    private readonly questions: QuestionsService,
+    private readonly pool: QuestionPoolService,
+  ) {}
+
+  /** Live questions per (topic, difficulty): the round builder shows it beside each blueprint line. */
+  @Get('questions/availability')
+  async availability(): Promise<{ items: { topicId: string; difficulty: string; count: number }[] }> {
+    return { items: await this.pool.availability() };
+  }
 
   @Get('topics')
   async listTopics(): Promise<TopicResponse[]> {

@@ -4,11 +4,12 @@ import { QuestionBankRepository } from './question-bank.repository.js';
 import { QuestionExportService } from './question-export.service.js';
 import { QuestionImportService } from './question-import.service.js';
 import { QuestionTransferController } from './question-transfer.controller.js';
+import { QuestionPoolService } from './question-pool.service.js';
 import { QuestionsService } from './questions.service.js';
 
 @Module({
   controllers: [QuestionTransferController, QuestionBankController],
-  providers: [QuestionBankRepository, QuestionsService, QuestionImportService, QuestionExportService],
-  exports: [QuestionsService],
+  providers: [QuestionBankRepository, QuestionsService, QuestionImportService, QuestionExportService, QuestionPoolService],
+  exports: [QuestionsService, QuestionPoolService],
 })
 export class QuestionBankModule {}

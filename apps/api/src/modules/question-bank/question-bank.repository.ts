@@ -41,8 +41,14 @@ export class QuestionBankRepository {
     return this.dataSource.manager;
   }
 
+  /** Every change to what the draw may pick bumps the bank's revision, in the same transaction. */
+  private async bumpRevision(manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE question_bank_state SET revision = revision + 1 WHERE id = 1');
+  }
+
   /** Many new questions at once (imports): two multi-row INSERTs per chunk instead of three per question. */
   async insertQuestionsBulk(rows: { question: NewQuestion; version: NewVersion }[], manager: EntityManager): Promise<number> {
+    await this.bumpRevision(manager);
     const CHUNK = 500;
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK).map((row) => ({ ...row, id: randomUUID(), versionId: randomUUID() }));
@@ -98,6 +104,7 @@ export class QuestionBankRepository {
     const id = randomUUID();
     const versionId = randomUUID();
     const questions = manager.getRepository(QuestionEntity);
+    await this.bumpRevision(manager);
     await questions.insert({ ...question, id, currentVersionId: versionId });
     const saved = await this.insertVersion(id, version, manager, versionId);
     return { question: await questions.findOneByOrFail({ id }), version: saved };
@@ -110,6 +117,7 @@ export class QuestionBankRepository {
   }
 
   async saveQuestion(question: QuestionEntity, manager: EntityManager): Promise<QuestionEntity> {
+    await this.bumpRevision(manager);
     return manager.getRepository(QuestionEntity).save(question);
   }
 

@@ -18,6 +18,15 @@ export class UnitsService {
     return this.units.exists(id, manager);
   }
 
+  async allExist(ids: string[], manager?: EntityManager): Promise<boolean> {
+    return (await this.units.countExisting([...new Set(ids)], manager)) === new Set(ids).size;
+  }
+
+  /** Eligibility: a unit includes its sub-units, so a member of a sub-unit of an eligible unit is eligible. */
+  isWithin(unitId: string, ancestorIds: string[], manager?: EntityManager): Promise<boolean> {
+    return this.units.isWithin(unitId, ancestorIds, manager);
+  }
+
   isEmpty(): Promise<boolean> {
     return this.units.isEmpty();
   }

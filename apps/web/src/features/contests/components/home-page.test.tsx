@@ -14,6 +14,7 @@ function aContest(overrides: Partial<ContestResponse> = {}): ContestResponse {
     eligibleUnitIds: [],
     rounds: [],
     createdAt: '2026-03-01T00:00:00.000Z',
+    publishedAt: '2026-03-02T00:00:00.000Z',
     ...overrides,
   };
 }

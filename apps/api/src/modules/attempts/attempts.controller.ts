@@ -1,0 +1,102 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type {
+  AttemptResponse,
+  AttemptReviewResponse,
+  AttemptSummary,
+  RegradeResponse,
+  RoundDetailResponse,
+  SaveAnswerResponse,
+  SubmitResponse,
+} from '@hoi-thi/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { CurrentUser, Public, RequireRoles } from '../../common/auth/decorators.js';
+import { Clock } from '../../common/clock.js';
+import { ParseUuid } from '../../common/parse-uuid.pipe.js';
+import { toAttemptResponse, toAttemptSummary, toReviewResponse, toRoundDetail, toSubmitResponse } from './attempt.mapper.js';
+import { AttemptsService } from './attempts.service.js';
+import { RegradeDto, SaveAnswerDto, SavePredictionDto, SubmitAttemptDto } from './dto/attempt.dto.js';
+import { RegradeService } from './regrade.service.js';
+
+@ApiTags('rounds')
+@Controller('rounds')
+export class RoundPlayController {
+  constructor(
+    private readonly attempts: AttemptsService,
+    private readonly regrades: RegradeService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The round page: rules, window and, for a signed-in member, attempts left and best attempt. */
+  @Public()
+  @Get(':id')
+  async get(@CurrentUser() caller: AuthUser | undefined, @Param('id', ParseUuid) id: string): Promise<RoundDetailResponse> {
+    return toRoundDetail(await this.attempts.roundState(caller, id), this.clock.now());
+  }
+
+  @Post(':id/attempts')
+  async start(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<AttemptResponse> {
+    return toAttemptResponse(await this.attempts.start(user, id), this.clock.now());
+  }
+
+  @Get(':id/attempts/mine')
+  async mine(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<{ items: AttemptSummary[]; total: number }> {
+    const { attempts, bestAttemptId } = await this.attempts.mine(user, id);
+    return { items: attempts.map((a) => toAttemptSummary(a, bestAttemptId)), total: attempts.length };
+  }
+
+  @RequireRoles('organizer')
+  @Post(':id/regrade')
+  @HttpCode(200)
+  regrade(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Body() dto: RegradeDto): Promise<RegradeResponse> {
+    return this.regrades.regrade(user, id, dto);
+  }
+
+  @RequireRoles('organizer')
+  @Get(':id/regrades')
+  async regradeLog(@Param('id', ParseUuid) id: string) {
+    return { items: await this.regrades.log(id) };
+  }
+}
+
+@ApiTags('attempts')
+@Controller('attempts')
+export class AttemptsController {
+  constructor(
+    private readonly attempts: AttemptsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get(':id')
+  async get(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<AttemptResponse> {
+    return toAttemptResponse(await this.attempts.get(user, id), this.clock.now());
+  }
+
+  @Put(':id/answers/:questionId')
+  async save(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuid) id: string,
+    @Param('questionId', ParseUuid) questionId: string,
+    @Body() dto: SaveAnswerDto,
+  ): Promise<SaveAnswerResponse> {
+    const saved = await this.attempts.save(user, id, questionId, dto.optionIds);
+    return { questionId, savedAt: saved.savedAt.toISOString(), revision: saved.revision };
+  }
+
+  @Put(':id/prediction')
+  async savePrediction(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Body() dto: SavePredictionDto) {
+    const saved = await this.attempts.savePrediction(user, id, dto.prediction);
+    return { prediction: saved.prediction, savedAt: saved.savedAt.toISOString() };
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  async submit(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Body() dto: SubmitAttemptDto): Promise<SubmitResponse> {
+    return toSubmitResponse(await this.attempts.submit(user, id, dto.prediction));
+  }
+
+  @Get(':id/review')
+  async review(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<AttemptReviewResponse> {
+    return toReviewResponse(await this.attempts.review(user, id));
+  }
+}

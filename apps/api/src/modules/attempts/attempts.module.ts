@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ContestsModule } from '../contests/contests.module.js';
+import { QuestionBankModule } from '../question-bank/question-bank.module.js';
+import { UnitsModule } from '../units/units.module.js';
+import { AttemptEvents } from './attempt-events.js';
+import { AttemptSweeper } from './attempt-sweeper.js';
+import { AttemptsController, RoundPlayController } from './attempts.controller.js';
+import { AttemptsRepository } from './attempts.repository.js';
+import { AttemptsService } from './attempts.service.js';
+import { RegradeService } from './regrade.service.js';
+
+@Module({
+  imports: [ContestsModule, QuestionBankModule, UnitsModule],
+  controllers: [RoundPlayController, AttemptsController],
+  providers: [AttemptsRepository, AttemptsService, RegradeService, AttemptEvents, AttemptSweeper],
+  exports: [AttemptsService, AttemptEvents],
+})
+export class AttemptsModule {}

@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AttemptEntity } from './attempt.entity.js';
+import { RegradeLogEntity } from './regrade-log.entity.js';
+import { RoundParticipantEntity } from './round-participant.entity.js';
+
+export interface SavedAnswer {
+  savedAt: Date;
+  revision: number;
+}
+
+export type NewAttempt = Omit<AttemptEntity, 'id' | 'round' | 'user' | 'submittedAt' | 'score' | 'maxScore' | 'correctCount' | 'durationMs' | 'prediction'>;
+
+export interface AttemptOutcome {
+  status: 'submitted' | 'expired';
+  submittedAt: Date;
+  score: number;
+  maxScore: number;
+  correctCount: number;
+  durationMs: number;
+  prediction: number | null;
+}
+
+export interface BestAttempt {
+  bestAttemptId: string | null;
+  bestScore: number | null;
+  bestDurationMs: number | null;
+  bestSubmittedAt: Date | null;
+  bestPrediction: number | null;
+}
+
+/**
+ * The only file of the attempts module that talks to TypeORM. The hot paths (save, start's lock)
+ * are single SQL statements through TypeORM's connection: one guarded statement per save.
+ */
+@Injectable()
+export class AttemptsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /**
+   * The member's row for the round, created when missing and locked: every change to a member's
+   * attempts in a round happens under this lock (start, submit, expiry, regrade).
+   */
+  async lockParticipant(manager: EntityManager, roundId: string, userId: string, unitId: string | null): Promise<RoundParticipantEntity> {
+    await manager.query(
+      `INSERT INTO round_participants (round_id, user_id, unit_id) VALUES ($1, $2, $3) ON CONFLICT (round_id, user_id) DO NOTHING`,
+      [roundId, userId, unitId],
+    );
+    return manager
+      .getRepository(RoundParticipantEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.round_id = :roundId AND p.user_id = :userId', { roundId, userId })
+      .getOneOrFail();
+  }
+
+  /** Locks the participant row that owns an attempt; null when the attempt does not exist. */
+  lockParticipantOfAttempt(manager: EntityManager, attemptId: string): Promise<RoundParticipantEntity | null> {
+    return manager
+      .getRepository(RoundParticipantEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('(p.round_id, p.user_id) = (SELECT a.round_id, a.user_id FROM attempts a WHERE a.id = :attemptId)', { attemptId })
+      .getOne();
+  }
+
+  findParticipant(roundId: string, userId: string, manager?: EntityManager): Promise<RoundParticipantEntity | null> {
+    return this.m(manager).getRepository(RoundParticipantEntity).findOneBy({ roundId, userId });
+  }
+
+  /** Participants of a round that hold a best attempt (regrade's rank comparison). */
+  rankedParticipants(roundId: string, manager: EntityManager): Promise<RoundParticipantEntity[]> {
+    return manager
+      .getRepository(RoundParticipantEntity)
+      .createQueryBuilder('p')
+      .where('p.round_id = :roundId AND p.best_attempt_id IS NOT NULL', { roundId })
+      .getMany();
+  }
+
+  lockParticipants(manager: EntityManager, roundId: string, userIds: string[]): Promise<RoundParticipantEntity[]> {
+    return manager
+      .getRepository(RoundParticipantEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.round_id = :roundId AND p.user_id IN (:...userIds)', { roundId, userIds })
+      .orderBy('p.user_id')
+      .getMany();
+  }
+
+  findAttempt(id: string, manager?: EntityManager, lock = false): Promise<AttemptEntity | null> {
+    const qb = this.m(manager).getRepository(AttemptEntity).createQueryBuilder('a').where('a.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  attemptsOf(roundId: string, userId: string, manager?: EntityManager): Promise<AttemptEntity[]> {
+    return this.m(manager).getRepository(AttemptEntity).find({ where: { roundId, userId }, order: { number: 'ASC' } });
+  }
+
+  /** Active attempts whose grace ran out before `cutoff`, oldest first (the sweeper; partial index). */
+  async expiredActiveIds(cutoff: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM attempts WHERE status = 'active' AND deadline < $1 ORDER BY deadline LIMIT $2`,
+      [cutoff, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async insertAttempt(attempt: NewAttempt, manager: EntityManager): Promise<AttemptEntity> {
+    const repository = manager.getRepository(AttemptEntity);
+    return repository.save(repository.create(attempt));
+  }
+
+  async markStarted(manager: EntityManager, participant: RoundParticipantEntity, attemptId: string): Promise<void> {
+    await manager.query(
+      'UPDATE round_participants SET attempts_used = attempts_used + 1, active_attempt_id = $3 WHERE round_id = $1 AND user_id = $2',
+      [participant.roundId, participant.userId, attemptId],
+    );
+  }
+
+  async finishAttempt(manager: EntityManager, attemptId: string, outcome: AttemptOutcome): Promise<void> {
+    await manager.query(
+      `UPDATE attempts SET status = $2, submitted_at = $3, score = $4, max_score = $5, correct_count = $6, duration_ms = $7, prediction = $8
+        WHERE id = $1`,
+      [attemptId, outcome.status, outcome.submittedAt, outcome.score, outcome.maxScore, outcome.correctCount, outcome.durationMs, outcome.prediction],
+    );
+  }
+
+  async updateGrades(manager: EntityManager, attempt: Pick<AttemptEntity, 'id' | 'paper' | 'score' | 'maxScore' | 'correctCount'>): Promise<void> {
+    await manager.query('UPDATE attempts SET paper = $2, score = $3, max_score = $4, correct_count = $5 WHERE id = $1', [
+      attempt.id,
+      JSON.stringify(attempt.paper),
+      attempt.score,
+      attempt.maxScore,
+      attempt.correctCount,
+    ]);
+  }
+
+  /** Clears the active attempt and sets the best one (unchanged fields passed as they are). */
+  async updateParticipant(manager: EntityManager, roundId: string, userId: string, best: BestAttempt, clearActive: boolean): Promise<void> {
+    await manager.query(
+      `UPDATE round_participants
+          SET best_attempt_id = $3, best_score = $4, best_duration_ms = $5, best_submitted_at = $6, best_prediction = $7,
+              active_attempt_id = CASE WHEN $8::boolean THEN NULL ELSE active_attempt_id END
+        WHERE round_id = $1 AND user_id = $2`,
+      [roundId, userId, best.bestAttemptId, best.bestScore, best.bestDurationMs, best.bestSubmittedAt, best.bestPrediction, clearActive],
+    );
+  }
+
+  /**
+   * The save, in one guarded statement: owner, status, deadline + grace, the question on the paper,
+   * the options of that question and how many may be chosen are all checked in SQL; the attempt row
+   * is share-locked so a concurrent submit either sees this answer or makes this statement a no-op.
+   * Returns null when any guard failed (the caller then finds out which, off the hot path).
+   */
+  async saveAnswer(
+    attemptId: string,
+    userId: string,
+    questionId: string,
+    optionIds: string[],
+    now: Date,
+    graceMs: number,
+  ): Promise<SavedAnswer | null> {
+    const rows: { saved_at: Date; revision: number }[] = await this.dataSource.query(
+      `INSERT INTO attempt_answers AS aa (attempt_id, question_id, option_ids, saved_at)
+       SELECT a.id, $3::uuid, $4::jsonb, $5::timestamptz
+         FROM attempts a
+        WHERE a.id = $1 AND a.user_id = $2 AND a.status = 'active'
+          AND $5::timestamptz <= a.deadline + $6 * interval '1 millisecond'
+          AND (a.answer_specs -> $7::text -> 'o') @> $4::jsonb
+          AND jsonb_array_length($4::jsonb) <= (a.answer_specs -> $7::text ->> 'm')::int
+          FOR KEY SHARE OF a
+       ON CONFLICT (attempt_id, question_id)
+       DO UPDATE SET option_ids = EXCLUDED.option_ids, saved_at = EXCLUDED.saved_at, revision = aa.revision + 1
+       RETURNING saved_at, revision`,
+      [attemptId, userId, questionId, JSON.stringify(optionIds), now, graceMs, questionId],
+    );
+    return rows.length ? { savedAt: rows[0].saved_at, revision: rows[0].revision } : null;
+  }
+
+  /** The prediction, guarded like an answer. */
+  async savePrediction(attemptId: string, userId: string, prediction: number, now: Date, graceMs: number): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `UPDATE attempts SET prediction = $3
+        WHERE id = $1 AND user_id = $2 AND status = 'active' AND $4::timestamptz <= deadline + $5 * interval '1 millisecond'
+       RETURNING id`,
+      [attemptId, userId, prediction, now, graceMs],
+    );
+    return rows.length > 0;
+  }
+
+  /** questionId → chosen option ids. */
+  async answersOf(attemptId: string, manager?: EntityManager): Promise<Map<string, string[]>> {
+    const rows: { question_id: string; option_ids: string[] }[] = await this.m(manager).query(
+      'SELECT question_id, option_ids FROM attempt_answers WHERE attempt_id = $1',
+      [attemptId],
+    );
+    return new Map(rows.map((row) => [row.question_id, row.option_ids]));
+  }
+
+  /** Answers of many attempts in one query: attemptId → questionId → option ids. */
+  async answersOfMany(attemptIds: string[], manager: EntityManager): Promise<Map<string, Map<string, string[]>>> {
+    const result = new Map<string, Map<string, string[]>>();
+    if (!attemptIds.length) return result;
+    const rows: { attempt_id: string; question_id: string; option_ids: string[] }[] = await manager.query(
+      'SELECT attempt_id, question_id, option_ids FROM attempt_answers WHERE attempt_id = ANY($1::uuid[])',
+      [attemptIds],
+    );
+    for (const row of rows) {
+      const answers = result.get(row.attempt_id) ?? new Map<string, string[]>();
+      answers.set(row.question_id, row.option_ids);
+      result.set(row.attempt_id, answers);
+    }
+    return result;
+  }
+
+  /** The distinct (question, grading version) pairs used by the round's attempts. */
+  async gradingVersionsInRound(manager: EntityManager, roundId: string): Promise<{ questionId: string; versionId: string }[]> {
+    const rows: { question_id: string; version_id: string }[] = await manager.query(
+      `SELECT DISTINCT item ->> 'questionId' AS question_id, coalesce(item ->> 'keyVersionId', item ->> 'versionId') AS version_id
+         FROM attempts a CROSS JOIN LATERAL jsonb_array_elements(a.paper) AS item
+        WHERE a.round_id = $1`,
+      [roundId],
+    );
+    return rows.map((row) => ({ questionId: row.question_id, versionId: row.version_id }));
+  }
+
+  /** Members with an attempt graded by one of these (question, version) pairs. */
+  async usersGradedBy(manager: EntityManager, roundId: string, pairs: { questionId: string; versionId: string }[]): Promise<string[]> {
+    if (!pairs.length) return [];
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT DISTINCT a.user_id
+         FROM attempts a CROSS JOIN LATERAL jsonb_array_elements(a.paper) AS item
+        WHERE a.round_id = $1
+          AND (item ->> 'questionId', coalesce(item ->> 'keyVersionId', item ->> 'versionId'))
+              IN (SELECT * FROM unnest($2::text[], $3::text[]))
+        ORDER BY a.user_id`,
+      [roundId, pairs.map((p) => p.questionId), pairs.map((p) => p.versionId)],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  /** All attempts of these members in the round, row-locked when about to be rewritten. */
+  attemptsOfUsers(manager: EntityManager, roundId: string, userIds: string[], lock: boolean): Promise<AttemptEntity[]> {
+    const qb = manager
+      .getRepository(AttemptEntity)
+      .createQueryBuilder('a')
+      .where('a.round_id = :roundId AND a.user_id IN (:...userIds)', { roundId, userIds })
+      .orderBy('a.id');
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getMany();
+  }
+
+  async updatePaper(manager: EntityManager, attemptId: string, paper: unknown): Promise<void> {
+    await manager.query('UPDATE attempts SET paper = $2 WHERE id = $1', [attemptId, JSON.stringify(paper)]);
+  }
+
+  insertRegradeLog(manager: EntityManager, log: Omit<RegradeLogEntity, 'id' | 'performedAt'>): Promise<RegradeLogEntity> {
+    const repository = manager.getRepository(RegradeLogEntity);
+    return repository.save(repository.create(log));
+  }
+
+  regradeLog(roundId: string): Promise<RegradeLogEntity[]> {
+    return this.dataSource.getRepository(RegradeLogEntity).find({ where: { roundId }, order: { performedAt: 'DESC' } });
+  }
+}

@@ -1,0 +1,368 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  attemptDuration,
+  attemptsLeft,
+  canReview,
+  checkAnswer,
+  compareAttempts,
+  computeDeadline,
+  drawPaper,
+  gradePaper,
+  isExpired,
+  maxChoices,
+  roundPhase,
+} from '@hoi-thi/contest-engine';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { hasRole } from '../../common/auth/auth-user.js';
+import { Clock } from '../../common/clock.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
+import type { ContestEntity } from '../contests/contest.entity.js';
+import { ContestsService, type RoundWithContest } from '../contests/contests.service.js';
+import type { RoundEntity } from '../contests/round.entity.js';
+import { type PinnedVersion, QuestionPoolService } from '../question-bank/question-pool.service.js';
+import { UnitsService } from '../units/units.service.js';
+import { type AttemptFinished, AttemptEvents } from './attempt-events.js';
+import type { AnswerSpecs, AttemptEntity, PaperItem } from './attempt.entity.js';
+import { type AttemptOutcome, AttemptsRepository, type BestAttempt, type SavedAnswer } from './attempts.repository.js';
+import type { RoundParticipantEntity } from './round-participant.entity.js';
+
+/** An attempt with what it takes to show it: its pinned versions, saved answers and the member's standing. */
+export interface AttemptView {
+  attempt: AttemptEntity;
+  round: RoundEntity;
+  versions: Map<string, PinnedVersion>;
+  answers: Map<string, string[]>;
+  attemptsLeft: number;
+}
+
+export interface ReviewView extends AttemptView {
+  keyVersions: Map<string, PinnedVersion>;
+}
+
+export interface RoundState extends RoundWithContest {
+  participant: RoundParticipantEntity | null;
+}
+
+const SWEEP_BATCH = 200;
+
+export const keyOf = (version: PinnedVersion): string[] => version.options.filter((o) => o.correct).map((o) => o.id);
+export const keyVersionOf = (item: PaperItem): string => item.keyVersionId ?? item.versionId;
+
+/**
+ * The attempt use cases (ARCHITECTURE.md "One attempt, end to end"). Each runs in one transaction
+ * (the save is one statement); the rules come from the engine; every change to a member's attempts
+ * in a round first locks that member's `round_participants` row, so parallel starts, submits, the
+ * sweeper and regrades of one member serialize while different members never wait for each other.
+ */
+@Injectable()
+export class AttemptsService {
+  private readonly logger = new Logger(AttemptsService.name);
+  private readonly graceMs: number;
+
+  constructor(
+    private readonly attempts: AttemptsRepository,
+    private readonly contests: ContestsService,
+    private readonly units: UnitsService,
+    private readonly pool: QuestionPoolService,
+    private readonly events: AttemptEvents,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.graceMs = config.attemptGraceSeconds * 1000;
+  }
+
+  async roundState(caller: AuthUser | undefined, roundId: string): Promise<RoundState> {
+    const found = await this.contests.getRound(caller, roundId);
+    const participant = caller ? await this.attempts.findParticipant(roundId, caller.id) : null;
+    return { ...found, participant };
+  }
+
+  async start(user: AuthUser, roundId: string): Promise<AttemptView> {
+    const { round, contest } = await this.contests.getRound(user, roundId);
+    const now = this.clock.now();
+    this.assertCanStart(round, contest, now);
+    await this.assertEligible(user, contest);
+
+    const finished: AttemptFinished[] = [];
+    const view = await this.attempts.transaction(async (manager) => {
+      const participant = await this.attempts.lockParticipant(manager, round.id, user.id, user.unitId);
+      if (participant.activeAttemptId) {
+        const active = await this.attempts.findAttempt(participant.activeAttemptId, manager, true);
+        if (active && active.status === 'active') {
+          if (!isExpired(now, active.deadline, this.graceMs)) {
+            throw new DomainError('ATTEMPT.ACTIVE_EXISTS', {}, undefined, { attemptId: active.id });
+          }
+          finished.push(await this.finalize(manager, active, participant, round, now));
+        }
+      }
+      if (participant.attemptsUsed >= round.maxAttempts!) {
+        throw new DomainError('ATTEMPT.LIMIT_REACHED', { maxAttempts: round.maxAttempts! });
+      }
+
+      const blueprint = round.blueprint!;
+      const candidates = await this.pool.candidates(blueprint.map((line) => line.topicId), manager);
+      const seed = randomBytes(16).toString('hex');
+      const paper = drawPaper({ blueprint, candidates, seed, shuffleQuestions: round.shuffleQuestions, shuffleOptions: round.shuffleOptions });
+      const versions = await this.pool.pinned(paper.questions.map((q) => q.versionId), manager);
+      const answerSpecs: AnswerSpecs = {};
+      for (const question of paper.questions) {
+        const version = versions.get(question.versionId)!;
+        const spec = { type: version.type, optionIds: question.optionOrder };
+        answerSpecs[question.questionId] = { o: question.optionOrder, m: maxChoices(spec), t: version.type };
+      }
+      const attempt = await this.attempts.insertAttempt(
+        {
+          roundId: round.id,
+          userId: user.id,
+          unitId: user.unitId,
+          number: participant.attemptsUsed + 1,
+          status: 'active',
+          seed,
+          paper: paper.questions,
+          answerSpecs,
+          startedAt: now,
+          deadline: computeDeadline(now, round.timeLimitSeconds!, round.closesAt),
+        },
+        manager,
+      );
+      await this.attempts.markStarted(manager, participant, attempt.id);
+      return { attempt, round, versions, answers: new Map(), attemptsLeft: attemptsLeft(round.maxAttempts!, participant.attemptsUsed + 1) };
+    });
+    finished.forEach((event) => this.events.emitFinished(event));
+    return view;
+  }
+
+  /** The paper with saved answers; an attempt whose time ran out is finalized first. */
+  async get(user: AuthUser, attemptId: string): Promise<AttemptView> {
+    let attempt = await this.readable(user, attemptId);
+    if (attempt.status === 'active' && isExpired(this.clock.now(), attempt.deadline, this.graceMs)) {
+      attempt = await this.expireNow(attemptId);
+    }
+    return this.view(attempt);
+  }
+
+  async save(user: AuthUser, attemptId: string, questionId: string, optionIds: string[]): Promise<SavedAnswer> {
+    const now = this.clock.now();
+    const saved = await this.attempts.saveAnswer(attemptId, user.id, questionId, optionIds, now, this.graceMs);
+    if (saved) return saved;
+    // Off the hot path: find out which guard refused, and say so.
+    const attempt = await this.owned(user, attemptId);
+    await this.assertAcceptingWrites(attempt, now);
+    checkAnswer(questionId, specOf(attempt, questionId), optionIds);
+    throw new DomainError('ATTEMPT.FINISHED');
+  }
+
+  async savePrediction(user: AuthUser, attemptId: string, prediction: number): Promise<{ prediction: number; savedAt: Date }> {
+    const now = this.clock.now();
+    if (await this.attempts.savePrediction(attemptId, user.id, prediction, now, this.graceMs)) return { prediction, savedAt: now };
+    const attempt = await this.owned(user, attemptId);
+    await this.assertAcceptingWrites(attempt, now);
+    throw new DomainError('ATTEMPT.FINISHED');
+  }
+
+  /** Grades once: a second submit (or one racing the first) returns the stored result. */
+  async submit(user: AuthUser, attemptId: string, prediction: number | undefined): Promise<AttemptEntity> {
+    const now = this.clock.now();
+    let event: AttemptFinished | null = null;
+    const attempt = await this.attempts.transaction(async (manager) => {
+      const participant = await this.attempts.lockParticipantOfAttempt(manager, attemptId);
+      if (!participant || participant.userId !== user.id) throw new DomainError('ATTEMPT.NOT_FOUND');
+      const current = (await this.attempts.findAttempt(attemptId, manager, true))!;
+      if (current.status !== 'active') return current;
+      const { round } = await this.contests.roundById(current.roundId, manager);
+      event = await this.finalize(manager, current, participant, round, now, { prediction });
+      return (await this.attempts.findAttempt(attemptId, manager))!;
+    });
+    if (event) this.events.emitFinished(event);
+    return attempt;
+  }
+
+  /** The member's attempts in a round, oldest first, with the best one marked. */
+  async mine(user: AuthUser, roundId: string): Promise<{ attempts: AttemptEntity[]; bestAttemptId: string | null }> {
+    await this.contests.getRound(user, roundId);
+    const now = this.clock.now();
+    let attempts = await this.attempts.attemptsOf(roundId, user.id);
+    const stale = attempts.filter((a) => a.status === 'active' && isExpired(now, a.deadline, this.graceMs));
+    if (stale.length) {
+      for (const attempt of stale) await this.expireNow(attempt.id);
+      attempts = await this.attempts.attemptsOf(roundId, user.id);
+    }
+    const participant = await this.attempts.findParticipant(roundId, user.id);
+    return { attempts, bestAttemptId: participant?.bestAttemptId ?? null };
+  }
+
+  /** Each question with the answer given, the key and the explanation, once the round's rule allows. */
+  async review(user: AuthUser, attemptId: string): Promise<ReviewView> {
+    const view = await this.get(user, attemptId);
+    const { attempt, round } = view;
+    const organizer = hasRole(user, 'organizer');
+    const allowed =
+      organizer ||
+      canReview({
+        reviewAfter: round.reviewAfter,
+        attemptFinished: attempt.status !== 'active',
+        roundClosed: roundPhase(this.clock.now(), round) === 'closed',
+        attemptsLeft: view.attemptsLeft,
+      });
+    if (!allowed) throw new DomainError('ATTEMPT.REVIEW_NOT_AVAILABLE', { reviewAfter: round.reviewAfter });
+    const keyVersions = await this.pool.pinned(attempt.paper.map(keyVersionOf));
+    return { ...view, keyVersions };
+  }
+
+  /** Finalizes active attempts whose deadline + grace has passed; returns how many it closed. */
+  async sweep(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - this.graceMs);
+    let closed = 0;
+    for (;;) {
+      const ids = await this.attempts.expiredActiveIds(cutoff, SWEEP_BATCH);
+      for (const id of ids) {
+        try {
+          const attempt = await this.expireNow(id);
+          if (attempt.status === 'expired') closed += 1;
+        } catch (error) {
+          this.logger.error(`Could not expire attempt ${id}: ${(error as Error).message}`);
+        }
+      }
+      if (ids.length < SWEEP_BATCH) return closed;
+    }
+  }
+
+  /** Finalizes an attempt as expired if it still is active and past its grace; returns it as stored. */
+  private async expireNow(attemptId: string): Promise<AttemptEntity> {
+    const now = this.clock.now();
+    let event: AttemptFinished | null = null;
+    const attempt = await this.attempts.transaction(async (manager) => {
+      const participant = await this.attempts.lockParticipantOfAttempt(manager, attemptId);
+      const current = await this.attempts.findAttempt(attemptId, manager, true);
+      if (!participant || !current) throw new DomainError('ATTEMPT.NOT_FOUND');
+      if (current.status !== 'active' || !isExpired(now, current.deadline, this.graceMs)) return current;
+      const { round } = await this.contests.roundById(current.roundId, manager);
+      event = await this.finalize(manager, current, participant, round, now);
+      return (await this.attempts.findAttempt(attemptId, manager))!;
+    });
+    if (event) this.events.emitFinished(event);
+    return attempt;
+  }
+
+  /**
+   * Grades an active attempt and closes it: submitted when the member submitted in time (deadline +
+   * grace), else expired. The caller holds the participant's lock and the attempt's row lock.
+   */
+  private async finalize(
+    manager: EntityManager,
+    attempt: AttemptEntity,
+    participant: RoundParticipantEntity,
+    round: RoundEntity,
+    now: Date,
+    submission?: { prediction?: number },
+  ): Promise<AttemptFinished> {
+    const expired = !submission || isExpired(now, attempt.deadline, this.graceMs);
+    const answers = await this.attempts.answersOf(attempt.id, manager);
+    const grade = await this.grade(attempt.paper, answers, round, manager);
+    const submittedAt = expired ? attempt.deadline : now;
+    const outcome: AttemptOutcome = {
+      status: expired ? 'expired' : 'submitted',
+      submittedAt,
+      score: grade.score,
+      maxScore: grade.maxScore,
+      correctCount: grade.correctCount,
+      durationMs: attemptDuration({ startedAt: attempt.startedAt, submittedAt, timeLimitSeconds: round.timeLimitSeconds!, deadline: attempt.deadline, expired }),
+      prediction: submission?.prediction ?? attempt.prediction,
+    };
+    await this.attempts.finishAttempt(manager, attempt.id, outcome);
+    const candidate = { attemptId: attempt.id, score: outcome.score, durationMs: outcome.durationMs, submittedAt: outcome.submittedAt };
+    const better = participant.bestAttemptId === null || compareAttempts(candidate, bestOf(participant)) < 0;
+    const best: BestAttempt = better
+      ? { bestAttemptId: attempt.id, bestScore: outcome.score, bestDurationMs: outcome.durationMs, bestSubmittedAt: outcome.submittedAt, bestPrediction: outcome.prediction }
+      : participant;
+    await this.attempts.updateParticipant(manager, participant.roundId, participant.userId, best, participant.activeAttemptId === attempt.id);
+    Object.assign(participant, best, participant.activeAttemptId === attempt.id ? { activeAttemptId: null } : {});
+    return {
+      attemptId: attempt.id,
+      roundId: attempt.roundId,
+      userId: attempt.userId,
+      status: outcome.status,
+      score: outcome.score,
+      durationMs: outcome.durationMs,
+      bestChanged: better,
+    };
+  }
+
+  /** Grades a paper against each question's key version (the pinned one, or the corrected one after a regrade). */
+  async grade(paper: PaperItem[], answers: Map<string, string[]>, round: RoundEntity, manager?: EntityManager) {
+    const keys = await this.pool.pinned(paper.map(keyVersionOf), manager);
+    return gradePaper(
+      paper.map((item) => {
+        const version = keys.get(keyVersionOf(item))!;
+        return { questionId: item.questionId, type: version.type, key: keyOf(version), points: item.points, chosen: answers.get(item.questionId) ?? [] };
+      }),
+      round.gradingMode,
+    );
+  }
+
+  private assertCanStart(round: RoundEntity, contest: ContestEntity, now: Date): void {
+    if (contest.status === 'draft') throw new DomainError('CONTEST.NOT_PUBLISHED');
+    if (round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
+    const phase = roundPhase(now, round);
+    if (contest.status !== 'published' || phase !== 'open') {
+      throw new DomainError('ROUND.NOT_OPEN', { phase: contest.status === 'finished' ? 'closed' : phase, opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() });
+    }
+  }
+
+  private async assertEligible(user: AuthUser, contest: ContestEntity): Promise<void> {
+    if (!contest.eligibleUnitIds.length) return;
+    if (!user.unitId || !(await this.units.isWithin(user.unitId, contest.eligibleUnitIds))) throw new DomainError('ROUND.NOT_ELIGIBLE');
+  }
+
+  /** Why a write was refused: finished, or out of time (then it is finalized on the spot). */
+  private async assertAcceptingWrites(attempt: AttemptEntity, now: Date): Promise<void> {
+    if (attempt.status === 'expired') throw new DomainError('ATTEMPT.EXPIRED');
+    if (attempt.status === 'submitted') throw new DomainError('ATTEMPT.FINISHED');
+    if (isExpired(now, attempt.deadline, this.graceMs)) {
+      await this.expireNow(attempt.id);
+      throw new DomainError('ATTEMPT.EXPIRED');
+    }
+  }
+
+  /** The member's own attempt; another member's is "not found" (its existence is not theirs to know). */
+  private async owned(user: AuthUser, attemptId: string): Promise<AttemptEntity> {
+    const attempt = await this.attempts.findAttempt(attemptId);
+    if (!attempt || attempt.userId !== user.id) throw new DomainError('ATTEMPT.NOT_FOUND');
+    return attempt;
+  }
+
+  /** Owners read their attempts; organizers read anyone's (support, disputes). */
+  private async readable(user: AuthUser, attemptId: string): Promise<AttemptEntity> {
+    const attempt = await this.attempts.findAttempt(attemptId);
+    if (!attempt || (attempt.userId !== user.id && !hasRole(user, 'organizer'))) throw new DomainError('ATTEMPT.NOT_FOUND');
+    return attempt;
+  }
+
+  private async view(attempt: AttemptEntity): Promise<AttemptView> {
+    const [{ round }, versions, answers, participant] = await Promise.all([
+      this.contests.roundById(attempt.roundId),
+      this.pool.pinned(attempt.paper.map((item) => item.versionId)),
+      this.attempts.answersOf(attempt.id),
+      this.attempts.findParticipant(attempt.roundId, attempt.userId),
+    ]);
+    return { attempt, round, versions, answers, attemptsLeft: attemptsLeft(round.maxAttempts ?? 0, participant?.attemptsUsed ?? 0) };
+  }
+}
+
+function specOf(attempt: AttemptEntity, questionId: string) {
+  const spec = attempt.answerSpecs[questionId];
+  return spec ? { type: spec.t, optionIds: spec.o } : undefined;
+}
+
+function bestOf(participant: RoundParticipantEntity) {
+  return {
+    attemptId: participant.bestAttemptId!,
+    score: participant.bestScore!,
+    durationMs: participant.bestDurationMs!,
+    submittedAt: participant.bestSubmittedAt!,
+  };
+}
+

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DrawCandidate, TopicAvailability } from '@hoi-thi/contest-engine';
+import type { Difficulty, QuestionType } from '@hoi-thi/contracts';
+import type { StoredOption } from './question-version.entity.js';
+
+/** An immutable question version as attempts use it (shown, graded, reviewed). */
+export interface PinnedVersion {
+  versionId: string;
+  questionId: string;
+  type: QuestionType;
+  text: string;
+  options: StoredOption[];
+  points: number;
+  explanation: string | null;
+}
+
+interface CachedPool {
+  revision: string;
+  candidates: DrawCandidate[];
+}
+
+const MAX_POOLS = 200;
+const MAX_VERSIONS = 50_000;
+
+interface VersionRow {
+  id: string;
+  question_id: string;
+  type: QuestionType;
+  text: string;
+  options: StoredOption[];
+  points: string;
+  explanation: string | null;
+}
+
+const toPinned = (row: VersionRow): PinnedVersion => ({
+  versionId: row.id,
+  questionId: row.question_id,
+  type: row.type,
+  text: row.text,
+  options: row.options,
+  points: Number(row.points),
+  explanation: row.explanation,
+});
+
+/**
+ * What the draw may pick and the versions attempts pinned, for the attempts module, with the
+ * per-request work done once: versions never change (cached by id for good), and the candidate
+ * pool of a set of topics is reused while the bank's revision (one row, bumped in the same
+ * transaction as every bank change) stays the same. A start therefore reads one row, not the bank.
+ */
+@Injectable()
+export class QuestionPoolService {
+  private readonly pools = new Map<string, CachedPool>();
+  private readonly versions = new Map<string, PinnedVersion>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Live questions (newest version) of these topics, as draw candidates. */
+  async candidates(topicIds: string[], manager?: EntityManager): Promise<DrawCandidate[]> {
+    const m = manager ?? this.dataSource.manager;
+    const key = [...new Set(topicIds)].sort().join(',');
+    const [{ revision }] = await m.query('SELECT revision::text AS revision FROM question_bank_state WHERE id = 1');
+    const cached = this.pools.get(key);
+    if (cached && cached.revision === revision) return cached.candidates;
+
+    const rows: (VersionRow & { topic_id: string; difficulty: Difficulty })[] = await m.query(
+      `SELECT v.id, v.question_id, v.type, v.text, v.options, v.points, v.explanation, q.topic_id, q.difficulty
+         FROM questions q JOIN question_versions v ON v.id = q.current_version_id
+        WHERE q.topic_id = ANY($1::uuid[]) AND q.status = 'active'`,
+      [[...new Set(topicIds)]],
+    );
+    const candidates = rows.map((row) => {
+      this.remember(toPinned(row));
+      return {
+        questionId: row.question_id,
+        versionId: row.id,
+        topicId: row.topic_id,
+        difficulty: row.difficulty,
+        optionIds: row.options.map((o) => o.id),
+        points: Number(row.points),
+      };
+    });
+    if (this.pools.size >= MAX_POOLS) this.pools.delete(this.pools.keys().next().value!);
+    this.pools.set(key, { revision, candidates });
+    return candidates;
+  }
+
+  /** Counts per (topic, difficulty) of live questions: publish checks and the round builder. */
+  async availability(topicIds?: string[], manager?: EntityManager): Promise<TopicAvailability[]> {
+    const rows: { topic_id: string; difficulty: Difficulty; count: number }[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT topic_id, difficulty, count(*)::int AS count FROM questions
+        WHERE status = 'active' ${topicIds ? 'AND topic_id = ANY($1::uuid[])' : ''}
+        GROUP BY topic_id, difficulty ORDER BY topic_id, difficulty`,
+      topicIds ? [topicIds] : [],
+    );
+    return rows.map((row) => ({ topicId: row.topic_id, difficulty: row.difficulty, count: row.count }));
+  }
+
+  async existingTopicIds(topicIds: string[], manager?: EntityManager): Promise<Set<string>> {
+    const rows: { id: string }[] = await (manager ?? this.dataSource.manager).query('SELECT id FROM topics WHERE id = ANY($1::uuid[])', [
+      [...new Set(topicIds)],
+    ]);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The newest version id of each question (regrade: which keys were corrected). */
+  async currentVersionIds(questionIds: string[], manager?: EntityManager): Promise<Map<string, string>> {
+    if (!questionIds.length) return new Map();
+    const rows: { id: string; current_version_id: string }[] = await (manager ?? this.dataSource.manager).query(
+      'SELECT id, current_version_id FROM questions WHERE id = ANY($1::uuid[])',
+      [questionIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.current_version_id]));
+  }
+
+  /** Versions by id, from memory when seen before; the rest in one query. */
+  async pinned(versionIds: string[], manager?: EntityManager): Promise<Map<string, PinnedVersion>> {
+    const found = new Map<string, PinnedVersion>();
+    const missing: string[] = [];
+    for (const id of new Set(versionIds)) {
+      const version = this.versions.get(id);
+      if (version) found.set(id, version);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      const rows: VersionRow[] = await (manager ?? this.dataSource.manager).query(
+        'SELECT id, question_id, type, text, options, points, explanation FROM question_versions WHERE id = ANY($1::uuid[])',
+        [missing],
+      );
+      for (const row of rows) found.set(row.id, this.remember(toPinned(row)));
+    }
+    return found;
+  }
+
+  private remember(version: PinnedVersion): PinnedVersion {
+    if (!this.versions.has(version.versionId) && this.versions.size >= MAX_VERSIONS) {
+      this.versions.delete(this.versions.keys().next().value!);
+    }
+    this.versions.set(version.versionId, version);
+    return version;
+  }
+}

@@ -1,0 +1,60 @@
+import { EngineError, EngineErrorCodes } from '../errors.js';
+
+export type RoundPhase = 'upcoming' | 'open' | 'closed';
+
+export interface RoundWindow {
+  opensAt: Date;
+  closesAt: Date;
+  /** Set when an organizer closed the round; it is closed from then on whatever closesAt says. */
+  closedAt?: Date | null;
+}
+
+/** Open from opensAt (inclusive) to closesAt (exclusive), unless an organizer closed it. */
+export function roundPhase(now: Date, window: RoundWindow): RoundPhase {
+  if (window.closedAt && window.closedAt.getTime() <= now.getTime()) return 'closed';
+  if (now.getTime() < window.opensAt.getTime()) return 'upcoming';
+  if (now.getTime() >= window.closesAt.getTime()) return 'closed';
+  return 'open';
+}
+
+export const TIME_LIMIT_SECONDS = { min: 5, max: 86_400 } as const;
+
+/** A round's window must end after it starts (an invalid Date fails the comparison too). */
+export function assertRoundWindow(window: RoundWindow): void {
+  if (!(window.closesAt.getTime() > window.opensAt.getTime())) {
+    throw new EngineError(EngineErrorCodes.ROUND_WINDOW_INVALID, 'A round must close after it opens', {
+      opensAt: isoOrNull(window.opensAt),
+      closesAt: isoOrNull(window.closesAt),
+    });
+  }
+}
+
+/** toISOString throws a RangeError on an invalid Date; the details must not. */
+function isoOrNull(date: Date): string | null {
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+export function attemptsLeft(maxAttempts: number, attemptsUsed: number): number {
+  return Math.max(0, maxAttempts - attemptsUsed);
+}
+
+export type ReviewAfter = 'submit' | 'close' | 'never';
+
+export interface ReviewContext {
+  reviewAfter: ReviewAfter;
+  attemptFinished: boolean;
+  roundClosed: boolean;
+  /** Attempts the member may still start in this round (0 when used up). */
+  attemptsLeft: number;
+}
+
+/**
+ * When a member may see the key and explanations of a finished attempt. "After submit" still waits
+ * until the member has no attempt left: the key must not reach someone who can take the round
+ * again. "After close" waits for the round to close; "never" keeps the key for the organizers.
+ */
+export function canReview(context: ReviewContext): boolean {
+  if (!context.attemptFinished || context.reviewAfter === 'never') return false;
+  if (context.roundClosed) return true;
+  return context.reviewAfter === 'submit' && context.attemptsLeft === 0;
+}

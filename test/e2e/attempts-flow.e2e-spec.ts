@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { aMember, aQuizRound, aUnit, bearer, type QuizSetup } from '../support/builders.js';
+import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('one attempt, end to end', () => {
+  let t: TestApp;
+  let clock: FakeClock;
+  let unitId: string;
+  let quiz: QuizSetup;
+
+  beforeAll(async () => {
+    clock = new FakeClock();
+    t = await startTestApp({ clock });
+    unitId = (await aUnit(t)).id;
+    quiz = await aQuizRound(t, unitId, { questions: 5, multiple: 1 });
+  });
+  afterAll(async () => t?.close());
+
+  it('starts, saves, resumes, submits and reports the score', async () => {
+    const member = await aMember(t, unitId);
+    const started = await t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(member)).expect(201);
+    expect(started.body).toMatchObject({ roundId: quiz.roundId, status: 'active', attemptsLeft: 2, predictionQuestion: expect.any(String) });
+    expect(started.body.questions).toHaveLength(5);
+    expect(started.body.deadline).toBe(new Date(clock.now().getTime() + 600_000).toISOString());
+    expect(started.body.serverTime).toBe(clock.now().toISOString());
+
+    const [first, second] = started.body.questions;
+    const saved = await t
+      .http()
+      .put(`/api/attempts/${started.body.id}/answers/${first.id}`)
+      .set(...bearer(member))
+      .send({ optionIds: quiz.keys.get(first.id) })
+      .expect(200);
+    expect(saved.body).toMatchObject({ questionId: first.id, revision: 1 });
+    await t.http().put(`/api/attempts/${started.body.id}/answers/${second.id}`).set(...bearer(member)).send({ optionIds: [] }).expect(200);
+
+    clock.advance(60_000);
+    const resumed = await t.http().get(`/api/attempts/${started.body.id}`).set(...bearer(member)).expect(200);
+    expect(resumed.body.questions).toEqual(started.body.questions);
+    expect(resumed.body.answers).toEqual({ [first.id]: { optionIds: quiz.keys.get(first.id) }, [second.id]: { optionIds: [] } });
+
+    const again = await t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(member)).expect(409);
+    expect(again.body).toMatchObject({ code: 'ATTEMPT.ACTIVE_EXISTS', attemptId: started.body.id });
+
+    clock.advance(30_000);
+    const submitted = await t.http().post(`/api/attempts/${started.body.id}/submit`).set(...bearer(member)).send({ prediction: 120 }).expect(200);
+    const points = (id: string) => started.body.questions.find((q: { id: string }) => q.id === id).points;
+    expect(submitted.body).toMatchObject({ status: 'submitted', score: points(first.id), maxScore: 5, correctCount: 1, durationMs: 90_000, prediction: 120 });
+
+    const mine = await t.http().get(`/api/rounds/${quiz.roundId}/attempts/mine`).set(...bearer(member)).expect(200);
+    expect(mine.body.items).toEqual([expect.objectContaining({ id: started.body.id, number: 1, status: 'submitted', best: true })]);
+
+    const round = await t.http().get(`/api/rounds/${quiz.roundId}`).set(...bearer(member)).expect(200);
+    expect(round.body.me).toMatchObject({ attemptsUsed: 1, attemptsLeft: 2, activeAttemptId: null, best: { attemptId: started.body.id, score: 1 } });
+  });
+});
