@@ -47,6 +47,24 @@ describe('embedded database (PGlite in DATA_DIR)', () => {
       userId = registered.body.user.id;
       const login = await first.http().post('/api/auth/login').send({ email: 'lan.vu@example.org', password: 'mat-khau-dai' }).expect(200);
       token = login.body.accessToken;
+
+      // The demo contest runs now; on the one embedded connection a whole attempt goes through.
+      const contests = await first.http().get('/api/contests').expect(200);
+      expect(contests.body.items).toEqual([expect.objectContaining({ title: 'Tìm hiểu pháp luật về bầu cử', status: 'published' })]);
+      const [week1] = contests.body.items[0].rounds;
+      expect(week1).toMatchObject({ phase: 'open', timeLimitSeconds: 1200, maxAttempts: 3, questionCount: 20, predictionQuestion: expect.any(String) });
+      const attempt = await first.http().post(`/api/rounds/${week1.id}/attempts`).set(...bearer({ accessToken: token })).expect(201);
+      expect(attempt.body.questions).toHaveLength(20);
+      expect(new Date(attempt.body.deadline).getTime() - new Date(attempt.body.startedAt).getTime()).toBe(1_200_000);
+      const [question] = attempt.body.questions;
+      await first
+        .http()
+        .put(`/api/attempts/${attempt.body.id}/answers/${question.id}`)
+        .set(...bearer({ accessToken: token }))
+        .send({ optionIds: [question.options[0].id] })
+        .expect(200);
+      const submitted = await first.http().post(`/api/attempts/${attempt.body.id}/submit`).set(...bearer({ accessToken: token })).send({ prediction: 1 }).expect(200);
+      expect(submitted.body).toMatchObject({ status: 'submitted', maxScore: 20, prediction: 1 });
     } finally {
       await first.close();
     }

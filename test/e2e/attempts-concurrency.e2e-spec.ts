@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { drawPaper } from '@hoi-thi/contest-engine';
+import { AttemptEvents, type AttemptFinished } from '../../apps/api/src/modules/attempts/attempt-events.js';
+import { aMember, aQuizRound, aUnit, bearer, type QuizSetup } from '../support/builders.js';
+import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Races and time, on PostgreSQL, with the injectable clock instead of sleeps. */
+describe('attempts under concurrency and at the deadline', () => {
+  let t: TestApp;
+  let clock: FakeClock;
+  let unitId: string;
+  let quiz: QuizSetup;
+  const finished: AttemptFinished[] = [];
+
+  beforeAll(async () => {
+    clock = new FakeClock();
+    t = await startTestApp({ clock });
+    unitId = (await aUnit(t)).id;
+    quiz = await aQuizRound(t, unitId, { questions: 6, multiple: 2, round: { maxAttempts: 2, timeLimitSeconds: 300 } });
+    t.app.get(AttemptEvents).onFinished((event) => finished.push(event));
+  });
+  afterAll(async () => t?.close());
+
+  const start = (member: { accessToken: string }) => t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(member));
+
+  it('20 parallel starts by one member make exactly one attempt', async () => {
+    const member = await aMember(t, unitId);
+    const responses = await Promise.all(Array.from({ length: 20 }, () => start(member)));
+    const created = responses.filter((r) => r.status === 201);
+    expect(created).toHaveLength(1);
+    for (const refused of responses.filter((r) => r.status !== 201)) {
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'ATTEMPT.ACTIVE_EXISTS', attemptId: created[0].body.id });
+    }
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM attempts WHERE user_id = $1', [member.user.id]);
+    expect(n).toBe(1);
+  });
+
+  it('with two attempts allowed and one finished, 10 parallel starts make exactly one more', async () => {
+    const member = await aMember(t, unitId);
+    const first = await start(member).expect(201);
+    await t.http().post(`/api/attempts/${first.body.id}/submit`).set(...bearer(member)).send({}).expect(200);
+
+    const responses = await Promise.all(Array.from({ length: 10 }, () => start(member)));
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(responses.filter((r) => r.status !== 201).every((r) => r.status === 409)).toBe(true);
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM attempts WHERE user_id = $1', [member.user.id]);
+    expect(n).toBe(2);
+    const [participant] = await t.dataSource.query('SELECT attempts_used FROM round_participants WHERE user_id = $1', [member.user.id]);
+    expect(participant.attempts_used).toBe(2);
+  });
+
+  it('50 parallel saves on one question leave one answer: the last acknowledged write', async () => {
+    const member = await aMember(t, unitId);
+    const attempt = await start(member).expect(201);
+    const question = attempt.body.questions.find((q: { type: string }) => q.type === 'multiple');
+    const optionIds: string[] = question.options.map((o: { id: string }) => o.id);
+    // 50 different choices: every non-empty subset of the first options, in turn.
+    const choices = Array.from({ length: 50 }, (_, i) => optionIds.filter((_, bit) => ((i % 15) + 1) & (1 << bit)));
+    const responses = await Promise.all(
+      choices.map((choice) => t.http().put(`/api/attempts/${attempt.body.id}/answers/${question.id}`).set(...bearer(member)).send({ optionIds: choice })),
+    );
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    const revisions = responses.map((r) => r.body.revision as number);
+    expect([...revisions].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const last = responses[revisions.indexOf(50)];
+    const lastChoice = choices[responses.indexOf(last)];
+
+    const rows = await t.dataSource.query('SELECT option_ids, revision FROM attempt_answers WHERE attempt_id = $1', [attempt.body.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].revision).toBe(50);
+    expect(rows[0].option_ids).toEqual(lastChoice);
+    const resumed = await t.http().get(`/api/attempts/${attempt.body.id}`).set(...bearer(member)).expect(200);
+    expect(resumed.body.answers[question.id].optionIds).toEqual(lastChoice);
+  });
+
+  it('keeps a save at deadline − 1 ms, refuses one at deadline + grace + 1 ms, and grades only what came in time', async () => {
+    const member = await aMember(t, unitId);
+    const startedAt = clock.now();
+    const attempt = await start(member).expect(201);
+    const deadline = new Date(attempt.body.deadline).getTime();
+    expect(deadline).toBe(startedAt.getTime() + 300_000);
+    const [q1, q2] = attempt.body.questions as { id: string }[];
+    const save = (questionId: string) =>
+      t.http().put(`/api/attempts/${attempt.body.id}/answers/${questionId}`).set(...bearer(member)).send({ optionIds: quiz.keys.get(questionId) });
+
+    clock.set(new Date(deadline - 1));
+    await save(q1.id).expect(200);
+    const grace = t.config.attemptGraceSeconds * 1000;
+    clock.set(new Date(deadline + grace)); // the last accepted instant
+    await save(q1.id).expect(200);
+    clock.set(new Date(deadline + grace + 1));
+    const late = await save(q2.id).expect(409);
+    expect(late.body.code).toBe('ATTEMPT.EXPIRED');
+
+    const stored = await t.dataSource.query('SELECT question_id FROM attempt_answers WHERE attempt_id = $1', [attempt.body.id]);
+    expect(stored.map((r: { question_id: string }) => r.question_id)).toEqual([q1.id]);
+    const result = await t.http().get(`/api/attempts/${attempt.body.id}`).set(...bearer(member)).expect(200);
+    const points = attempt.body.questions.find((q: { id: string }) => q.id === q1.id).points;
+    expect(result.body).toMatchObject({ status: 'expired', score: points, correctCount: 1, durationMs: 300_000 });
+    // A submit after expiry changes nothing and returns the stored result.
+    const submit = await t.http().post(`/api/attempts/${attempt.body.id}/submit`).set(...bearer(member)).send({ prediction: 5 }).expect(200);
+    expect(submit.body).toMatchObject({ status: 'expired', score: points, prediction: null });
+    clock.set(startedAt);
+  });
+
+  it('two parallel submits grade once and return the same result', async () => {
+    const member = await aMember(t, unitId);
+    const attempt = await start(member).expect(201);
+    for (const question of attempt.body.questions.slice(0, 3)) {
+      await t.http().put(`/api/attempts/${attempt.body.id}/answers/${question.id}`).set(...bearer(member)).send({ optionIds: quiz.keys.get(question.id) }).expect(200);
+    }
+    clock.advance(42_000);
+    const before = finished.length;
+    const [a, b] = await Promise.all([
+      t.http().post(`/api/attempts/${attempt.body.id}/submit`).set(...bearer(member)).send({ prediction: 10 }),
+      t.http().post(`/api/attempts/${attempt.body.id}/submit`).set(...bearer(member)).send({ prediction: 99 }),
+    ]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    expect(a.body).toEqual(b.body);
+    expect(a.body).toMatchObject({ status: 'submitted', correctCount: 3, durationMs: 42_000 });
+    expect(finished.length - before).toBe(1);
+    expect(finished[before]).toMatchObject({ attemptId: attempt.body.id, bestChanged: true });
+  });
+
+  it('re-derives any attempt’s paper from its seed and the versions it pinned', async () => {
+    const member = await aMember(t, unitId);
+    const attempt = await start(member).expect(201);
+    const [stored] = await t.dataSource.query('SELECT seed, paper FROM attempts WHERE id = $1', [attempt.body.id]);
+    const [round] = await t.dataSource.query('SELECT blueprint, shuffle_questions, shuffle_options FROM rounds WHERE id = $1', [quiz.roundId]);
+    const versions = await t.dataSource.query(
+      `SELECT v.id, v.question_id, v.options, v.points, q.topic_id, q.difficulty
+         FROM question_versions v JOIN questions q ON q.id = v.question_id WHERE q.topic_id = $1`,
+      [quiz.topicId],
+    );
+    const paper = drawPaper({
+      blueprint: round.blueprint,
+      candidates: versions.map((v: { id: string; question_id: string; options: { id: string }[]; points: string; topic_id: string; difficulty: 'easy' }) => ({
+        questionId: v.question_id,
+        versionId: v.id,
+        topicId: v.topic_id,
+        difficulty: v.difficulty,
+        optionIds: v.options.map((o) => o.id),
+        points: Number(v.points),
+      })),
+      seed: stored.seed,
+      shuffleQuestions: round.shuffle_questions,
+      shuffleOptions: round.shuffle_options,
+    });
+    expect(paper.questions).toEqual(stored.paper);
+    expect(attempt.body.questions.map((q: { id: string; options: { id: string }[] }) => [q.id, q.options.map((o) => o.id)])).toEqual(
+      paper.questions.map((q) => [q.questionId, q.optionOrder]),
+    );
+  });
+});
