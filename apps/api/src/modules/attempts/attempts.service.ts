@@ -80,14 +80,14 @@ export class AttemptsService {
     return { ...found, participant };
   }
 
+  /** Every check and the draw in one transaction, under the member's participant lock. */
   async start(user: AuthUser, roundId: string): Promise<AttemptView> {
-    const { round, contest } = await this.contests.getRound(user, roundId);
     const now = this.clock.now();
-    this.assertCanStart(round, contest, now);
-    await this.assertEligible(user, contest);
-
     const finished: AttemptFinished[] = [];
     const view = await this.attempts.transaction(async (manager) => {
+      const { round, contest } = await this.contests.getRound(user, roundId, manager);
+      this.assertCanStart(round, contest, now);
+      await this.assertEligible(user, contest, manager);
       const participant = await this.attempts.lockParticipant(manager, round.id, user.id, user.unitId);
       if (participant.activeAttemptId) {
         const active = await this.attempts.findAttempt(participant.activeAttemptId, manager, true);
@@ -312,9 +312,9 @@ export class AttemptsService {
     }
   }
 
-  private async assertEligible(user: AuthUser, contest: ContestEntity): Promise<void> {
+  private async assertEligible(user: AuthUser, contest: ContestEntity, manager: EntityManager): Promise<void> {
     if (!contest.eligibleUnitIds.length) return;
-    if (!user.unitId || !(await this.units.isWithin(user.unitId, contest.eligibleUnitIds))) throw new DomainError('ROUND.NOT_ELIGIBLE');
+    if (!user.unitId || !(await this.units.isWithin(user.unitId, contest.eligibleUnitIds, manager))) throw new DomainError('ROUND.NOT_ELIGIBLE');
   }
 
   /** Why a write was refused: finished, or out of time (then it is finalized on the spot). */
