@@ -121,7 +121,7 @@ describe('attempts under concurrency and at the deadline', () => {
     expect(a.body).toEqual(b.body);
     expect(a.body).toMatchObject({ status: 'submitted', correctCount: 3, durationMs: 42_000 });
     expect(finished.length - before).toBe(1);
-    expect(finished[before]).toMatchObject({ attemptId: attempt.body.id, bestChanged: true });
+    expect(finished[before]).toMatchObject({ attemptId: attempt.body.id, best: { attemptId: attempt.body.id, userId: member.user.id, prediction: a.body.prediction } });
   });
 
   it('re-derives any attempt’s paper from its seed and the versions it pinned', async () => {

@@ -15,6 +15,7 @@ import { AttemptsModule } from './modules/attempts/attempts.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ContestsModule } from './modules/contests/contests.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { LeaderboardsModule } from './modules/leaderboards/leaderboards.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { QuestionBankModule } from './modules/question-bank/question-bank.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         AuthModule,
         ContestsModule,
         AttemptsModule,
+        LeaderboardsModule,
         QuestionBankModule,
         DemoModule,
       ],

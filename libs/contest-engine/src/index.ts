@@ -27,3 +27,4 @@ export * from './questions/validate-question.js';
 export * from './attempts/answer.js';
 export * from './attempts/round-rules.js';
 export * from './ranking/rank-changes.js';
+export * from './ranking/live-board.js';

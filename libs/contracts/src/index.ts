@@ -4,3 +4,4 @@ export * from './contests.js';
 export * from './errors.js';
 export * from './units.js';
 export * from './questions.js';
+export * from './leaderboards.js';

@@ -2,6 +2,7 @@ import { AttemptAnswerEntity } from '../modules/attempts/attempt-answer.entity.j
 import { AttemptEntity } from '../modules/attempts/attempt.entity.js';
 import { RegradeLogEntity } from '../modules/attempts/regrade-log.entity.js';
 import { RoundParticipantEntity } from '../modules/attempts/round-participant.entity.js';
+import { RoundResultEntity } from '../modules/leaderboards/round-result.entity.js';
 import { ContestEntity } from '../modules/contests/contest.entity.js';
 import { RoundEntity } from '../modules/contests/round.entity.js';
 import { BankStateEntity } from '../modules/question-bank/bank-state.entity.js';
@@ -13,4 +14,4 @@ import { UserEntity } from '../modules/users/user.entity.js';
 
 /** Every entity, for the data source (modules register their own repositories). */
 export const ENTITIES = [UnitEntity, UserEntity, ContestEntity, TopicEntity, QuestionEntity, QuestionVersionEntity,
-  BankStateEntity, RoundEntity, AttemptEntity, AttemptAnswerEntity, RoundParticipantEntity, RegradeLogEntity];
+  BankStateEntity, RoundEntity, AttemptEntity, AttemptAnswerEntity, RoundParticipantEntity, RegradeLogEntity, RoundResultEntity];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { EngineError } from '../errors.js';
-import { assertRoundWindow, attemptsLeft, canReview, type ReviewContext, roundPhase, type RoundWindow } from './round-rules.js';
+import { assertRoundWindow, attemptsLeft, canReview, predictionActualValue, type ReviewContext, roundPhase, type RoundWindow } from './round-rules.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -173,5 +173,17 @@ describe('when a member may see the key of a finished attempt', () => {
       expect(canReview(context({ reviewAfter: 'never', roundClosed: true, attemptsLeft: 0 }))).toBe(false);
       expect(canReview(context({ reviewAfter: 'never', roundClosed: false, attemptsLeft: 0 }))).toBe(false);
     });
+  });
+});
+
+describe('the prediction question’s actual value at close', () => {
+  const counts = { participants: 1_561, attempts: 4_210 };
+  it('counts distinct members with a finished attempt by default, or finished attempts', () => {
+    expect(predictionActualValue('participants', counts)).toBe(1_561);
+    expect(predictionActualValue('attempts', counts)).toBe(4_210);
+  });
+  it('takes the organizers’ figure when the rules say so, and has none without it', () => {
+    expect(predictionActualValue('manual', counts, 2_000)).toBe(2_000);
+    expect(predictionActualValue('manual', counts)).toBeNull();
   });
 });

@@ -58,3 +58,19 @@ export function canReview(context: ReviewContext): boolean {
   if (context.roundClosed) return true;
   return context.reviewAfter === 'submit' && context.attemptsLeft === 0;
 }
+
+export type PredictionActualKind = 'participants' | 'attempts' | 'manual';
+
+/**
+ * The prediction question's actual value, fixed at close: the number of distinct members with a
+ * finished attempt, the number of finished attempts, or the value the organizers give (manual).
+ */
+export function predictionActualValue(
+  kind: PredictionActualKind,
+  counts: { participants: number; attempts: number },
+  manual?: number | null,
+): number | null {
+  if (kind === 'participants') return counts.participants;
+  if (kind === 'attempts') return counts.attempts;
+  return manual ?? null;
+}

@@ -40,6 +40,8 @@ const vi: Catalog = {
   'ROUND.NOT_OPEN': 'Vòng thi hiện không mở (mở lúc {opensAt}, đóng lúc {closesAt}).',
   'ROUND.NOT_ELIGIBLE': 'Đơn vị của bạn không thuộc đối tượng tham gia cuộc thi này.',
   'ROUND.NOT_QUIZ': 'Vòng thi này không phải vòng thi trắc nghiệm.',
+  'ROUND.ALREADY_CLOSED': 'Vòng thi đã được tổng kết.',
+  'ROUND.STILL_OPEN': 'Vòng thi chưa kết thúc (đóng lúc {closesAt}); hãy tổng kết sau khi hết giờ.',
   'ROUND.WINDOW_INVALID': 'Thời gian đóng phải sau thời gian mở.',
   'ATTEMPT.NOT_FOUND': 'Không tìm thấy lượt thi.',
   'ATTEMPT.ACTIVE_EXISTS': 'Bạn đang có một lượt thi chưa nộp. Hãy tiếp tục lượt thi đó.',
@@ -94,6 +96,7 @@ const vi: Catalog = {
   'field.needsPredictionQuestion': 'Cần có câu hỏi dự đoán.',
   'field.maxWordsBelowMin': 'Số chữ tối đa phải không nhỏ hơn số chữ tối thiểu.',
   'field.isDateString': 'Phải là thời điểm theo ISO-8601.',
+  'field.actualValueNotManual': 'Giá trị thực tế được hệ thống tự tính cho vòng thi này.',
 };
 
 const en: Catalog = {
@@ -129,6 +132,8 @@ const en: Catalog = {
   'ROUND.NOT_OPEN': 'The round is not open (opens {opensAt}, closes {closesAt}).',
   'ROUND.NOT_ELIGIBLE': 'Your unit is not among those taking part in this contest.',
   'ROUND.NOT_QUIZ': 'This round is not a quiz round.',
+  'ROUND.ALREADY_CLOSED': 'The round has already been closed.',
+  'ROUND.STILL_OPEN': 'The round has not ended yet (it closes {closesAt}); close it once time is up.',
   'ROUND.WINDOW_INVALID': 'The closing time must be after the opening time.',
   'ATTEMPT.NOT_FOUND': 'Attempt not found.',
   'ATTEMPT.ACTIVE_EXISTS': 'You have an attempt in progress. Please continue it.',
@@ -182,6 +187,7 @@ const en: Catalog = {
   'field.needsPredictionQuestion': 'A prediction question is required.',
   'field.maxWordsBelowMin': 'The maximum word count must not be below the minimum.',
   'field.isDateString': 'Must be an ISO-8601 date and time.',
+  'field.actualValueNotManual': 'This round computes the actual value itself.',
 };
 
 /** Module catalogs (e.g. import and question rules) join the base one. */

@@ -1,6 +1,7 @@
 import { Initial1795717031964 } from './1795717031964-Initial.js';
 import { QuestionBank1795717610010 } from './1795717610010-QuestionBank.js';
 import { Attempts1795719919216 } from './1795719919216-Attempts.js';
+import { Leaderboards1795720582149 } from './1795720582149-Leaderboards.js';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes new ones; add them here. */
-export const MIGRATIONS = [Initial1795717031964, QuestionBank1795717610010, Attempts1795719919216];
+export const MIGRATIONS = [Initial1795717031964, QuestionBank1795717610010, Attempts1795719919216, Leaderboards1795720582149];

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
+import type { BestRow } from './board-source.js';
 
 /** Emitted after the transaction that finished an attempt (submit or expiry) committed. */
 export interface AttemptFinished {
@@ -9,8 +10,8 @@ export interface AttemptFinished {
   status: 'submitted' | 'expired';
   score: number;
   durationMs: number;
-  /** Whether the member's best attempt for the round changed (the boards need an update). */
-  bestChanged: boolean;
+  /** The member's new best attempt when this one became it (the boards need an update), else null. */
+  best: BestRow | null;
 }
 
 /** In-process events of the attempts module; the leaderboards subscribe to push live updates. */

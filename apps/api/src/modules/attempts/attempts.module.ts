@@ -7,12 +7,13 @@ import { AttemptSweeper } from './attempt-sweeper.js';
 import { AttemptsController, RoundPlayController } from './attempts.controller.js';
 import { AttemptsRepository } from './attempts.repository.js';
 import { AttemptsService } from './attempts.service.js';
+import { BoardSource } from './board-source.js';
 import { RegradeService } from './regrade.service.js';
 
 @Module({
   imports: [ContestsModule, QuestionBankModule, UnitsModule],
   controllers: [RoundPlayController, AttemptsController],
-  providers: [AttemptsRepository, AttemptsService, RegradeService, AttemptEvents, AttemptSweeper],
-  exports: [AttemptsService, AttemptEvents],
+  providers: [AttemptsRepository, AttemptsService, RegradeService, AttemptEvents, AttemptSweeper, BoardSource],
+  exports: [AttemptsService, AttemptEvents, BoardSource],
 })
 export class AttemptsModule {}

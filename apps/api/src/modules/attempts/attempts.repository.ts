@@ -150,6 +150,9 @@ export class AttemptsRepository {
     await manager.query(
       `UPDATE round_participants
           SET best_attempt_id = $3, best_score = $4, best_duration_ms = $5, best_submitted_at = $6, best_prediction = $7,
+              board_txid = CASE WHEN best_attempt_id IS DISTINCT FROM $3 OR best_score IS DISTINCT FROM $4::numeric
+                                  OR best_prediction IS DISTINCT FROM $7::int
+                                THEN pg_current_xact_id()::text::bigint ELSE board_txid END,
               active_attempt_id = CASE WHEN $8::boolean THEN NULL ELSE active_attempt_id END
         WHERE round_id = $1 AND user_id = $2`,
       [roundId, userId, best.bestAttemptId, best.bestScore, best.bestDurationMs, best.bestSubmittedAt, best.bestPrediction, clearActive],

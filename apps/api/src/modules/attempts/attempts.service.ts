@@ -230,6 +230,11 @@ export class AttemptsService {
     }
   }
 
+  /** Finalizes these attempts if they are still active and past deadline + grace (round close). */
+  async expireDue(attemptIds: string[]): Promise<void> {
+    for (const id of attemptIds) await this.expireNow(id);
+  }
+
   /** Finalizes an attempt as expired if it still is active and past its grace; returns it as stored. */
   private async expireNow(attemptId: string): Promise<AttemptEntity> {
     const now = this.clock.now();
@@ -287,7 +292,17 @@ export class AttemptsService {
       status: outcome.status,
       score: outcome.score,
       durationMs: outcome.durationMs,
-      bestChanged: better,
+      best: better
+        ? {
+            userId: attempt.userId,
+            unitId: participant.unitId,
+            attemptId: attempt.id,
+            score: outcome.score,
+            durationMs: outcome.durationMs,
+            submittedAt: outcome.submittedAt,
+            prediction: outcome.prediction,
+          }
+        : null,
     };
   }
 

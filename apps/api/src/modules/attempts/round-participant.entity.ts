@@ -9,6 +9,7 @@ import { UserEntity } from '../users/user.entity.js';
  */
 @Entity('round_participants')
 @Index('IDX_round_participants_unit', ['roundId', 'unitId'])
+@Index('IDX_round_participants_board_txid', ['roundId', 'boardTxid'])
 export class RoundParticipantEntity {
   @PrimaryColumn({ name: 'round_id', type: 'uuid' })
   roundId!: string;
@@ -47,4 +48,11 @@ export class RoundParticipantEntity {
 
   @Column({ name: 'best_prediction', type: 'integer', nullable: true })
   bestPrediction!: number | null;
+
+  /**
+   * The transaction (pg_current_xact_id) that last changed the best attempt. Leaderboard replicas
+   * catch up by reading rows at or above the oldest transaction still running at their last read.
+   */
+  @Column({ name: 'board_txid', type: 'bigint', default: 0 })
+  boardTxid!: string;
 }

@@ -57,6 +57,10 @@ export class ContestsRepository {
     return this.rounds(manager).findOneBy({ id });
   }
 
+  findRoundForUpdate(id: string, manager: EntityManager): Promise<RoundEntity | null> {
+    return this.rounds(manager).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+  }
+
   /** A round with its contest, one query. */
   findRoundWithContest(id: string, manager?: EntityManager): Promise<RoundEntity | null> {
     return this.rounds(manager).findOne({ where: { id }, relations: { contest: true } });

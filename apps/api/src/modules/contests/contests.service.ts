@@ -173,6 +173,19 @@ export class ContestsService {
     return { round: rest as RoundEntity, contest };
   }
 
+  /** Locks the round row and returns it (close: one closer at a time). */
+  async lockRound(roundId: string, manager: EntityManager): Promise<RoundEntity> {
+    const round = await this.contests.findRoundForUpdate(roundId, manager);
+    if (!round) throw new DomainError('ROUND.NOT_FOUND');
+    return round;
+  }
+
+  async markClosed(round: RoundEntity, closedAt: Date, actualValue: number | null, manager: EntityManager): Promise<RoundEntity> {
+    round.closedAt = closedAt;
+    round.actualValue = actualValue;
+    return this.contests.saveRound(round, manager);
+  }
+
   private roundFieldIssues(contest: ContestEntity, dto: CreateRoundDto): ValidationDetail[] {
     const [required, refused] =
       contest.kind === 'quiz' ? [['timeLimitSeconds', 'maxAttempts', 'blueprint'], ESSAY_FIELDS] : [['rubric', 'judgesPerEntry'], QUIZ_FIELDS];

@@ -1,3 +1,4 @@
+import { sendFile, XLSX_CONTENT_TYPE } from '../../common/http/send-file.js';
 import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -23,19 +24,11 @@ export class ExportQuery {
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xlsx: XLSX_CONTENT_TYPE,
   gift: 'text/plain; charset=utf-8',
   aiken: 'text/plain; charset=utf-8',
 };
 const EXTENSIONS: Record<ExportFormat, string> = { xlsx: 'xlsx', gift: 'gift.txt', aiken: 'aiken.txt' };
-
-function sendFile(reply: FastifyReply, body: Buffer | string, contentType: string, filename: string): FastifyReply {
-  return reply
-    .header('content-type', contentType)
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('cache-control', 'no-store')
-    .send(body);
-}
 
 /** Files in and out of the question bank: import (xlsx, csv, GIFT, Aiken), export, the template. */
 @ApiTags('question bank')

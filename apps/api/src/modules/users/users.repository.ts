@@ -41,4 +41,13 @@ export class UsersRepository {
     }
     return qb.take(query.limit).skip(query.offset).getManyAndCount();
   }
+
+  /** Public display data of many users in one query (boards): name and unit name, never email or phone. */
+  async publicProfiles(ids: string[]): Promise<{ id: string; full_name: string; unit_name: string | null; phone: string | null }[]> {
+    if (!ids.length) return [];
+    return this.users.query(
+      `SELECT u.id, u.full_name, u.phone, n.name AS unit_name FROM users u LEFT JOIN units n ON n.id = u.unit_id WHERE u.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
 }

@@ -28,6 +28,12 @@ export class UsersService {
     private readonly units: UnitsService,
   ) {}
 
+  /** userId → name, unit name and phone (the phone only for organizer exports; boards drop it). */
+  async profiles(ids: string[]): Promise<Map<string, { fullName: string; unitName: string | null; phone: string | null }>> {
+    const rows = await this.users.publicProfiles([...new Set(ids)]);
+    return new Map(rows.map((row) => [row.id, { fullName: row.full_name, unitName: row.unit_name, phone: row.phone }]));
+  }
+
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findById(id);
   }

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** A member's counting attempt as the boards read it from PostgreSQL (the source of truth). */
+export interface BestRow {
+  userId: string;
+  unitId: string | null;
+  attemptId: string;
+  score: number;
+  durationMs: number;
+  submittedAt: Date;
+  prediction: number | null;
+}
+
+interface RawBestRow {
+  user_id: string;
+  unit_id: string | null;
+  best_attempt_id: string;
+  best_score: string;
+  best_duration_ms: number;
+  best_submitted_at: Date;
+  best_prediction: number | null;
+}
+
+const toBestRow = (row: RawBestRow): BestRow => ({
+  userId: row.user_id,
+  unitId: row.unit_id,
+  attemptId: row.best_attempt_id,
+  score: Number(row.best_score),
+  durationMs: row.best_duration_ms,
+  submittedAt: row.best_submitted_at,
+  prediction: row.best_prediction,
+});
+
+const COLUMNS = 'user_id, unit_id, best_attempt_id, best_score, best_duration_ms, best_submitted_at, best_prediction';
+
+/**
+ * What the leaderboards read of the attempts module's tables: best attempts per member and round,
+ * all at once (a board's first load, a rebuild, close) or only those changed since a horizon.
+ *
+ * Horizon: the oldest transaction still running when a read began. A row changed by a transaction
+ * the read could not see carries a transaction id at or above it, so reading `board_txid >= horizon`
+ * next time never misses a change (and may see a few twice, which is harmless).
+ */
+@Injectable()
+export class BoardSource {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async horizon(manager?: EntityManager): Promise<string> {
+    const [row] = await this.m(manager).query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon');
+    return row.horizon;
+  }
+
+  async all(roundId: string, manager?: EntityManager): Promise<BestRow[]> {
+    const rows: RawBestRow[] = await this.m(manager).query(
+      `SELECT ${COLUMNS} FROM round_participants WHERE round_id = $1 AND best_attempt_id IS NOT NULL`,
+      [roundId],
+    );
+    return rows.map(toBestRow);
+  }
+
+  async changedSince(roundId: string, horizon: string, manager?: EntityManager): Promise<BestRow[]> {
+    const rows: RawBestRow[] = await this.m(manager).query(
+      `SELECT ${COLUMNS} FROM round_participants WHERE round_id = $1 AND board_txid >= $2::bigint AND best_attempt_id IS NOT NULL`,
+      [roundId, horizon],
+    );
+    return rows.map(toBestRow);
+  }
+
+  /** Best rows of every round of a contest (contest and unit boards). */
+  async ofRounds(roundIds: string[], manager?: EntityManager): Promise<(BestRow & { roundId: string })[]> {
+    if (!roundIds.length) return [];
+    const rows: (RawBestRow & { round_id: string })[] = await this.m(manager).query(
+      `SELECT round_id, ${COLUMNS} FROM round_participants WHERE round_id = ANY($1::uuid[]) AND best_attempt_id IS NOT NULL`,
+      [roundIds],
+    );
+    return rows.map((row) => ({ ...toBestRow(row), roundId: row.round_id }));
+  }
+
+  /** The prediction question's candidate actual values at close. */
+  async counts(roundId: string, manager?: EntityManager): Promise<{ participants: number; attempts: number }> {
+    const [participants] = await this.m(manager).query(
+      'SELECT count(*)::int AS n FROM round_participants WHERE round_id = $1 AND best_attempt_id IS NOT NULL',
+      [roundId],
+    );
+    const [attempts] = await this.m(manager).query(
+      `SELECT coalesce(sum(attempts_used), 0)::int - count(active_attempt_id)::int AS n FROM round_participants WHERE round_id = $1`,
+      [roundId],
+    );
+    return { participants: participants.n, attempts: attempts.n };
+  }
+
+  /** Attempts still active in a round (close finalizes them first). */
+  async activeAttemptIds(roundId: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.m(manager).query(
+      'SELECT active_attempt_id AS id FROM round_participants WHERE round_id = $1 AND active_attempt_id IS NOT NULL',
+      [roundId],
+    );
+    return rows.map((row) => row.id);
+  }
+}

@@ -1,0 +1,150 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  type CloseRoundResponse,
+  type ContestLeaderboardResponse,
+  type MyRankResponse,
+  type RoundLeaderboardResponse,
+  type UnitBoardOrderBy,
+  UnitBoardOrders,
+  type UnitLeaderboardResponse,
+} from '@hoi-thi/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { CurrentUser, Public, RequireRoles } from '../../common/auth/decorators.js';
+import { sendFile, XLSX_CONTENT_TYPE } from '../../common/http/send-file.js';
+import { PaginationQuery } from '../../common/pagination.js';
+import { ParseUuid } from '../../common/parse-uuid.pipe.js';
+import { writeBoardXlsx } from './leaderboard-export.js';
+import { LeaderboardLive } from './leaderboard-live.service.js';
+import { LeaderboardsService, toEntry } from './leaderboards.service.js';
+
+export class CloseRoundDto {
+  /** Required when the round's prediction actual value is `manual`; refused otherwise. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  actualValue?: number;
+}
+
+export class ExportBoardQuery {
+  @IsOptional()
+  @IsIn(['xlsx'])
+  format = 'xlsx' as const;
+}
+
+export class UnitBoardQuery {
+  @IsOptional()
+  @IsIn(UnitBoardOrders)
+  orderBy: UnitBoardOrderBy = 'participants';
+}
+
+@ApiTags('leaderboards')
+@Controller('rounds')
+export class RoundLeaderboardController {
+  constructor(
+    private readonly boards: LeaderboardsService,
+    private readonly live: LeaderboardLive,
+  ) {}
+
+  @Public()
+  @Get(':id/leaderboard')
+  async board(@CurrentUser() caller: AuthUser | undefined, @Param('id', ParseUuid) id: string, @Query() query: PaginationQuery): Promise<RoundLeaderboardResponse> {
+    const board = await this.boards.roundBoard(caller, id, query.offset, query.limit);
+    return {
+      roundId: id,
+      final: board.final,
+      actualValue: board.final ? board.round.actualValue : null,
+      total: board.total,
+      entries: board.rows.map((row) => toEntry(row, board.profiles)),
+    };
+  }
+
+  @Get(':id/leaderboard/me')
+  async me(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<MyRankResponse> {
+    const { board, row } = await this.boards.myRank(user, id);
+    return { rank: row?.rank ?? null, entry: row ? toEntry(row, board.profiles) : null, total: board.total };
+  }
+
+  /** Server-sent events: the top 20 now, then again whenever it changes; a comment line every 15 s. */
+  @Public()
+  @Get(':id/leaderboard/stream')
+  async stream(@Param('id', ParseUuid) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.boards.roundBoard(undefined, id, 0, 0); // 404 for a round the public cannot see, before streaming
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    reply.raw.write('retry: 3000\n\n');
+    const unsubscribe = this.live.subscribe(id, { write: (frame) => !reply.raw.destroyed && reply.raw.write(frame) });
+    request.raw.once('close', unsubscribe);
+  }
+
+  @RequireRoles('organizer')
+  @Get(':id/leaderboard/export')
+  async export(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Query() _query: ExportBoardQuery, @Res() reply: FastifyReply): Promise<void> {
+    const board = await this.boards.exportRows(user, id);
+    await sendFile(reply, await writeBoardXlsx(board), XLSX_CONTENT_TYPE, `bang-xep-hang-${board.round.position}.xlsx`);
+  }
+
+  @RequireRoles('organizer')
+  @Post(':id/close')
+  @HttpCode(200)
+  async close(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Body() dto: CloseRoundDto): Promise<CloseRoundResponse> {
+    const { round, participants } = await this.boards.close(user, id, dto.actualValue);
+    await this.live.changed(id);
+    return { id: round.id, status: 'closed', actualValue: round.actualValue, closedAt: round.closedAt!.toISOString(), participants };
+  }
+}
+
+@ApiTags('leaderboards')
+@Controller('contests')
+export class ContestLeaderboardController {
+  constructor(private readonly boards: LeaderboardsService) {}
+
+  @Public()
+  @Get(':id/leaderboard')
+  async board(@CurrentUser() caller: AuthUser | undefined, @Param('id', ParseUuid) id: string, @Query() query: PaginationQuery): Promise<ContestLeaderboardResponse> {
+    const { total, rows, profiles } = await this.boards.contestBoard(caller, id, query.offset, query.limit);
+    return {
+      contestId: id,
+      total,
+      entries: rows.map((row) => ({
+        rank: row.rank,
+        userId: row.userId,
+        fullName: profiles.get(row.userId)?.fullName ?? '',
+        unitName: profiles.get(row.userId)?.unitName ?? null,
+        totalScore: row.totalScore,
+        totalDurationMs: row.totalDurationMs,
+        roundsPlayed: row.roundsPlayed,
+      })),
+    };
+  }
+
+  @Public()
+  @Get(':id/leaderboard/units')
+  async units(@CurrentUser() caller: AuthUser | undefined, @Param('id', ParseUuid) id: string, @Query() query: UnitBoardQuery): Promise<UnitLeaderboardResponse> {
+    const { standings } = await this.boards.unitBoard(caller, id, query.orderBy);
+    return {
+      contestId: id,
+      orderBy: query.orderBy,
+      total: standings.length,
+      entries: standings.map((s) => ({
+        rank: s.rank,
+        unitId: s.unitId,
+        name: s.name,
+        parentId: s.parentId,
+        depth: s.depth,
+        participants: s.participants,
+        memberCount: s.memberCount,
+        participationRate: s.participationRate,
+        averageScore: s.averageScore,
+      })),
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { REDIS } from '../../common/redis/redis.module.js';
+import { AttemptsModule } from '../attempts/attempts.module.js';
+import { BoardSource } from '../attempts/board-source.js';
+import { ContestsModule } from '../contests/contests.module.js';
+import { UnitsModule } from '../units/units.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { LeaderboardLive } from './leaderboard-live.service.js';
+import { LeaderboardStore } from './leaderboard-store.js';
+import { ContestLeaderboardController, RoundLeaderboardController } from './leaderboards.controller.js';
+import { LeaderboardsRepository } from './leaderboards.repository.js';
+import { LeaderboardsService } from './leaderboards.service.js';
+import { PostgresLeaderboardStore } from './postgres-leaderboard.store.js';
+import { RedisLeaderboardStore } from './redis-leaderboard.store.js';
+
+@Module({
+  imports: [AttemptsModule, ContestsModule, UnitsModule, UsersModule],
+  controllers: [RoundLeaderboardController, ContestLeaderboardController],
+  providers: [
+    {
+      provide: LeaderboardStore,
+      inject: [REDIS, BoardSource],
+      // Redis sorted sets when REDIS_URL is set; otherwise the PostgreSQL replica.
+      useFactory: (redis: Redis | null, source: BoardSource) => (redis ? new RedisLeaderboardStore(redis, source) : new PostgresLeaderboardStore(source)),
+    },
+    LeaderboardsRepository,
+    LeaderboardsService,
+    LeaderboardLive,
+  ],
+  exports: [LeaderboardsService],
+})
+export class LeaderboardsModule {}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { RoundResultEntity } from './round-result.entity.js';
+
+/** The only file of the leaderboards module that talks to TypeORM: the final boards. */
+@Injectable()
+export class LeaderboardsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Bulk insert, 5,000 rows per statement through unnest. */
+  async insertResults(manager: EntityManager, rows: Omit<RoundResultEntity, 'round'>[]): Promise<void> {
+    const CHUNK = 5000;
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      await manager.query(
+        `INSERT INTO round_results (round_id, user_id, unit_id, rank, attempt_id, score, duration_ms, submitted_at, prediction, prediction_diff)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::numeric[], $7::int[], $8::timestamptz[], $9::int[], $10::int[])`,
+        [
+          chunk.map((r) => r.roundId),
+          chunk.map((r) => r.userId),
+          chunk.map((r) => r.unitId),
+          chunk.map((r) => r.rank),
+          chunk.map((r) => r.attemptId),
+          chunk.map((r) => r.score),
+          chunk.map((r) => r.durationMs),
+          chunk.map((r) => r.submittedAt),
+          chunk.map((r) => r.prediction),
+          chunk.map((r) => r.predictionDiff),
+        ],
+      );
+    }
+  }
+
+  async deleteResults(manager: EntityManager, roundId: string): Promise<void> {
+    await manager.query('DELETE FROM round_results WHERE round_id = $1', [roundId]);
+  }
+
+  /** A page by rank (UQ_round_results_rank) and the board size (the highest rank: one index probe, no count). */
+  async resultsPage(roundId: string, offset: number, limit: number): Promise<{ total: number; rows: RoundResultEntity[] }> {
+    const repository = this.dataSource.getRepository(RoundResultEntity);
+    const [rows, [last]] = await Promise.all([
+      repository.createQueryBuilder('r').where('r.round_id = :roundId AND r.rank > :offset', { roundId, offset }).orderBy('r.rank').take(limit).getMany(),
+      this.dataSource.query('SELECT rank FROM round_results WHERE round_id = $1 ORDER BY rank DESC LIMIT 1', [roundId]),
+    ]);
+    return { total: last?.rank ?? 0, rows };
+  }
+
+  resultOf(roundId: string, userId: string): Promise<RoundResultEntity | null> {
+    return this.dataSource.getRepository(RoundResultEntity).findOneBy({ roundId, userId });
+  }
+}

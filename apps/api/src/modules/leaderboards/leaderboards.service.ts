@@ -1,0 +1,210 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { predictionActualValue, rankContest, rankRoundEntries, rankUnits } from '@hoi-thi/contest-engine';
+import type { LeaderboardEntry, UnitBoardOrderBy } from '@hoi-thi/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { Clock } from '../../common/clock.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
+import { AttemptsService } from '../attempts/attempts.service.js';
+import { type BestRow, BoardSource } from '../attempts/board-source.js';
+import { ContestsService, type RoundWithContest } from '../contests/contests.service.js';
+import type { RoundEntity } from '../contests/round.entity.js';
+import { UnitsService } from '../units/units.service.js';
+import { UsersService } from '../users/users.service.js';
+import { LeaderboardStore, type RankedRow } from './leaderboard-store.js';
+import { LeaderboardsRepository } from './leaderboards.repository.js';
+
+export interface Profile {
+  fullName: string;
+  unitName: string | null;
+  phone: string | null;
+}
+
+export interface RoundBoard {
+  round: RoundEntity;
+  final: boolean;
+  total: number;
+  rows: (RankedRow & { predictionDiff: number | null })[];
+  profiles: Map<string, Profile>;
+}
+
+const CONTEST_BOARD_TTL_MS = 5_000;
+
+/**
+ * The boards. A round's live board comes from the LeaderboardStore (PostgreSQL replica or Redis);
+ * once closed, from `round_results`, ranked at close by the full ladder. Contest and unit boards
+ * are computed by the engine from every member's best attempts and cached for a few seconds.
+ */
+@Injectable()
+export class LeaderboardsService {
+  private readonly graceMs: number;
+  private readonly cache = new Map<string, { at: number; value: unknown }>();
+
+  constructor(
+    private readonly store: LeaderboardStore,
+    private readonly results: LeaderboardsRepository,
+    private readonly source: BoardSource,
+    private readonly contests: ContestsService,
+    private readonly attempts: AttemptsService,
+    private readonly units: UnitsService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.graceMs = config.attemptGraceSeconds * 1000;
+  }
+
+  async roundBoard(caller: AuthUser | undefined, roundId: string, offset: number, limit: number): Promise<RoundBoard> {
+    const { round } = await this.quizRound(caller, roundId);
+    if (round.closedAt) {
+      const { total, rows } = await this.results.resultsPage(roundId, offset, limit);
+      const ranked = rows.map((r) => ({ ...r, predictionDiff: r.predictionDiff }));
+      return { round, final: true, total, rows: ranked, profiles: await this.users.profiles(ranked.map((r) => r.userId)) };
+    }
+    const page = await this.store.page(roundId, offset, limit);
+    const rows = page.entries.map((r) => ({ ...r, predictionDiff: null }));
+    return { round, final: false, total: page.total, rows, profiles: await this.users.profiles(rows.map((r) => r.userId)) };
+  }
+
+  async myRank(user: AuthUser, roundId: string): Promise<{ board: Omit<RoundBoard, 'rows'>; row: RoundBoard['rows'][number] | null }> {
+    const { round } = await this.quizRound(user, roundId);
+    let row: RoundBoard['rows'][number] | null;
+    let total: number;
+    if (round.closedAt) {
+      const [result, page] = await Promise.all([this.results.resultOf(roundId, user.id), this.results.resultsPage(roundId, 0, 0)]);
+      row = result;
+      total = page.total;
+    } else {
+      const found = await this.store.find(roundId, user.id);
+      row = found.row ? { ...found.row, predictionDiff: null } : null;
+      total = found.total;
+    }
+    const profiles = row ? await this.users.profiles([row.userId]) : new Map<string, Profile>();
+    return { board: { round, final: round.closedAt !== null, total, profiles }, row };
+  }
+
+  /**
+   * Closes a round once its window and grace are over: finalizes attempts nobody submitted, fixes
+   * the prediction's actual value, ranks the final board by the full ladder and stores it.
+   */
+  async close(user: AuthUser, roundId: string, manualActual: number | undefined) {
+    const { round } = await this.quizRound(user, roundId);
+    if (round.closedAt) throw new DomainError('ROUND.ALREADY_CLOSED');
+    const now = this.clock.now();
+    if (now.getTime() < round.closesAt.getTime() + this.graceMs) {
+      throw new DomainError('ROUND.STILL_OPEN', { closesAt: round.closesAt.toISOString() });
+    }
+    const kind = round.predictionQuestion ? (round.predictionActual ?? 'participants') : null;
+    if (kind === 'manual' && manualActual === undefined) throw DomainError.invalidField('actualValue', 'isDefined');
+    if (kind !== 'manual' && manualActual !== undefined) throw DomainError.invalidField('actualValue', 'actualValueNotManual');
+
+    await this.attempts.expireDue(await this.source.activeAttemptIds(roundId));
+    const closed = await this.results.transaction(async (manager) => {
+      const locked = await this.contests.lockRound(roundId, manager);
+      if (locked.closedAt) throw new DomainError('ROUND.ALREADY_CLOSED');
+      const counts = await this.source.counts(roundId, manager);
+      const actual = kind ? predictionActualValue(kind, counts, manualActual) : null;
+      const ranked = rankRoundEntries(await this.source.all(roundId, manager), actual);
+      await this.results.deleteResults(manager, roundId);
+      await this.results.insertResults(
+        manager,
+        ranked.map((r) => ({
+          roundId,
+          userId: r.userId,
+          unitId: r.unitId,
+          rank: r.rank,
+          attemptId: r.attemptId,
+          score: r.score,
+          durationMs: r.durationMs,
+          submittedAt: r.submittedAt,
+          prediction: r.prediction,
+          predictionDiff: r.predictionDiff,
+        })),
+      );
+      const saved = await this.contests.markClosed(locked, now, actual, manager);
+      return { round: saved, participants: counts.participants };
+    });
+    return closed;
+  }
+
+  /** Each member's best scores summed over the contest's rounds; ties by total duration. */
+  async contestBoard(caller: AuthUser | undefined, contestId: string, offset: number, limit: number) {
+    const { contest, rounds } = await this.contests.get(caller, contestId);
+    const standings = await this.cached(`contest:${contestId}`, async () => {
+      const rows = await this.source.ofRounds(rounds.filter((r) => r.kind === 'quiz').map((r) => r.id));
+      return rankContest(rows);
+    });
+    const page = standings.slice(offset, offset + limit);
+    return { contest, total: standings.length, rows: page, profiles: await this.users.profiles(page.map((s) => s.userId)) };
+  }
+
+  /** Participation by unit, rolled up the tree (prizes for the units with the most participants). */
+  async unitBoard(caller: AuthUser | undefined, contestId: string, orderBy: UnitBoardOrderBy) {
+    const { contest, rounds } = await this.contests.get(caller, contestId);
+    const standings = await this.cached(`units:${contestId}:${orderBy}`, async () => {
+      const [units, rows] = await Promise.all([this.units.list(), this.source.ofRounds(rounds.filter((r) => r.kind === 'quiz').map((r) => r.id))]);
+      const known = new Set(units.map((u) => u.id));
+      const results = rows.filter((r) => r.unitId && known.has(r.unitId)).map((r) => ({ userId: r.userId, unitId: r.unitId!, score: r.score }));
+      return rankUnits(units.map((u) => ({ id: u.id, parentId: u.parentId, name: u.name, memberCount: u.memberCount })), results, orderBy);
+    });
+    return { contest, standings };
+  }
+
+  /** Every line of a round board, for the organizers' spreadsheet. */
+  async exportRows(user: AuthUser, roundId: string): Promise<RoundBoard> {
+    const { round } = await this.quizRound(user, roundId);
+    const first = await this.roundBoard(user, roundId, 0, 1);
+    const all = await this.roundBoard(user, roundId, 0, Math.max(first.total, 1));
+    return { ...all, round };
+  }
+
+  /** The live stream's payload: the top of the board. */
+  async top(roundId: string, limit: number): Promise<RoundBoard> {
+    return this.roundBoard(undefined, roundId, 0, limit);
+  }
+
+  /** A member's best changed: tell the store (Redis needs it; the PostgreSQL replica catches up itself). */
+  async recordBest(roundId: string, row: BestRow): Promise<void> {
+    await this.store.record(roundId, row);
+  }
+
+  async rebuild(roundId: string): Promise<number> {
+    return this.store.rebuild(roundId);
+  }
+
+  /** Contest and unit boards are recomputed after a finished attempt (in this process; others within 5 s). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  private async quizRound(caller: AuthUser | undefined, roundId: string): Promise<RoundWithContest> {
+    const found = await this.contests.getRound(caller, roundId);
+    if (found.round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
+    return found;
+  }
+
+  private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const now = this.clock.now().getTime();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < CONTEST_BOARD_TTL_MS) return hit.value as T;
+    const value = await compute();
+    this.cache.set(key, { at: now, value });
+    return value;
+  }
+}
+
+export function toEntry(row: RoundBoard['rows'][number], profiles: Map<string, Profile>): LeaderboardEntry {
+  const profile = profiles.get(row.userId);
+  return {
+    rank: row.rank,
+    userId: row.userId,
+    fullName: profile?.fullName ?? '',
+    unitId: row.unitId,
+    unitName: profile?.unitName ?? null,
+    score: row.score,
+    durationMs: row.durationMs,
+    prediction: row.prediction,
+    predictionDiff: row.predictionDiff,
+    submittedAt: row.submittedAt.toISOString(),
+  };
+}

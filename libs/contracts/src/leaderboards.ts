@@ -1,0 +1,84 @@
+/** One line of a round board. Public: never an email or a phone number. */
+export interface LeaderboardEntry {
+  rank: number;
+  userId: string;
+  fullName: string;
+  unitId: string | null;
+  unitName: string | null;
+  score: number;
+  durationMs: number;
+  prediction: number | null;
+  /** |prediction − actual| once the round is closed; null before, or without a prediction. */
+  predictionDiff: number | null;
+  submittedAt: string;
+}
+
+export interface RoundLeaderboardResponse {
+  roundId: string;
+  /** True once the round is closed: ranked by the full ladder, prediction included. */
+  final: boolean;
+  actualValue: number | null;
+  total: number;
+  entries: LeaderboardEntry[];
+}
+
+export interface MyRankResponse {
+  rank: number | null;
+  entry: LeaderboardEntry | null;
+  total: number;
+}
+
+export interface CloseRoundResponse {
+  id: string;
+  status: 'closed';
+  actualValue: number | null;
+  closedAt: string;
+  participants: number;
+}
+
+export interface ContestLeaderboardEntry {
+  rank: number;
+  userId: string;
+  fullName: string;
+  unitName: string | null;
+  totalScore: number;
+  totalDurationMs: number;
+  roundsPlayed: number;
+}
+
+export interface ContestLeaderboardResponse {
+  contestId: string;
+  total: number;
+  entries: ContestLeaderboardEntry[];
+}
+
+export const UnitBoardOrders = ['participants', 'rate'] as const;
+export type UnitBoardOrderBy = (typeof UnitBoardOrders)[number];
+
+export interface UnitLeaderboardEntry {
+  rank: number;
+  unitId: string;
+  name: string;
+  parentId: string | null;
+  depth: number;
+  participants: number;
+  memberCount: number;
+  participationRate: number;
+  averageScore: number;
+}
+
+export interface UnitLeaderboardResponse {
+  contestId: string;
+  orderBy: UnitBoardOrderBy;
+  total: number;
+  entries: UnitLeaderboardEntry[];
+}
+
+/** What the live stream (`…/leaderboard/stream`) sends as `data:` of each `board` event. */
+export interface LeaderboardStreamEvent {
+  roundId: string;
+  final: boolean;
+  total: number;
+  entries: LeaderboardEntry[];
+  sentAt: string;
+}

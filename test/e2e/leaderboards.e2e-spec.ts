@@ -1,0 +1,273 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { LeaderboardLive } from '../../apps/api/src/modules/leaderboards/leaderboard-live.service.js';
+import { aMember, aQuizRound, aUnit, bearer, type QuizSetup } from '../support/builders.js';
+import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
+
+interface Played {
+  userId: string;
+  unitId: string;
+  attemptId: string;
+  score: number;
+  durationMs: number;
+  submittedAt: number;
+  prediction: number | null;
+}
+
+/** A small deterministic generator, independent of the engine's. */
+function lcg(seed: number) {
+  let state = seed;
+  return (bound: number) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % bound;
+  };
+}
+
+/** The ladder written out again in the test: score ↓, (prediction diff ↑, none last), duration ↑, submitted ↑, attempt id ↑. */
+function expectedRanks(best: Played[], actual: number | null): Played[] {
+  const diff = (p: Played) => (actual === null ? 0 : p.prediction === null ? Number.POSITIVE_INFINITY : Math.abs(p.prediction - actual));
+  return [...best].sort(
+    (a, b) =>
+      b.score - a.score ||
+      (diff(a) === diff(b) ? 0 : diff(a) < diff(b) ? -1 : 1) ||
+      a.durationMs - b.durationMs ||
+      a.submittedAt - b.submittedAt ||
+      (a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0),
+  );
+}
+
+function bestOf(attempts: Played[]): Played[] {
+  const best = new Map<string, Played>();
+  for (const p of attempts) {
+    const current = best.get(p.userId);
+    if (!current || p.score > current.score || (p.score === current.score && (p.durationMs < current.durationMs || (p.durationMs === current.durationMs && p.submittedAt < current.submittedAt)))) {
+      best.set(p.userId, p);
+    }
+  }
+  return [...best.values()];
+}
+
+describe('leaderboards built from a few hundred generated attempts', () => {
+  let t: TestApp;
+  let clock: FakeClock;
+  let quiz: QuizSetup;
+  const units: { id: string; parentId: string | null }[] = [];
+  const played: Played[] = [];
+  const members: { accessToken: string; user: { id: string } }[] = [];
+
+  beforeAll(async () => {
+    clock = new FakeClock();
+    t = await startTestApp({ clock });
+    const city = await aUnit(t, 'LĐLĐ thành phố', null, 500);
+    const a = await aUnit(t, 'CĐCS Công ty A', city.id, 40);
+    const b = await aUnit(t, 'CĐCS Công ty B', city.id, 60);
+    const c = await aUnit(t, 'CĐCS Trường C', null, 30);
+    units.push(city, a, b, c);
+    quiz = await aQuizRound(t, a.id, { questions: 4, round: { maxAttempts: 3, timeLimitSeconds: 300, shuffleQuestions: false } });
+
+    const random = lcg(42);
+    const leafUnits = [a, b, c];
+    for (let m = 0; m < 90; m++) {
+      const unit = leafUnits[m % 3];
+      const member = await aMember(t, unit.id, { fullName: `Đoàn viên ${m}`, phone: `09${String(10000000 + m)}` });
+      members.push(member);
+      const attempts = 1 + random(3);
+      for (let k = 0; k < attempts; k++) {
+        const started = await t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(member)).expect(201);
+        for (const question of started.body.questions as { id: string; options: { id: string }[] }[]) {
+          const right = random(3) > 0; // ties in score are common
+          const key = quiz.keys.get(question.id)!;
+          const choice = right ? key : [question.options.find((o) => !key.includes(o.id))!.id];
+          await t.http().put(`/api/attempts/${started.body.id}/answers/${question.id}`).set(...bearer(member)).send({ optionIds: choice }).expect(200);
+        }
+        const durationMs = [30_000, 60_000, 60_000, 90_000][random(4)]; // equal durations too
+        clock.advance(durationMs);
+        const predictions = [40, 45, 45, 50, null];
+        const prediction = predictions[random(predictions.length)];
+        const submitted = await t
+          .http()
+          .post(`/api/attempts/${started.body.id}/submit`)
+          .set(...bearer(member))
+          .send(prediction === null ? {} : { prediction })
+          .expect(200);
+        played.push({
+          userId: member.user.id,
+          unitId: unit.id,
+          attemptId: started.body.id,
+          score: submitted.body.score,
+          durationMs: submitted.body.durationMs,
+          submittedAt: new Date(submitted.body.submittedAt).getTime(),
+          prediction,
+        });
+        clock.advance(1000);
+      }
+    }
+  }, 300_000);
+  afterAll(async () => t?.close());
+
+  async function wholeBoard(path: string): Promise<{ userId: string; rank: number; score: number; durationMs: number; predictionDiff: number | null }[]> {
+    const entries = [];
+    for (let offset = 0; ; offset += 50) {
+      const page = await t.http().get(`${path}?limit=50&offset=${offset}`).expect(200);
+      entries.push(...page.body.entries);
+      if (page.body.entries.length < 50) return entries;
+    }
+  }
+
+  it('ranks the live board by the ladder without the prediction step, paginated, with the total', async () => {
+    expect(played.length).toBeGreaterThan(150);
+    const expected = expectedRanks(bestOf(played), null);
+    const first = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard?limit=10`).expect(200);
+    expect(first.body).toMatchObject({ roundId: quiz.roundId, final: false, actualValue: null, total: expected.length });
+    const board = await wholeBoard(`/api/rounds/${quiz.roundId}/leaderboard`);
+    expect(board.map((e) => [e.userId, e.rank, e.score, e.durationMs])).toEqual(expected.map((p, i) => [p.userId, i + 1, p.score, p.durationMs]));
+    expect(board.every((e) => e.predictionDiff === null)).toBe(true);
+  });
+
+  it('tells each member their own rank and entry', async () => {
+    const expected = expectedRanks(bestOf(played), null);
+    for (const index of [0, 17, 55, 89]) {
+      const member = members[index];
+      const me = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard/me`).set(...bearer(member)).expect(200);
+      const rank = expected.findIndex((p) => p.userId === member.user.id) + 1;
+      expect(me.body).toMatchObject({ rank, total: expected.length, entry: { userId: member.user.id, rank, fullName: `Đoàn viên ${index}` } });
+    }
+    const outsider = await aMember(t, units[3].id);
+    expect((await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard/me`).set(...bearer(outsider)).expect(200)).body).toMatchObject({ rank: null, entry: null });
+  });
+
+  it('is public without email or phone; the organizers’ export has the phone numbers', async () => {
+    const response = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard?limit=200`).expect(200);
+    expect(response.text).not.toMatch(/@example\.org|"email"|"phone"|09100000/);
+    expect(Object.keys(response.body.entries[0]).sort()).toEqual(
+      ['durationMs', 'fullName', 'prediction', 'predictionDiff', 'rank', 'score', 'submittedAt', 'unitId', 'unitName', 'userId'].sort(),
+    );
+
+    await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard/export?format=xlsx`).set(...bearer(members[0])).expect(403);
+    const file = await t
+      .http()
+      .get(`/api/rounds/${quiz.roundId}/leaderboard/export?format=xlsx`)
+      .set(...bearer(quiz.organizer))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as never);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Hạng', 'Họ và tên', 'Đơn vị', 'Số điện thoại', 'Điểm', 'Thời gian (giây)', 'Dự đoán', 'Chênh lệch dự đoán', 'Nộp bài lúc']);
+    expect(sheet.rowCount).toBe(bestOf(played).length + 1);
+    expect(String(sheet.getRow(2).getCell(4).value)).toMatch(/^09\d{8}$/);
+  });
+
+  it('sums best scores over the contest and rolls participation up the unit tree', async () => {
+    const best = bestOf(played);
+    const contest = await wholeBoard(`/api/contests/${quiz.contestId}/leaderboard`);
+    const expectedContest = [...best].sort((a, b) => b.score - a.score || a.durationMs - b.durationMs || (a.userId < b.userId ? -1 : 1));
+    expect(contest.map((e) => (e as unknown as { userId: string }).userId)).toEqual(expectedContest.map((p) => p.userId));
+
+    const unitsBoard = await t.http().get(`/api/contests/${quiz.contestId}/leaderboard/units`).expect(200);
+    const byId = new Map(unitsBoard.body.entries.map((e: { unitId: string }) => [e.unitId, e]));
+    const [city, a, b, c] = units;
+    const count = (ids: string[]) => best.filter((p) => ids.includes(p.unitId)).length;
+    const average = (ids: string[]) => {
+      const scores = best.filter((p) => ids.includes(p.unitId)).map((p) => p.score);
+      return Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 100) / 100;
+    };
+    expect(byId.get(a.id)).toMatchObject({ participants: count([a.id]), memberCount: 40, participationRate: count([a.id]) / 40, averageScore: average([a.id]) });
+    expect(byId.get(city.id)).toMatchObject({ participants: count([a.id, b.id]), memberCount: 600, averageScore: average([a.id, b.id]) });
+    expect(byId.get(c.id)).toMatchObject({ participants: count([c.id]), memberCount: 30 });
+    const byRate = await t.http().get(`/api/contests/${quiz.contestId}/leaderboard/units?orderBy=rate`).expect(200);
+    const rates = byRate.body.entries.map((e: { participationRate: number }) => e.participationRate);
+    expect(rates).toEqual([...rates].sort((x: number, y: number) => y - x));
+    await t.http().get(`/api/contests/${quiz.contestId}/leaderboard/units?orderBy=name`).expect(400);
+  });
+
+  it('streams the top 20 and pushes a change within a second; a closed stream frees its slot', async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const live = t.app.get(LeaderboardLive);
+    const frames: string[] = [];
+    let buffer = '';
+    const request = httpRequest({ host: '127.0.0.1', port, path: `/api/rounds/${quiz.roundId}/leaderboard/stream` });
+    const opened = new Promise<void>((resolve) =>
+      request.on('response', (response) => {
+        expect(response.headers['content-type']).toMatch(/text\/event-stream/);
+        response.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString();
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (frame.startsWith('event: board')) frames.push(frame.split('\ndata: ')[1]);
+          }
+        });
+        resolve();
+      }),
+    );
+    request.end();
+    await opened;
+    const waitFor = async (count: number, ms: number) => {
+      const until = Date.now() + ms;
+      while (frames.length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      return frames.length >= count;
+    };
+    expect(await waitFor(1, 2000)).toBe(true);
+    const first = JSON.parse(frames[0]);
+    expect(first.entries).toHaveLength(20);
+    expect(live.streamCount(quiz.roundId)).toBe(1);
+
+    // A newcomer with a perfect paper in 5 seconds takes the lead.
+    const champion = await aMember(t, units[3].id, { fullName: 'Nhà vô địch' });
+    const attempt = await t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(champion)).expect(201);
+    for (const question of attempt.body.questions) {
+      await t.http().put(`/api/attempts/${attempt.body.id}/answers/${question.id}`).set(...bearer(champion)).send({ optionIds: quiz.keys.get(question.id) }).expect(200);
+    }
+    clock.advance(5000);
+    const submittedAt = Date.now();
+    await t.http().post(`/api/attempts/${attempt.body.id}/submit`).set(...bearer(champion)).send({ prediction: 45 }).expect(200);
+    expect(await waitFor(2, 1000)).toBe(true);
+    expect(Date.now() - submittedAt).toBeLessThan(1000);
+    const pushed = JSON.parse(frames[1]);
+    expect(pushed.entries[0]).toMatchObject({ rank: 1, userId: champion.user.id, fullName: 'Nhà vô địch', durationMs: 5000 });
+    played.push({ userId: champion.user.id, unitId: units[3].id, attemptId: attempt.body.id, score: 4, durationMs: 5000, submittedAt: clock.now().getTime(), prediction: 45 });
+
+    request.destroy();
+    const until = Date.now() + 2000;
+    while (live.streamCount(quiz.roundId) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(live.streamCount()).toBe(0);
+  });
+
+  it('closes the round: the actual value is the number of participants and the final board applies the prediction', async () => {
+    const early = await t.http().post(`/api/rounds/${quiz.roundId}/close`).set(...bearer(quiz.organizer)).send({}).expect(409);
+    expect(early.body.code).toBe('ROUND.STILL_OPEN');
+    await t.http().post(`/api/rounds/${quiz.roundId}/close`).set(...bearer(members[0])).send({}).expect(403);
+
+    const [round] = await t.dataSource.query('SELECT closes_at FROM rounds WHERE id = $1', [quiz.roundId]);
+    clock.set(new Date(new Date(round.closes_at).getTime() + t.config.attemptGraceSeconds * 1000));
+    await t.http().post(`/api/rounds/${quiz.roundId}/close`).set(...bearer(quiz.organizer)).send({ actualValue: 3 }).expect(400);
+    const best = bestOf(played);
+    const closed = await t.http().post(`/api/rounds/${quiz.roundId}/close`).set(...bearer(quiz.organizer)).send({}).expect(200);
+    expect(closed.body).toMatchObject({ id: quiz.roundId, status: 'closed', actualValue: best.length, participants: best.length });
+    await t.http().post(`/api/rounds/${quiz.roundId}/close`).set(...bearer(quiz.organizer)).send({}).expect(409);
+
+    const expected = expectedRanks(best, best.length);
+    const head = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard?limit=5`).expect(200);
+    expect(head.body).toMatchObject({ final: true, actualValue: best.length, total: best.length });
+    const board = await wholeBoard(`/api/rounds/${quiz.roundId}/leaderboard`);
+    expect(board.map((e) => [e.userId, e.rank, e.predictionDiff])).toEqual(
+      expected.map((p, i) => [p.userId, i + 1, p.prediction === null ? null : Math.abs(p.prediction - best.length)]),
+    );
+    const me = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard/me`).set(...bearer(members[3])).expect(200);
+    expect(me.body.rank).toBe(expected.findIndex((p) => p.userId === members[3].user.id) + 1);
+
+    // Starting after close is refused.
+    const late = await t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(members[1])).expect(409);
+    expect(late.body.code).toBe('ROUND.NOT_OPEN');
+  });
+});
