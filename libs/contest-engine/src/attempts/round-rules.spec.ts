@@ -187,3 +187,12 @@ describe('the prediction question’s actual value at close', () => {
     expect(predictionActualValue('manual', counts)).toBeNull();
   });
 });
+
+describe('reviewing while the last attempt is still running', () => {
+  it('waits until the member has submitted their last attempt too', () => {
+    const context = { reviewAfter: 'submit' as const, attemptFinished: true, roundClosed: false, attemptsLeft: 0 };
+    expect(canReview({ ...context, hasActiveAttempt: true })).toBe(false);
+    expect(canReview({ ...context, hasActiveAttempt: false })).toBe(true);
+    expect(canReview({ ...context, hasActiveAttempt: true, roundClosed: true })).toBe(true);
+  });
+});

@@ -46,17 +46,19 @@ export interface ReviewContext {
   roundClosed: boolean;
   /** Attempts the member may still start in this round (0 when used up). */
   attemptsLeft: number;
+  /** The member has an attempt in progress in this round (their last one, perhaps). */
+  hasActiveAttempt?: boolean;
 }
 
 /**
  * When a member may see the key and explanations of a finished attempt. "After submit" still waits
- * until the member has no attempt left: the key must not reach someone who can take the round
- * again. "After close" waits for the round to close; "never" keeps the key for the organizers.
+ * until the member has no attempt left and none in progress: the key must not reach someone who can
+ * still answer in this round. "After close" waits for the round to close; "never" keeps the key for the organizers.
  */
 export function canReview(context: ReviewContext): boolean {
   if (!context.attemptFinished || context.reviewAfter === 'never') return false;
   if (context.roundClosed) return true;
-  return context.reviewAfter === 'submit' && context.attemptsLeft === 0;
+  return context.reviewAfter === 'submit' && context.attemptsLeft === 0 && !context.hasActiveAttempt;
 }
 
 export type PredictionActualKind = 'participants' | 'attempts' | 'manual';

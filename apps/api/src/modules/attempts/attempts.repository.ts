@@ -192,10 +192,13 @@ export class AttemptsRepository {
 
   /** The prediction, guarded like an answer. */
   async savePrediction(attemptId: string, userId: string, prediction: number, now: Date, graceMs: number): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `UPDATE attempts SET prediction = $3
-        WHERE id = $1 AND user_id = $2 AND status = 'active' AND $4::timestamptz <= deadline + $5 * interval '1 millisecond'
-       RETURNING id`,
+    // Through a CTE so the driver returns rows (a bare UPDATE comes back as [rows, count]).
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH updated AS (
+         UPDATE attempts SET prediction = $3
+          WHERE id = $1 AND user_id = $2 AND status = 'active' AND $4::timestamptz <= deadline + $5 * interval '1 millisecond'
+         RETURNING id)
+       SELECT id FROM updated`,
       [attemptId, userId, prediction, now, graceMs],
     );
     return rows.length > 0;
@@ -267,7 +270,7 @@ export class AttemptsRepository {
     await manager.query('UPDATE attempts SET paper = $2 WHERE id = $1', [attemptId, JSON.stringify(paper)]);
   }
 
-  insertRegradeLog(manager: EntityManager, log: Omit<RegradeLogEntity, 'id' | 'performedAt'>): Promise<RegradeLogEntity> {
+  insertRegradeLog(manager: EntityManager, log: Omit<RegradeLogEntity, 'id'>): Promise<RegradeLogEntity> {
     const repository = manager.getRepository(RegradeLogEntity);
     return repository.save(repository.create(log));
   }

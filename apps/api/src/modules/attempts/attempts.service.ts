@@ -36,6 +36,8 @@ export interface AttemptView {
   versions: Map<string, PinnedVersion>;
   answers: Map<string, string[]>;
   attemptsLeft: number;
+  /** The member's attempt in progress in this round, if any. */
+  activeAttemptId: string | null;
 }
 
 export interface ReviewView extends AttemptView {
@@ -129,7 +131,7 @@ export class AttemptsService {
         manager,
       );
       await this.attempts.markStarted(manager, participant, attempt.id);
-      return { attempt, round, versions, answers: new Map(), attemptsLeft: attemptsLeft(round.maxAttempts!, participant.attemptsUsed + 1) };
+      return { attempt, round, versions, answers: new Map(), attemptsLeft: attemptsLeft(round.maxAttempts!, participant.attemptsUsed + 1), activeAttemptId: attempt.id };
     });
     finished.forEach((event) => this.events.emitFinished(event));
     return view;
@@ -206,6 +208,7 @@ export class AttemptsService {
         attemptFinished: attempt.status !== 'active',
         roundClosed: roundPhase(this.clock.now(), round) === 'closed',
         attemptsLeft: view.attemptsLeft,
+        hasActiveAttempt: view.activeAttemptId !== null,
       });
     if (!allowed) throw new DomainError('ATTEMPT.REVIEW_NOT_AVAILABLE', { reviewAfter: round.reviewAfter });
     const keyVersions = await this.pool.pinned(attempt.paper.map(keyVersionOf));
@@ -363,7 +366,14 @@ export class AttemptsService {
       this.attempts.answersOf(attempt.id),
       this.attempts.findParticipant(attempt.roundId, attempt.userId),
     ]);
-    return { attempt, round, versions, answers, attemptsLeft: attemptsLeft(round.maxAttempts ?? 0, participant?.attemptsUsed ?? 0) };
+    return {
+      attempt,
+      round,
+      versions,
+      answers,
+      attemptsLeft: attemptsLeft(round.maxAttempts ?? 0, participant?.attemptsUsed ?? 0),
+      activeAttemptId: participant?.activeAttemptId ?? null,
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { RegradeResponse } from '@hoi-thi/contracts';
 
 /** The audit trail of regrades: who, when, which keys, which scores changed. */
@@ -14,7 +14,8 @@ export class RegradeLogEntity {
   @Column({ name: 'performed_by', type: 'uuid' })
   performedBy!: string;
 
-  @CreateDateColumn({ name: 'performed_at', type: 'timestamptz' })
+  /** The application's clock (like every other time of an attempt), not the database's. */
+  @Column({ name: 'performed_at', type: 'timestamptz', default: () => 'now()' })
   performedAt!: Date;
 
   @Column({ type: 'jsonb' })

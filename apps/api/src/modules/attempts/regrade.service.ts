@@ -101,7 +101,7 @@ export class RegradeService {
       const rankChanges = countRankChanges(before.map((p) => toEntry(p)), before.map((p) => toEntry(p, bestAfter.get(p.userId))), actual);
       let log: RegradeLogEntity | null = null;
       if (!dryRun && (questions.length || changed.length)) {
-        log = await this.attempts.insertRegradeLog(manager, { roundId, performedBy: user.id, questions, changed, rankChanges });
+        log = await this.attempts.insertRegradeLog(manager, { roundId, performedBy: user.id, performedAt: this.clock.now(), questions, changed, rankChanges });
       }
       return { dryRun, questions, changed, rankChanges, regradeId: log?.id ?? null };
     });

@@ -66,15 +66,16 @@ export class ContestsService {
     return this.contests.transaction(async (manager) => {
       const contest = await this.contests.findById(id, manager, true);
       if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
-      if (dto.kind !== undefined && dto.kind !== contest.kind) {
+      if (dto.kind != null && dto.kind !== contest.kind) {
         const rounds = await this.contests.roundsOf([id], manager);
         if (rounds.length) throw new DomainError('CONTEST.KIND_LOCKED');
       }
-      await this.assertUnits(dto.eligibleUnitIds, manager);
-      if (dto.title !== undefined) contest.title = dto.title;
+      await this.assertUnits(dto.eligibleUnitIds ?? undefined, manager);
+      // null clears the description; for the required fields it means "unchanged".
+      if (dto.title != null) contest.title = dto.title;
       if (dto.description !== undefined) contest.description = dto.description || null;
-      if (dto.kind !== undefined) contest.kind = dto.kind;
-      if (dto.eligibleUnitIds !== undefined) contest.eligibleUnitIds = dto.eligibleUnitIds;
+      if (dto.kind != null) contest.kind = dto.kind;
+      if (dto.eligibleUnitIds !== undefined) contest.eligibleUnitIds = dto.eligibleUnitIds ?? [];
       return { contest: await this.contests.saveContest(contest, manager), rounds: await this.contests.roundsOf([id], manager) };
     });
   }
@@ -190,9 +191,10 @@ export class ContestsService {
     const [required, refused] =
       contest.kind === 'quiz' ? [['timeLimitSeconds', 'maxAttempts', 'blueprint'], ESSAY_FIELDS] : [['rubric', 'judgesPerEntry'], QUIZ_FIELDS];
     const details: ValidationDetail[] = [];
-    for (const field of required) if ((dto as unknown as Record<string, unknown>)[field] === undefined) details.push({ field, constraint: 'isDefined' });
+    // null counts as absent (@IsOptional lets it through the DTO).
+    for (const field of required) if ((dto as unknown as Record<string, unknown>)[field] == null) details.push({ field, constraint: 'isDefined' });
     for (const field of refused) {
-      if ((dto as unknown as Record<string, unknown>)[field] !== undefined) details.push({ field, constraint: 'notForRoundKind', params: { kind: contest.kind } });
+      if ((dto as unknown as Record<string, unknown>)[field] != null) details.push({ field, constraint: 'notForRoundKind', params: { kind: contest.kind } });
     }
     if (dto.predictionActual && !dto.predictionQuestion) details.push({ field: 'predictionActual', constraint: 'needsPredictionQuestion' });
     if (dto.minWords !== undefined && dto.maxWords !== undefined && dto.minWords > dto.maxWords) {

@@ -15,8 +15,12 @@ const CHANNEL = 'hoithi:lb:changed';
 export const STREAM_TOP = 20;
 const THROTTLE_MS = 150;
 const HEARTBEAT_MS = 15_000;
-/** Safety net: rounds with viewers are re-read this often even without a change event. */
-const POLL_MS = 2_000;
+/**
+ * Safety net: rounds with viewers are re-read this often even without a change event. Without Redis
+ * this is how a submit on another API process reaches the streams here; with Redis, pub/sub does
+ * that and the re-read only covers a dropped subscription.
+ */
+const POLL_MS = { postgres: 2_000, redis: 10_000 };
 
 /**
  * Live boards for displays (server-sent events). A submit that changes a member's best emits
@@ -67,7 +71,7 @@ export class LeaderboardLive implements OnModuleInit, OnModuleDestroy {
       this.subscriber.on('message', (_channel: string, roundId: string) => this.schedule(roundId));
     }
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS).unref();
-    this.poll = setInterval(() => this.subscribers.forEach((_, roundId) => this.schedule(roundId)), POLL_MS).unref();
+    this.poll = setInterval(() => this.subscribers.forEach((_, roundId) => this.schedule(roundId)), this.redis ? POLL_MS.redis : POLL_MS.postgres).unref();
   }
 
   async onModuleDestroy(): Promise<void> {
