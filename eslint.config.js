@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Only the config loader, the CLIs and the test harness read the environment.
-    files: ['apps/api/src/main.ts', 'apps/api/src/database/migration-cli.ts', 'test/**/*.{ts,mjs}', 'apps/web/vite.config.ts', '**/*.config.{js,ts}'],
+    files: ['apps/api/src/main.ts', 'apps/api/src/**/*-cli.ts', 'test/**/*.{ts,mjs}', 'apps/web/vite.config.ts', '**/*.config.{js,ts}'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
