@@ -15,6 +15,7 @@ import { AttemptsModule } from './modules/attempts/attempts.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ContestsModule } from './modules/contests/contests.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { EssaysModule } from './modules/essays/essays.module.js';
 import { LeaderboardsModule } from './modules/leaderboards/leaderboards.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { QuestionBankModule } from './modules/question-bank/question-bank.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         ContestsModule,
         AttemptsModule,
         LeaderboardsModule,
+        EssaysModule,
         QuestionBankModule,
         DemoModule,
       ],

@@ -22,6 +22,8 @@ export * from './units/unit-tree.js';
 export * from './essays/rubric.js';
 export * from './essays/aggregate.js';
 export * from './essays/assign-judges.js';
+export * from './essays/entries.js';
+export * from './essays/shortlist.js';
 export * from './questions/normalize-text.js';
 export * from './questions/validate-question.js';
 export * from './attempts/answer.js';

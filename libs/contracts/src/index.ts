@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './units.js';
 export * from './questions.js';
 export * from './leaderboards.js';
+export * from './essays.js';

@@ -5,6 +5,9 @@ import { RoundParticipantEntity } from '../modules/attempts/round-participant.en
 import { RoundResultEntity } from '../modules/leaderboards/round-result.entity.js';
 import { ContestEntity } from '../modules/contests/contest.entity.js';
 import { RoundEntity } from '../modules/contests/round.entity.js';
+import { EssayAssignmentEntity } from '../modules/essays/essay-assignment.entity.js';
+import { EssayEntryEntity } from '../modules/essays/essay-entry.entity.js';
+import { EssayRoundStateEntity } from '../modules/essays/essay-round-state.entity.js';
 import { BankStateEntity } from '../modules/question-bank/bank-state.entity.js';
 import { QuestionVersionEntity } from '../modules/question-bank/question-version.entity.js';
 import { QuestionEntity } from '../modules/question-bank/question.entity.js';
@@ -14,4 +17,5 @@ import { UserEntity } from '../modules/users/user.entity.js';
 
 /** Every entity, for the data source (modules register their own repositories). */
 export const ENTITIES = [UnitEntity, UserEntity, ContestEntity, TopicEntity, QuestionEntity, QuestionVersionEntity,
-  BankStateEntity, RoundEntity, AttemptEntity, AttemptAnswerEntity, RoundParticipantEntity, RegradeLogEntity, RoundResultEntity];
+  BankStateEntity, RoundEntity, AttemptEntity, AttemptAnswerEntity, RoundParticipantEntity, RegradeLogEntity, RoundResultEntity,
+  EssayRoundStateEntity, EssayEntryEntity, EssayAssignmentEntity];

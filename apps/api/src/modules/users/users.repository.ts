@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, type Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import { containsPattern } from '../../common/database/sql.js';
 import { UserEntity } from './user.entity.js';
 
@@ -21,6 +21,11 @@ export class UsersRepository {
 
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ email });
+  }
+
+  findByIds(ids: string[], manager?: EntityManager): Promise<UserEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return (manager?.getRepository(UserEntity) ?? this.users).findBy({ id: In(ids) });
   }
 
   /** Inserts; a duplicate email surfaces as a unique violation for the service to translate. */

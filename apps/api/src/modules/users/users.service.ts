@@ -38,6 +38,11 @@ export class UsersService {
     return this.users.findById(id);
   }
 
+  /** Many users by id, in no particular order; missing ids are simply absent (essays: the judge pool). */
+  findManyByIds(ids: string[], manager?: EntityManager): Promise<UserEntity[]> {
+    return this.users.findByIds([...new Set(ids)], manager);
+  }
+
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.users.findByEmail(normalizeEmail(email));
   }

@@ -1,0 +1,259 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { checkWordLimits, countWords, entryCode, roundPhase } from '@hoi-thi/contest-engine';
+import type { AttachmentKind } from '@hoi-thi/contracts';
+import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
+import { Clock } from '../../common/clock.js';
+import { isUniqueViolation } from '../../common/database/sql.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import type { ContestEntity } from '../contests/contest.entity.js';
+import { ContestsService } from '../contests/contests.service.js';
+import type { RoundEntity } from '../contests/round.entity.js';
+import { UnitsService } from '../units/units.service.js';
+import { UsersService } from '../users/users.service.js';
+import { checkAttachment } from './attachments/attachment-content.js';
+import type { UploadedFile } from './attachments/attachment-form.js';
+import { AttachmentStore } from './attachments/attachment-store.js';
+import type { EssayEntryEntity } from './essay-entry.entity.js';
+import { EssaysRepository } from './essays.repository.js';
+
+/** An entry and whether its author may still change it. */
+export interface EntryView {
+  entry: EssayEntryEntity;
+  editable: boolean;
+}
+
+export interface OrganizerEntryView extends EntryView {
+  authorName: string;
+  unitName: string | null;
+}
+
+export interface AttachmentDownload {
+  file: Buffer;
+  kind: AttachmentKind;
+  code: string;
+}
+
+/**
+ * Entries (bài dự thi): submit, edit until the round closes, one attachment. Each use case runs in
+ * one transaction; a new entry's number (hence its code) comes from the round's essay state row,
+ * locked, so codes are sequential and unique however many members submit at once.
+ */
+@Injectable()
+export class EntriesService {
+  private readonly logger = new Logger(EntriesService.name);
+
+  constructor(
+    private readonly essays: EssaysRepository,
+    private readonly contests: ContestsService,
+    private readonly units: UnitsService,
+    private readonly users: UsersService,
+    private readonly store: AttachmentStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(user: AuthUser, roundId: string, title: string, body: string): Promise<EntryView> {
+    const now = this.clock.now();
+    const wordCount = countWords(body);
+    try {
+      return await this.essays.transaction(async (manager) => {
+        const { round, contest } = await this.contests.getRound(user, roundId, manager);
+        assertAcceptsEntries(round, contest, now);
+        if (!user.unitId) throw new DomainError('ENTRY.UNIT_REQUIRED');
+        await this.assertEligible(user, contest, manager);
+        assertWordLimits(wordCount, round);
+        const existing = await this.essays.findEntryOf(round.id, user.id, manager);
+        if (existing) throw new DomainError('ENTRY.ALREADY_SUBMITTED', {}, undefined, { entryId: existing.id });
+        // Locks the round's state row until commit: keep what follows short.
+        const { number, sourceRoundId } = await this.essays.nextEntryNumber(manager, round.id);
+        if (sourceRoundId) throw new DomainError('ESSAY.FINAL_ROUND');
+        const entry = await this.essays.insertEntry(
+          {
+            roundId: round.id,
+            authorId: user.id,
+            unitId: user.unitId,
+            number,
+            code: entryCode(number),
+            title,
+            body,
+            wordCount,
+            sourceEntryId: null,
+            submittedAt: now,
+            updatedAt: now,
+            attachmentPath: null,
+            attachmentKind: null,
+            attachmentSize: null,
+            attachmentName: null,
+            attachmentUploadedAt: null,
+          },
+          manager,
+        );
+        return { entry, editable: true };
+      });
+    } catch (error) {
+      // A member's two submissions racing each other: the second one's insert hits the unique index.
+      if (isUniqueViolation(error, 'UQ_essay_entries_round_author')) throw new DomainError('ENTRY.ALREADY_SUBMITTED');
+      throw error;
+    }
+  }
+
+  /** Replaces title and body while the round is open. */
+  async update(user: AuthUser, entryId: string, title: string, body: string): Promise<EntryView> {
+    const now = this.clock.now();
+    const wordCount = countWords(body);
+    return this.essays.transaction(async (manager) => {
+      const entry = await this.essays.findEntry(entryId, manager, true);
+      const round = await this.assertEditable(user, entry, now, manager);
+      assertWordLimits(wordCount, round);
+      entry!.title = title;
+      entry!.body = body;
+      entry!.wordCount = wordCount;
+      entry!.updatedAt = now;
+      return { entry: await this.essays.saveEntry(entry!, manager), editable: true };
+    });
+  }
+
+  async mine(user: AuthUser, roundId: string): Promise<EntryView[]> {
+    const { round, contest } = await this.contests.getRound(user, roundId);
+    const entries = await this.essays.entriesOfAuthor(round.id, user.id);
+    return entries.map((entry) => ({ entry, editable: isEditable(entry, round, contest, this.clock.now()) }));
+  }
+
+  /** The author reads their entry; organizers read any. */
+  async get(user: AuthUser, entryId: string): Promise<EntryView> {
+    const entry = await this.readable(user, entryId);
+    const { round, contest } = await this.contests.roundById(entry.roundId);
+    return { entry, editable: entry.authorId === user.id && isEditable(entry, round, contest, this.clock.now()) };
+  }
+
+  /** Every entry of a round with its author, for the organizers. */
+  async listForOrganizer(roundId: string, limit: number, offset: number): Promise<[OrganizerEntryView[], number]> {
+    const { round, contest } = await this.contests.roundById(roundId);
+    if (round.kind !== 'essay') throw new DomainError('ROUND.NOT_ESSAY');
+    const [entries, total] = await this.essays.pageOfRound(roundId, limit, offset);
+    const [profiles, units] = await Promise.all([this.users.profiles(entries.map((e) => e.authorId)), this.units.list()]);
+    const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
+    const now = this.clock.now();
+    return [
+      entries.map((entry) => ({
+        entry,
+        editable: isEditable(entry, round, contest, now),
+        authorName: profiles.get(entry.authorId)?.fullName ?? '',
+        unitName: unitNames.get(entry.unitId) ?? null,
+      })),
+      total,
+    ];
+  }
+
+  /**
+   * Stores the file, then records it in one transaction (re-checking that the entry is still
+   * editable); the previous file is removed once that committed, the new one if it did not.
+   */
+  async attach(user: AuthUser, entryId: string, upload: UploadedFile): Promise<EntryView> {
+    const now = this.clock.now();
+    const entry = await this.essays.findEntry(entryId);
+    await this.assertEditable(user, entry, now);
+    const check = await checkAttachment(upload.file);
+    if ('problem' in check) throw new DomainError(check.problem === 'unreadable' ? 'ATTACHMENT.UNREADABLE' : 'ATTACHMENT.UNSUPPORTED_TYPE');
+
+    const path = await this.store.save(entry!.roundId, entry!.id, check.kind, upload.file);
+    let previous: string | null = null;
+    try {
+      const view = await this.essays.transaction(async (manager) => {
+        const current = await this.essays.findEntry(entryId, manager, true);
+        await this.assertEditable(user, current, now, manager);
+        previous = current!.attachmentPath;
+        current!.attachmentPath = path;
+        current!.attachmentKind = check.kind;
+        current!.attachmentSize = upload.file.length;
+        current!.attachmentName = upload.fileName;
+        current!.attachmentUploadedAt = now;
+        current!.updatedAt = now;
+        return { entry: await this.essays.saveEntry(current!, manager), editable: true };
+      });
+      if (previous) await this.removeFile(previous);
+      return view;
+    } catch (error) {
+      await this.removeFile(path);
+      throw error;
+    }
+  }
+
+  async detach(user: AuthUser, entryId: string): Promise<EntryView> {
+    const now = this.clock.now();
+    let previous: string | null = null;
+    const view = await this.essays.transaction(async (manager) => {
+      const entry = await this.essays.findEntry(entryId, manager, true);
+      await this.assertEditable(user, entry, now, manager);
+      if (!entry!.attachmentPath) throw new DomainError('ATTACHMENT.NOT_FOUND');
+      previous = entry!.attachmentPath;
+      Object.assign(entry!, { attachmentPath: null, attachmentKind: null, attachmentSize: null, attachmentName: null, attachmentUploadedAt: null, updatedAt: now });
+      return { entry: await this.essays.saveEntry(entry!, manager), editable: true };
+    });
+    if (previous) await this.removeFile(previous);
+    return view;
+  }
+
+  /** The file as uploaded, for its author and the organizers (judges get a stripped copy elsewhere). */
+  async attachment(user: AuthUser, entryId: string): Promise<AttachmentDownload> {
+    const entry = await this.readable(user, entryId);
+    if (!entry.attachmentPath || !entry.attachmentKind) throw new DomainError('ATTACHMENT.NOT_FOUND');
+    return { file: await this.store.read(entry.attachmentPath), kind: entry.attachmentKind, code: entry.code };
+  }
+
+  /** The author's entry, still open for changes; returns its round. Another member's is "not found". */
+  private async assertEditable(user: AuthUser, entry: EssayEntryEntity | null, now: Date, manager?: EntityManager): Promise<RoundEntity> {
+    if (!entry || entry.authorId !== user.id) throw new DomainError('ENTRY.NOT_FOUND');
+    if (entry.sourceEntryId) throw new DomainError('ENTRY.READ_ONLY');
+    const { round, contest } = await this.contests.roundById(entry.roundId, manager);
+    assertAcceptsEntries(round, contest, now);
+    return round;
+  }
+
+  private async readable(user: AuthUser, entryId: string): Promise<EssayEntryEntity> {
+    const entry = await this.essays.findEntry(entryId);
+    if (!entry || (entry.authorId !== user.id && !hasRole(user, 'organizer'))) throw new DomainError('ENTRY.NOT_FOUND');
+    return entry;
+  }
+
+  private async assertEligible(user: AuthUser, contest: ContestEntity, manager: EntityManager): Promise<void> {
+    if (!contest.eligibleUnitIds.length) return;
+    if (!(await this.units.isWithin(user.unitId!, contest.eligibleUnitIds, manager))) throw new DomainError('ROUND.NOT_ELIGIBLE');
+  }
+
+  private async removeFile(path: string): Promise<void> {
+    try {
+      await this.store.remove(path);
+    } catch (error) {
+      this.logger.warn(`Could not remove attachment ${path}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** A published contest's essay round, inside its window. */
+function assertAcceptsEntries(round: RoundEntity, contest: ContestEntity, now: Date): void {
+  if (contest.status === 'draft') throw new DomainError('CONTEST.NOT_PUBLISHED');
+  if (round.kind !== 'essay') throw new DomainError('ROUND.NOT_ESSAY');
+  const phase = roundPhase(now, round);
+  if (contest.status !== 'published' || phase !== 'open') {
+    throw new DomainError('ROUND.NOT_OPEN', {
+      phase: contest.status === 'finished' ? 'closed' : phase,
+      opensAt: round.opensAt.toISOString(),
+      closesAt: round.closesAt.toISOString(),
+    });
+  }
+}
+
+function assertWordLimits(wordCount: number, round: RoundEntity): void {
+  const problem = checkWordLimits(wordCount, { minWords: round.minWords, maxWords: round.maxWords });
+  if (problem) {
+    throw new DomainError(problem.reason === 'too_few' ? 'ENTRY.TOO_FEW_WORDS' : 'ENTRY.TOO_MANY_WORDS', { limit: problem.limit, wordCount }, undefined, {
+      wordCount,
+      limit: problem.limit,
+    });
+  }
+}
+
+function isEditable(entry: EssayEntryEntity, round: RoundEntity, contest: ContestEntity, now: Date): boolean {
+  return entry.sourceEntryId === null && contest.status === 'published' && round.kind === 'essay' && roundPhase(now, round) === 'open';
+}

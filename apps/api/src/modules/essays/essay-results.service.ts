@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  aggregateEssayScores,
+  DEFAULT_DISCREPANCY_SHARE,
+  entryCode,
+  type EssayResult,
+  rubricMaxTotal,
+  shortlistEntries,
+} from '@hoi-thi/contest-engine';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { Clock } from '../../common/clock.js';
+import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
+import { ContestsService } from '../contests/contests.service.js';
+import type { RoundEntity } from '../contests/round.entity.js';
+import { UnitsService } from '../units/units.service.js';
+import { UsersService } from '../users/users.service.js';
+import type { EssayEntryEntity } from './essay-entry.entity.js';
+import type { EssayRoundStateEntity } from './essay-round-state.entity.js';
+import { EssaysRepository } from './essays.repository.js';
+
+/** A round's aggregated results, with what it takes to show them. */
+export interface EssayResults {
+  round: RoundEntity;
+  state: EssayRoundStateEntity | null;
+  normalize: boolean;
+  maxTotal: number;
+  discrepancyThreshold: number;
+  rows: { result: EssayResult; entry: EssayEntryEntity; extraJudge: boolean }[];
+}
+
+export interface ResultsWithAuthors extends EssayResults {
+  authors: Map<string, { fullName: string; unitName: string | null }>;
+}
+
+export interface ShortlistOutcome {
+  sourceRoundId: string;
+  finalRoundId: string;
+  normalize: boolean;
+  picks: { copy: EssayEntryEntity; source: EssayEntryEntity; sourceRank: number; score: number }[];
+}
+
+/**
+ * Essay results by the engine: mean of the judges' totals, optional per-judge normalisation,
+ * discrepancy flags, rank; publication; and the shortlist that carries the best entries of a
+ * preliminary round (sơ khảo) into a final round (chung khảo) of the same contest.
+ */
+@Injectable()
+export class EssayResultsService {
+  constructor(
+    private readonly essays: EssaysRepository,
+    private readonly contests: ContestsService,
+    private readonly units: UnitsService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** For the organizers: every entry, with author, unit and each judge's total. */
+  async results(roundId: string, normalize?: boolean): Promise<ResultsWithAuthors> {
+    const { round } = await this.contests.roundById(roundId);
+    return this.withAuthors(await this.compute(round, normalize));
+  }
+
+  /** Everyone may read them once published (a draft contest's round stays hidden). */
+  async publicResults(caller: AuthUser | undefined, roundId: string): Promise<ResultsWithAuthors> {
+    const { round } = await this.contests.getRound(caller, roundId);
+    if (round.kind !== 'essay') throw new DomainError('ROUND.NOT_ESSAY');
+    const state = await this.essays.findState(roundId);
+    if (!state?.resultsPublishedAt) throw new DomainError('ESSAY.RESULTS_NOT_PUBLISHED');
+    return this.withAuthors(await this.compute(round, state.publishedNormalize ?? state.normalize));
+  }
+
+  /** Publishes the results of a locked judging, ranked with or without normalisation (fixed from then on). */
+  async publish(roundId: string, normalize: boolean | undefined): Promise<EssayRoundStateEntity> {
+    const now = this.clock.now();
+    return this.essays.transaction(async (manager) => {
+      await this.essayRound(roundId, manager);
+      const state = await this.essays.lockState(manager, roundId);
+      if (!state.judgingLockedAt) throw new DomainError('JUDGING.NOT_LOCKED');
+      if (state.resultsPublishedAt) throw new DomainError('ESSAY.RESULTS_PUBLISHED');
+      state.resultsPublishedAt = now;
+      state.publishedNormalize = normalize ?? state.normalize;
+      return this.essays.saveState(state, manager);
+    });
+  }
+
+  /**
+   * Copies the best entries of a locked preliminary round into a final round of the same contest,
+   * which then takes no direct entries and is judged afresh by its own assignment. The copies are
+   * numbered in their original order (not by rank, which the final's judges must not guess). May be
+   * run again, with another rule, until the final round has been assigned.
+   */
+  async shortlist(roundId: string, rule: { finalRoundId: string; top?: number; cutoff?: number; normalize?: boolean }): Promise<ShortlistOutcome> {
+    const details: ValidationDetail[] = [];
+    if ((rule.top === undefined) === (rule.cutoff === undefined)) details.push({ field: 'top', constraint: 'topOrCutoff' });
+    if (rule.finalRoundId === roundId) details.push({ field: 'finalRoundId', constraint: 'sameRound' });
+    if (details.length) throw DomainError.validation(details);
+    const now = this.clock.now();
+
+    return this.essays.transaction(async (manager) => {
+      const source = await this.essayRound(roundId, manager);
+      const { round: final } = await this.contests.roundById(rule.finalRoundId, manager).catch((error: unknown) => {
+        if (error instanceof DomainError && error.code === 'ROUND.NOT_FOUND') throw DomainError.invalidField('finalRoundId', 'roundNotFound');
+        throw error;
+      });
+      if (final.contestId !== source.contestId) throw DomainError.invalidField('finalRoundId', 'notSameContest');
+      if (final.kind !== 'essay') throw DomainError.invalidField('finalRoundId', 'notEssayRound');
+
+      // Both state rows, in id order (two shortlists between the same rounds cannot deadlock).
+      const [first, second] = [source.id, final.id].sort();
+      const locked = new Map<string, EssayRoundStateEntity>();
+      locked.set(first, await this.essays.lockState(manager, first));
+      locked.set(second, await this.essays.lockState(manager, second));
+      const sourceState = locked.get(source.id)!;
+      const finalState = locked.get(final.id)!;
+      if (!sourceState.judgingLockedAt) throw new DomainError('JUDGING.NOT_LOCKED');
+      if (finalState.assignedAt) throw new DomainError('ESSAY.FINAL_ROUND_ASSIGNED');
+      const ownCopies = finalState.sourceRoundId === source.id;
+      if (!ownCopies && (finalState.sourceRoundId !== null || (await this.essays.countEntries(final.id, manager)) > 0)) {
+        throw new DomainError('ESSAY.FINAL_ROUND_HAS_ENTRIES');
+      }
+
+      const normalize = rule.normalize ?? sourceState.normalize;
+      const computed = await this.compute(source, normalize, manager, sourceState);
+      const picked = shortlistEntries(
+        computed.rows.map((row) => row.result),
+        { top: rule.top, cutoff: rule.cutoff },
+        { normalize },
+      );
+      const byId = new Map(computed.rows.map((row) => [row.entry.id, row.entry]));
+      const inOriginalOrder = [...picked].sort((a, b) => byId.get(a.entryId)!.number - byId.get(b.entryId)!.number);
+
+      if (ownCopies) await this.essays.deleteEntriesOfRound(final.id, manager);
+      const picks: ShortlistOutcome['picks'] = [];
+      for (const [index, result] of inOriginalOrder.entries()) {
+        const source = byId.get(result.entryId)!;
+        const copy = await this.essays.insertEntry(
+          {
+            roundId: final.id,
+            authorId: source.authorId,
+            unitId: source.unitId,
+            number: index + 1,
+            code: entryCode(index + 1),
+            title: source.title,
+            body: source.body,
+            wordCount: source.wordCount,
+            sourceEntryId: source.id,
+            submittedAt: source.submittedAt,
+            updatedAt: now,
+            attachmentPath: source.attachmentPath,
+            attachmentKind: source.attachmentKind,
+            attachmentSize: source.attachmentSize,
+            attachmentName: source.attachmentName,
+            attachmentUploadedAt: source.attachmentUploadedAt,
+          },
+          manager,
+        );
+        picks.push({ copy, source, sourceRank: result.rank, score: (normalize ? result.normalized : result.mean)! });
+      }
+      finalState.lastEntryNumber = inOriginalOrder.length;
+      finalState.sourceRoundId = source.id;
+      finalState.shortlistedAt = now;
+      await this.essays.saveState(finalState, manager);
+      return { sourceRoundId: source.id, finalRoundId: final.id, normalize, picks: picks.sort((a, b) => a.sourceRank - b.sourceRank) };
+    });
+  }
+
+  private async compute(round: RoundEntity, normalizeOverride: boolean | undefined, manager?: EntityManager, knownState?: EssayRoundStateEntity): Promise<EssayResults> {
+    if (round.kind !== 'essay') throw new DomainError('ROUND.NOT_ESSAY');
+    // One after the other: inside a transaction they share one connection.
+    const state = knownState ?? (await this.essays.findState(round.id, manager));
+    const entries = await this.essays.entriesOfRound(round.id, manager);
+    const totals = await this.essays.scoredTotals(round.id, manager);
+    const extra = await this.essays.entriesWithExtraJudge(round.id, manager);
+    const normalize = normalizeOverride ?? state?.normalize ?? false;
+    const maxTotal = rubricMaxTotal(round.rubric ?? []);
+    const discrepancyThreshold = state?.discrepancyThreshold ?? maxTotal * DEFAULT_DISCREPANCY_SHARE;
+    const results = aggregateEssayScores(
+      entries.map((entry) => ({ entryId: entry.id, submittedAt: entry.submittedAt })),
+      totals,
+      { maxTotal, normalize, discrepancyThreshold },
+    );
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    return {
+      round,
+      state,
+      normalize,
+      maxTotal,
+      discrepancyThreshold,
+      rows: results.map((result) => ({ result, entry: byId.get(result.entryId)!, extraJudge: extra.has(result.entryId) })),
+    };
+  }
+
+  /** Author names and the unit each entry was submitted from (not the author's current one). */
+  private async withAuthors(results: EssayResults): Promise<ResultsWithAuthors> {
+    const [profiles, units] = await Promise.all([this.users.profiles(results.rows.map((row) => row.entry.authorId)), this.units.list()]);
+    const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
+    const authors = new Map(
+      results.rows.map(({ entry }) => [entry.id, { fullName: profiles.get(entry.authorId)?.fullName ?? '', unitName: unitNames.get(entry.unitId) ?? null }]),
+    );
+    return { ...results, authors };
+  }
+
+  private async essayRound(roundId: string, manager?: EntityManager): Promise<RoundEntity> {
+    const { round } = await this.contests.roundById(roundId, manager);
+    if (round.kind !== 'essay') throw new DomainError('ROUND.NOT_ESSAY');
+    return round;
+  }
+}

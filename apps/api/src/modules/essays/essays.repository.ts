@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { AssignmentStatus } from '@hoi-thi/contracts';
+import { EssayAssignmentEntity } from './essay-assignment.entity.js';
+import { EssayEntryEntity } from './essay-entry.entity.js';
+import { EssayRoundStateEntity } from './essay-round-state.entity.js';
+
+export type NewEntry = Omit<EssayEntryEntity, 'id' | 'round' | 'author' | 'sourceEntry'>;
+export type NewAssignment = Pick<EssayAssignmentEntity, 'roundId' | 'entryId' | 'judgeId' | 'kind' | 'createdAt'>;
+
+/** A judge's assignment with the entry it is about. */
+export interface AssignmentWithEntry {
+  assignment: EssayAssignmentEntity;
+  entry: EssayEntryEntity;
+}
+
+const INSERT_CHUNK = 1000;
+
+/** The only file of the essays module that talks to TypeORM. */
+@Injectable()
+export class EssaysRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  // ---- round state -------------------------------------------------------------------------
+
+  /** The round's essay state, created when missing and locked for the rest of the transaction. */
+  async lockState(manager: EntityManager, roundId: string): Promise<EssayRoundStateEntity> {
+    await manager.query('INSERT INTO essay_round_states (round_id) VALUES ($1) ON CONFLICT (round_id) DO NOTHING', [roundId]);
+    return manager
+      .getRepository(EssayRoundStateEntity)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.round_id = :roundId', { roundId })
+      .getOneOrFail();
+  }
+
+  /**
+   * Hands out the round's next entry number in one statement, which also locks the state row
+   * until commit (so numbers are sequential and never reused; a rollback gives the number back).
+   */
+  async nextEntryNumber(manager: EntityManager, roundId: string): Promise<{ number: number; sourceRoundId: string | null }> {
+    const [row]: { last_entry_number: number; source_round_id: string | null }[] = await manager.query(
+      `INSERT INTO essay_round_states AS s (round_id, last_entry_number) VALUES ($1, 1)
+       ON CONFLICT (round_id) DO UPDATE SET last_entry_number = s.last_entry_number + 1
+       RETURNING last_entry_number, source_round_id`,
+      [roundId],
+    );
+    return { number: row.last_entry_number, sourceRoundId: row.source_round_id };
+  }
+
+  /** Share-locks the state (scoring: many judges at once, but never across a judging lock). */
+  shareState(manager: EntityManager, roundId: string): Promise<EssayRoundStateEntity | null> {
+    return manager
+      .getRepository(EssayRoundStateEntity)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_read')
+      .where('s.round_id = :roundId', { roundId })
+      .getOne();
+  }
+
+  findState(roundId: string, manager?: EntityManager): Promise<EssayRoundStateEntity | null> {
+    return this.m(manager).getRepository(EssayRoundStateEntity).findOneBy({ roundId });
+  }
+
+  statesOf(roundIds: string[]): Promise<EssayRoundStateEntity[]> {
+    if (!roundIds.length) return Promise.resolve([]);
+    return this.m().getRepository(EssayRoundStateEntity).findBy({ roundId: In(roundIds) });
+  }
+
+  saveState(state: EssayRoundStateEntity, manager: EntityManager): Promise<EssayRoundStateEntity> {
+    return manager.getRepository(EssayRoundStateEntity).save(state);
+  }
+
+  // ---- entries -----------------------------------------------------------------------------
+
+  findEntry(id: string, manager?: EntityManager, lock = false): Promise<EssayEntryEntity | null> {
+    const qb = this.m(manager).getRepository(EssayEntryEntity).createQueryBuilder('e').where('e.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  findEntryOf(roundId: string, authorId: string, manager?: EntityManager): Promise<EssayEntryEntity | null> {
+    return this.m(manager).getRepository(EssayEntryEntity).findOneBy({ roundId, authorId });
+  }
+
+  entriesOfAuthor(roundId: string, authorId: string): Promise<EssayEntryEntity[]> {
+    return this.m().getRepository(EssayEntryEntity).find({ where: { roundId, authorId }, order: { number: 'ASC' } });
+  }
+
+  /** Every entry of a round, by number. */
+  entriesOfRound(roundId: string, manager?: EntityManager): Promise<EssayEntryEntity[]> {
+    return this.m(manager).getRepository(EssayEntryEntity).find({ where: { roundId }, order: { number: 'ASC' } });
+  }
+
+  entriesByIds(ids: string[], manager?: EntityManager): Promise<EssayEntryEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.m(manager).getRepository(EssayEntryEntity).findBy({ id: In(ids) });
+  }
+
+  pageOfRound(roundId: string, limit: number, offset: number): Promise<[EssayEntryEntity[], number]> {
+    return this.m().getRepository(EssayEntryEntity).findAndCount({ where: { roundId }, order: { number: 'ASC' }, take: limit, skip: offset });
+  }
+
+  async countEntries(roundId: string, manager?: EntityManager): Promise<number> {
+    return this.m(manager).getRepository(EssayEntryEntity).countBy({ roundId });
+  }
+
+  insertEntry(data: NewEntry, manager: EntityManager): Promise<EssayEntryEntity> {
+    const repository = manager.getRepository(EssayEntryEntity);
+    return repository.save(repository.create(data));
+  }
+
+  saveEntry(entry: EssayEntryEntity, manager: EntityManager): Promise<EssayEntryEntity> {
+    return manager.getRepository(EssayEntryEntity).save(entry);
+  }
+
+  async deleteEntriesOfRound(roundId: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(EssayEntryEntity).delete({ roundId });
+  }
+
+  // ---- assignments -------------------------------------------------------------------------
+
+  findAssignment(id: string, manager?: EntityManager, lock = false): Promise<EssayAssignmentEntity | null> {
+    const qb = this.m(manager).getRepository(EssayAssignmentEntity).createQueryBuilder('a').where('a.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  /** A round's assignments, optionally of some statuses only, in entry then judge order. */
+  assignmentsOfRound(roundId: string, manager?: EntityManager, statuses?: AssignmentStatus[]): Promise<EssayAssignmentEntity[]> {
+    return this.m(manager)
+      .getRepository(EssayAssignmentEntity)
+      .find({ where: { roundId, ...(statuses ? { status: In(statuses) } : {}) }, order: { entryId: 'ASC', judgeId: 'ASC' } });
+  }
+
+  assignmentsOfEntry(entryId: string, manager?: EntityManager): Promise<EssayAssignmentEntity[]> {
+    return this.m(manager).getRepository(EssayAssignmentEntity).find({ where: { entryId }, order: { createdAt: 'ASC', judgeId: 'ASC' } });
+  }
+
+  /** The judge's live assignments (not the ones they withdrew from), oldest round first, by entry code. */
+  async assignmentsOfJudge(judgeId: string, roundId?: string): Promise<AssignmentWithEntry[]> {
+    const qb = this.m()
+      .getRepository(EssayAssignmentEntity)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.entry', 'e')
+      .where('a.judge_id = :judgeId', { judgeId })
+      .andWhere(`a.status <> 'conflict'`)
+      .orderBy('a.created_at', 'ASC')
+      .addOrderBy('e.number', 'ASC');
+    if (roundId) qb.andWhere('a.round_id = :roundId', { roundId });
+    const rows = await qb.getMany();
+    return rows.map(({ entry, ...assignment }) => ({ assignment: assignment as EssayAssignmentEntity, entry: entry! }));
+  }
+
+  async countByStatus(roundId: string, manager?: EntityManager): Promise<Record<AssignmentStatus, number>> {
+    const rows: { status: AssignmentStatus; n: number }[] = await this.m(manager).query(
+      'SELECT status, count(*)::int AS n FROM essay_assignments WHERE round_id = $1 GROUP BY status',
+      [roundId],
+    );
+    const counts: Record<AssignmentStatus, number> = { pending: 0, scored: 0, conflict: 0 };
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
+  }
+
+  async deleteAssignments(roundId: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(EssayAssignmentEntity).delete({ roundId });
+  }
+
+  /** Inserts in chunks (a round may have thousands) and returns the rows with their ids. */
+  async insertAssignments(rows: NewAssignment[], manager: EntityManager): Promise<EssayAssignmentEntity[]> {
+    const repository = manager.getRepository(EssayAssignmentEntity);
+    const saved: EssayAssignmentEntity[] = [];
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK).map((row) => repository.create({ ...row, status: 'pending' }));
+      const result = await repository.insert(chunk);
+      chunk.forEach((entity, index) => {
+        entity.id = result.identifiers[index].id as string;
+        saved.push(entity);
+      });
+    }
+    return saved;
+  }
+
+  saveAssignment(assignment: EssayAssignmentEntity, manager: EntityManager): Promise<EssayAssignmentEntity> {
+    return manager.getRepository(EssayAssignmentEntity).save(assignment);
+  }
+
+  /** Every judge total given in a round (scored assignments only). */
+  async scoredTotals(roundId: string, manager?: EntityManager): Promise<{ entryId: string; judgeId: string; total: number }[]> {
+    const rows: { entry_id: string; judge_id: string; total: string }[] = await this.m(manager).query(
+      `SELECT entry_id, judge_id, total FROM essay_assignments WHERE round_id = $1 AND status = 'scored' ORDER BY entry_id, judge_id`,
+      [roundId],
+    );
+    return rows.map((row) => ({ entryId: row.entry_id, judgeId: row.judge_id, total: Number(row.total) }));
+  }
+
+  /** Entries of the round that were given an extra judge (even if that judge later withdrew and was replaced). */
+  async entriesWithExtraJudge(roundId: string, manager?: EntityManager): Promise<Set<string>> {
+    const rows: { entry_id: string }[] = await this.m(manager).query(
+      `SELECT DISTINCT entry_id FROM essay_assignments WHERE round_id = $1 AND kind = 'extra'`,
+      [roundId],
+    );
+    return new Set(rows.map((row) => row.entry_id));
+  }
+}
