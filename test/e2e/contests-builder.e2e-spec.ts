@@ -252,6 +252,21 @@ describe('contest and round builder (organizer)', () => {
     });
   });
 
+  it('refuses a rubric judges could not score in quarter points, with duplicate names or without positive weights', async () => {
+    const contest = await aContest('essay');
+    const cases: [Record<string, unknown>[], string][] = [
+      [[{ name: 'Nội dung', maxPoints: 2.1 }], 'rubric.0'],
+      [[{ name: 'Nội dung', maxPoints: 10 }, { name: 'Nội dung', maxPoints: 5 }], 'rubric.0'],
+      [[{ name: 'Nội dung', maxPoints: 10, weight: 0 }], 'rubric.0'],
+    ];
+    for (const [rubric, field] of cases) {
+      const response = await t.http().post(`/api/contests/${contest.id}/rounds`).set(...bearer(organizer)).send(essayRound({ rubric })).expect(400);
+      expect(fieldsOf(response.body)).toContain(field);
+    }
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM rounds WHERE contest_id = $1', [contest.id]);
+    expect(n).toBe(0);
+  });
+
   it('refuses a window that closes before (or when) it opens: 400 naming closesAt', async () => {
     const contest = await aContest();
     const topic = await aTopic(t, organizer, `Chủ đề ${randomUUID().slice(0, 8)}`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type BlueprintShortfall, blueprintUnsatisfiable, checkBlueprint } from '@hoi-thi/contest-engine';
+import { type BlueprintShortfall, blueprintUnsatisfiable, checkBlueprint, validateRubric } from '@hoi-thi/contest-engine';
 import { type ContestStatus, ContestStatuses } from '@hoi-thi/contracts';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
@@ -197,6 +197,12 @@ export class ContestsService {
       if ((dto as unknown as Record<string, unknown>)[field] != null) details.push({ field, constraint: 'notForRoundKind', params: { kind: contest.kind } });
     }
     if (dto.predictionActual && !dto.predictionQuestion) details.push({ field: 'predictionActual', constraint: 'needsPredictionQuestion' });
+    if (contest.kind === 'essay' && dto.rubric) {
+      for (const problem of validateRubric(dto.rubric)) {
+        const index = dto.rubric.findIndex((c) => c.name === problem.criterion);
+        details.push({ field: index >= 0 ? `rubric.${index}` : 'rubric', constraint: `rubric.${problem.reason}` });
+      }
+    }
     if (dto.minWords !== undefined && dto.maxWords !== undefined && dto.minWords > dto.maxWords) {
       details.push({ field: 'maxWords', constraint: 'maxWordsBelowMin' });
     }
