@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { BlueprintLine, Difficulty } from './check-blueprint.js';
-import { type DrawCandidate, type DrawPaperInput, drawPaper } from './draw-paper.js';
+import { createDrawPool, type DrawCandidate, type DrawPaperInput, drawPaper } from './draw-paper.js';
 
 function question(questionId: string, topicId: string, difficulty: Difficulty, points = 1): DrawCandidate {
   return {
@@ -49,6 +49,14 @@ describe('drawing a paper from the round blueprint', () => {
       shuffleOptions: true,
     });
     expect(reversed).toEqual(draw({ shuffleQuestions: true, shuffleOptions: true }));
+  });
+
+  it('a pool prepared once draws exactly what the raw candidates draw, for any seed', () => {
+    const pool = createDrawPool([...bank].reverse());
+    for (const seed of ['attempt-1', 'attempt-2', 'x']) {
+      const options = { blueprint, seed, shuffleQuestions: true, shuffleOptions: true };
+      expect(drawPaper({ ...options, pool })).toEqual(drawPaper({ ...options, candidates: bank }));
+    }
   });
 
   it('a stored seed re-derives the very paper the member saw, forever (pinned)', () => {

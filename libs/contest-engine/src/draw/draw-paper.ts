@@ -22,9 +22,34 @@ export interface DrawCandidate {
   points: number;
 }
 
+/**
+ * The candidates prepared once (sorted, counted, grouped by topic) so that drawing a paper does not
+ * re-sort and re-scan the whole bank on every start: build it when the bank changes, reuse it.
+ */
+export interface DrawPool {
+  readonly sorted: readonly DrawCandidate[];
+  readonly availability: readonly TopicAvailability[];
+  readonly byTopic: ReadonlyMap<string, readonly DrawCandidate[]>;
+}
+
+export function createDrawPool(candidates: readonly DrawCandidate[]): DrawPool {
+  // Sorted so the caller's query order cannot change the paper.
+  const sorted = [...candidates].sort((a, b) => compareIds(a.questionId, b.questionId));
+  assertDistinct(sorted);
+  const byTopic = new Map<string, DrawCandidate[]>();
+  for (const candidate of sorted) {
+    const list = byTopic.get(candidate.topicId) ?? [];
+    list.push(candidate);
+    byTopic.set(candidate.topicId, list);
+  }
+  return { sorted, availability: availabilityOf(sorted), byTopic };
+}
+
 export interface DrawPaperInput {
   blueprint: readonly BlueprintLine[];
-  candidates: readonly DrawCandidate[];
+  /** The bank's live questions; or pass a prepared `pool` instead. */
+  candidates?: readonly DrawCandidate[];
+  pool?: DrawPool;
   /** Stored on the attempt: the same inputs and seed give the same paper, for an audit. */
   seed: string;
   shuffleQuestions: boolean;
@@ -65,11 +90,9 @@ export function availabilityOf(candidates: readonly DrawCandidate[]): TopicAvail
 export function drawPaper(input: DrawPaperInput): DrawnPaper {
   const { blueprint, seed } = input;
   assertBlueprintValid(blueprint);
-  // Sorted so the caller's query order cannot change the paper.
-  const candidates = [...input.candidates].sort((a, b) => compareIds(a.questionId, b.questionId));
-  assertDistinct(candidates);
+  const pool = input.pool ?? createDrawPool(input.candidates ?? []);
 
-  const shortfalls = checkBlueprint(blueprint, availabilityOf(candidates));
+  const shortfalls = checkBlueprint(blueprint, pool.availability);
   if (shortfalls.length > 0) throw blueprintUnsatisfiable(shortfalls);
 
   const pick = createRandom(`${seed}:draw`);
@@ -77,11 +100,8 @@ export function drawPaper(input: DrawPaperInput): DrawnPaper {
   const drawnByLine: DrawCandidate[][] = blueprint.map(() => []);
   for (const lineIndex of fillOrder(blueprint)) {
     const line = blueprint[lineIndex];
-    const eligible = candidates.filter(
-      (c) =>
-        c.topicId === line.topicId &&
-        (line.difficulty === undefined || c.difficulty === line.difficulty) &&
-        !used.has(c.questionId),
+    const eligible = (pool.byTopic.get(line.topicId) ?? []).filter(
+      (c) => (line.difficulty === undefined || c.difficulty === line.difficulty) && !used.has(c.questionId),
     );
     const drawn = sample(eligible, line.count, pick);
     for (const question of drawn) used.add(question.questionId);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../../common/database/sql.js';
 import { AttemptEntity } from './attempt.entity.js';
 import { RegradeLogEntity } from './regrade-log.entity.js';
 import { RoundParticipantEntity } from './round-participant.entity.js';
@@ -115,9 +116,33 @@ export class AttemptsRepository {
     return rows.map((row) => row.id);
   }
 
+  /** One INSERT … RETURNING (TypeORM's save would re-read and deep-merge the 20-question paper). */
   async insertAttempt(attempt: NewAttempt, manager: EntityManager): Promise<AttemptEntity> {
-    const repository = manager.getRepository(AttemptEntity);
-    return repository.save(repository.create(attempt));
+    const [row] = await manager.query(
+      `INSERT INTO attempts (round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        attempt.roundId,
+        attempt.userId,
+        attempt.unitId,
+        attempt.number,
+        attempt.status,
+        attempt.seed,
+        JSON.stringify(attempt.paper),
+        JSON.stringify(attempt.answerSpecs),
+        attempt.startedAt,
+        attempt.deadline,
+      ],
+    );
+    return Object.assign(new AttemptEntity(), attempt, {
+      id: row.id as string,
+      submittedAt: null,
+      score: null,
+      maxScore: null,
+      correctCount: null,
+      durationMs: null,
+      prediction: null,
+    });
   }
 
   async markStarted(manager: EntityManager, participant: RoundParticipantEntity, attemptId: string): Promise<void> {
@@ -173,7 +198,9 @@ export class AttemptsRepository {
     now: Date,
     graceMs: number,
   ): Promise<SavedAnswer | null> {
-    const rows: { saved_at: Date; revision: number }[] = await this.dataSource.query(
+    const rows = await preparedQuery<{ saved_at: Date; revision: number }>(
+      this.dataSource,
+      'attempts.save-answer',
       `INSERT INTO attempt_answers AS aa (attempt_id, question_id, option_ids, saved_at)
        SELECT a.id, $3::uuid, $4::jsonb, $5::timestamptz
          FROM attempts a
@@ -192,8 +219,9 @@ export class AttemptsRepository {
 
   /** The prediction, guarded like an answer. */
   async savePrediction(attemptId: string, userId: string, prediction: number, now: Date, graceMs: number): Promise<boolean> {
-    // Through a CTE so the driver returns rows (a bare UPDATE comes back as [rows, count]).
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows = await preparedQuery<{ id: string }>(
+      this.dataSource,
+      'attempts.save-prediction',
       `WITH updated AS (
          UPDATE attempts SET prediction = $3
           WHERE id = $1 AND user_id = $2 AND status = 'active' AND $4::timestamptz <= deadline + $5 * interval '1 millisecond'

@@ -105,9 +105,9 @@ export class AttemptsService {
       }
 
       const blueprint = round.blueprint!;
-      const candidates = await this.pool.candidates(blueprint.map((line) => line.topicId), manager);
+      const pool = await this.pool.drawPool(blueprint.map((line) => line.topicId), manager);
       const seed = randomBytes(16).toString('hex');
-      const paper = drawPaper({ blueprint, candidates, seed, shuffleQuestions: round.shuffleQuestions, shuffleOptions: round.shuffleOptions });
+      const paper = drawPaper({ blueprint, pool, seed, shuffleQuestions: round.shuffleQuestions, shuffleOptions: round.shuffleOptions });
       const versions = await this.pool.pinned(paper.questions.map((q) => q.versionId), manager);
       const answerSpecs: AnswerSpecs = {};
       for (const question of paper.questions) {
@@ -175,8 +175,9 @@ export class AttemptsService {
       const current = (await this.attempts.findAttempt(attemptId, manager, true))!;
       if (current.status !== 'active') return current;
       const { round } = await this.contests.roundById(current.roundId, manager);
-      event = await this.finalize(manager, current, participant, round, now, { prediction });
-      return (await this.attempts.findAttempt(attemptId, manager))!;
+      const done = await this.finalizeWithOutcome(manager, current, participant, round, now, { prediction });
+      event = done.event;
+      return done.attempt;
     });
     if (event) this.events.emitFinished(event);
     return attempt;
@@ -248,8 +249,9 @@ export class AttemptsService {
       if (!participant || !current) throw new DomainError('ATTEMPT.NOT_FOUND');
       if (current.status !== 'active' || !isExpired(now, current.deadline, this.graceMs)) return current;
       const { round } = await this.contests.roundById(current.roundId, manager);
-      event = await this.finalize(manager, current, participant, round, now);
-      return (await this.attempts.findAttempt(attemptId, manager))!;
+      const done = await this.finalizeWithOutcome(manager, current, participant, round, now);
+      event = done.event;
+      return done.attempt;
     });
     if (event) this.events.emitFinished(event);
     return attempt;
@@ -267,6 +269,18 @@ export class AttemptsService {
     now: Date,
     submission?: { prediction?: number },
   ): Promise<AttemptFinished> {
+    return (await this.finalizeWithOutcome(manager, attempt, participant, round, now, submission)).event;
+  }
+
+  /** Like `finalize`, also giving the attempt as stored now (no re-read of its paper). */
+  private async finalizeWithOutcome(
+    manager: EntityManager,
+    attempt: AttemptEntity,
+    participant: RoundParticipantEntity,
+    round: RoundEntity,
+    now: Date,
+    submission?: { prediction?: number },
+  ): Promise<{ event: AttemptFinished; attempt: AttemptEntity }> {
     const expired = !submission || isExpired(now, attempt.deadline, this.graceMs);
     const answers = await this.attempts.answersOf(attempt.id, manager);
     const grade = await this.grade(attempt.paper, answers, round, manager);
@@ -288,7 +302,7 @@ export class AttemptsService {
       : participant;
     await this.attempts.updateParticipant(manager, participant.roundId, participant.userId, best, participant.activeAttemptId === attempt.id);
     Object.assign(participant, best, participant.activeAttemptId === attempt.id ? { activeAttemptId: null } : {});
-    return {
+    const event: AttemptFinished = {
       attemptId: attempt.id,
       roundId: attempt.roundId,
       userId: attempt.userId,
@@ -307,6 +321,7 @@ export class AttemptsService {
           }
         : null,
     };
+    return { event, attempt: Object.assign(attempt, outcome) };
   }
 
   /** Grades a paper against each question's key version (the pinned one, or the corrected one after a regrade). */

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -9,7 +10,13 @@ import type { AccessTokenPayload } from './auth.service.js';
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(JWT_SECRET) secret: string) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret, algorithms: ['HS256'] });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // A prepared key object: given a string, jsonwebtoken first tries (and fails) to read it as a
+      // public key on every verification, ~0.5 ms of CPU per signed-in request (measured by the bench).
+      secretOrKey: createSecretKey(Buffer.from(secret)) as unknown as string,
+      algorithms: ['HS256'],
+    });
   }
 
   validate(payload: AccessTokenPayload): AuthUser {

@@ -9,6 +9,10 @@ import { REDIS } from '../../common/redis/redis.module.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 
 const TIMEOUT_MS = 2000;
+/** Load balancers poll often: one probe of the database and Redis per second serves them all. */
+const PROBE_TTL_MS = 1000;
+
+type Status = 'up' | 'down';
 
 function withTimeout<T>(work: Promise<T>): Promise<T> {
   return Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())]);
@@ -23,12 +27,25 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** 200 when the database (and Redis, when configured) answer; 503 otherwise. */
+  private probe: { at: number; result: Promise<{ database: Status; redis?: Status }> } | null = null;
+
+  private probeOnce(): Promise<{ database: Status; redis?: Status }> {
+    const now = Date.now();
+    if (this.probe && now - this.probe.at < PROBE_TTL_MS) return this.probe.result;
+    const result = (async () => {
+      const database = await withTimeout(this.dataSource.query('SELECT 1')).then(() => 'up' as const, () => 'down' as const);
+      const redis = this.redis ? await withTimeout(this.redis.ping()).then(() => 'up' as const, () => 'down' as const) : undefined;
+      return { database, redis };
+    })();
+    this.probe = { at: now, result };
+    return result;
+  }
+
+  /** 200 when the database (and Redis, when configured) answered within the last second; 503 otherwise. */
   @Public()
   @Get()
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
-    const database = await withTimeout(this.dataSource.query('SELECT 1')).then(() => 'up' as const, () => 'down' as const);
-    const redis = this.redis ? await withTimeout(this.redis.ping()).then(() => 'up' as const, () => 'down' as const) : undefined;
+    const { database, redis } = await this.probeOnce();
     const healthy = database === 'up' && redis !== 'down';
     void reply.status(healthy ? 200 : 503);
     return {

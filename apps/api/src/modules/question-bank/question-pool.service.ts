@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DrawCandidate, TopicAvailability } from '@hoi-thi/contest-engine';
+import { createDrawPool, type DrawPool, type TopicAvailability } from '@hoi-thi/contest-engine';
 import type { Difficulty, QuestionType } from '@hoi-thi/contracts';
 import type { StoredOption } from './question-version.entity.js';
 
@@ -18,7 +18,7 @@ export interface PinnedVersion {
 
 interface CachedPool {
   revision: string;
-  candidates: DrawCandidate[];
+  pool: DrawPool;
 }
 
 const MAX_POOLS = 200;
@@ -57,13 +57,13 @@ export class QuestionPoolService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Live questions (newest version) of these topics, as draw candidates. */
-  async candidates(topicIds: string[], manager?: EntityManager): Promise<DrawCandidate[]> {
+  /** Live questions (newest version) of these topics, prepared for the draw (sorted and grouped once per bank revision). */
+  async drawPool(topicIds: string[], manager?: EntityManager): Promise<DrawPool> {
     const m = manager ?? this.dataSource.manager;
     const key = [...new Set(topicIds)].sort().join(',');
     const [{ revision }] = await m.query('SELECT revision::text AS revision FROM question_bank_state WHERE id = 1');
     const cached = this.pools.get(key);
-    if (cached && cached.revision === revision) return cached.candidates;
+    if (cached && cached.revision === revision) return cached.pool;
 
     const rows: (VersionRow & { topic_id: string; difficulty: Difficulty })[] = await m.query(
       `SELECT v.id, v.question_id, v.type, v.text, v.options, v.points, v.explanation, q.topic_id, q.difficulty
@@ -82,9 +82,10 @@ export class QuestionPoolService {
         points: Number(row.points),
       };
     });
+    const pool = createDrawPool(candidates);
     if (this.pools.size >= MAX_POOLS) this.pools.delete(this.pools.keys().next().value!);
-    this.pools.set(key, { revision, candidates });
-    return candidates;
+    this.pools.set(key, { revision, pool });
+    return pool;
   }
 
   /** Counts per (topic, difficulty) of live questions: publish checks and the round builder. */
