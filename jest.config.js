@@ -39,5 +39,17 @@ export default {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    // Real Chromium against the built app: only with `npm run test:browser`, never in `npm test`.
+    ...(process.env.HOITHI_BROWSER_TESTS === '1'
+      ? [
+          {
+            ...common,
+            displayName: 'browser',
+            testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+            globalSetup: '<rootDir>/test/browser/global-setup.ts',
+            globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
+          },
+        ]
+      : []),
   ],
 };

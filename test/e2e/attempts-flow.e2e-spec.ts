@@ -18,6 +18,8 @@ describe('one attempt, end to end', () => {
 
   it('starts, saves, resumes, submits and reports the score', async () => {
     const member = await aMember(t, unitId);
+    const before = await t.http().get(`/api/rounds/${quiz.roundId}`).set(...bearer(member)).expect(200);
+    expect(before.body.me).toEqual({ attemptsUsed: 0, attemptsLeft: 3, activeAttemptId: null, best: null });
     const started = await t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(member)).expect(201);
     expect(started.body).toMatchObject({ roundId: quiz.roundId, status: 'active', attemptsLeft: 2, predictionQuestion: expect.any(String) });
     expect(started.body.questions).toHaveLength(5);

@@ -19,6 +19,7 @@ import { EssaysModule } from './modules/essays/essays.module.js';
 import { LeaderboardsModule } from './modules/leaderboards/leaderboards.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { QuestionBankModule } from './modules/question-bank/question-bank.module.js';
+import { ShareModule } from './modules/share/share.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -45,6 +46,7 @@ export class AppModule {
         LeaderboardsModule,
         EssaysModule,
         QuestionBankModule,
+        ShareModule,
         DemoModule,
       ],
       providers: [

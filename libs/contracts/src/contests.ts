@@ -210,3 +210,9 @@ export interface RegradeResponse {
   rankChanges: number;
   regradeId: string | null;
 }
+
+/** PUT /api/attempts/:id/prediction */
+export interface SavePredictionResponse {
+  prediction: number;
+  savedAt: string;
+}

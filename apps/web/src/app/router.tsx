@@ -1,11 +1,16 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AttemptPage, ResultPage } from '../features/attempt';
 import { LoginPage, RegisterPage } from '../features/auth';
 import { HomePage } from '../features/contests';
+import { DisplayPage } from '../features/leaderboard';
+import { RoundPage } from '../features/rounds';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
 
 export const routes: RouteObject[] = [
+  // Full screen for TVs and projectors: no header, no login.
+  { path: '/display/rounds/:id', element: <DisplayPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: <AppLayout />,
@@ -14,6 +19,9 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
+      { path: 'rounds/:id', element: <RoundPage /> },
+      { path: 'attempts/:id', element: <AttemptPage /> },
+      { path: 'attempts/:id/result', element: <ResultPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -46,7 +46,9 @@ export function serveWebClient(fastify: FastifyInstance, root: string): boolean 
     } catch {
       throw new DomainError('NOT_FOUND'); // malformed %-encoding names no file
     }
-    if (path === '/api' || path.startsWith('/api/')) throw new DomainError('NOT_FOUND');
+    // /api and /share (share pages, a route of the share module) are never the client's: a path there
+    // that matched no route is a 404, not the app shell.
+    if (/^\/(api|share)(\/|$)/.test(path)) throw new DomainError('NOT_FOUND');
     const file = normalize(join(root, path));
     if (file.startsWith(rootPrefix) && file !== indexFile && existsSync(file) && statSync(file).isFile()) {
       const immutable = file.startsWith(join(root, 'assets') + sep);

@@ -106,7 +106,7 @@ export function toReviewResponse(view: ReviewView): AttemptReviewResponse {
 }
 
 export function toRoundDetail(state: RoundState, now: Date): RoundDetailResponse {
-  const { round, contest, participant } = state;
+  const { round, contest, participant, signedIn } = state;
   return {
     ...toRoundResponse(round, now),
     contestTitle: contest.title,
@@ -125,6 +125,8 @@ export function toRoundDetail(state: RoundState, now: Date): RoundDetailResponse
               }
             : null,
         }
-      : null,
+      : signedIn
+        ? { attemptsUsed: 0, attemptsLeft: round.maxAttempts ?? 0, activeAttemptId: null, best: null }
+        : null,
   };
 }

@@ -46,6 +46,8 @@ export interface ReviewView extends AttemptView {
 
 export interface RoundState extends RoundWithContest {
   participant: RoundParticipantEntity | null;
+  /** A signed-in caller gets their standing even before their first attempt. */
+  signedIn: boolean;
 }
 
 const SWEEP_BATCH = 200;
@@ -79,7 +81,7 @@ export class AttemptsService {
   async roundState(caller: AuthUser | undefined, roundId: string): Promise<RoundState> {
     const found = await this.contests.getRound(caller, roundId);
     const participant = caller ? await this.attempts.findParticipant(roundId, caller.id) : null;
-    return { ...found, participant };
+    return { ...found, participant, signedIn: caller !== undefined };
   }
 
   /** Every check and the draw in one transaction, under the member's participant lock. */

@@ -1,5 +1,31 @@
-import type { ContestResponse } from '@hoi-thi/contracts';
+import type { ContestResponse, RoundResponse } from '@hoi-thi/contracts';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useTimeLimitText } from '../../rounds';
+
+function RoundLine({ round }: { round: RoundResponse }) {
+  const { t } = useTranslation();
+  const timeLimitText = useTimeLimitText();
+  const facts = [
+    round.questionCount !== null ? t('contests.round.questions', { n: round.questionCount }) : null,
+    round.timeLimitSeconds !== null ? timeLimitText(round.timeLimitSeconds) : null,
+  ].filter(Boolean);
+  const content = (
+    <>
+      <span className="round-link__title">{round.title}</span>
+      <span className={`badge badge--phase-${round.phase}`}>{t(`rounds.phase.${round.phase}`)}</span>
+      {facts.length > 0 && <span className="round-link__facts">{facts.join(' · ')}</span>}
+    </>
+  );
+  // Essay rounds have no page in this client yet.
+  return round.kind === 'quiz' ? (
+    <Link to={`/rounds/${round.id}`} className="round-link">
+      {content}
+    </Link>
+  ) : (
+    <span className="round-link round-link--static">{content}</span>
+  );
+}
 
 export function ContestCard({ contest }: { contest: ContestResponse }) {
   const { t } = useTranslation();
@@ -15,6 +41,15 @@ export function ContestCard({ contest }: { contest: ContestResponse }) {
         {contest.title}
       </h2>
       {contest.description && <p className="contest-card__description">{contest.description}</p>}
+      {contest.rounds.length > 0 && (
+        <ul className="round-list" aria-label={t('contests.round.listLabel', { contest: contest.title })}>
+          {contest.rounds.map((round) => (
+            <li key={round.id}>
+              <RoundLine round={round} />
+            </li>
+          ))}
+        </ul>
+      )}
     </article>
   );
 }

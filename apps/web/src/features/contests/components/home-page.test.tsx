@@ -48,6 +48,46 @@ describe('home page', () => {
     expect(request?.headers.get('Accept-Language')).toBe('vi');
   });
 
+  it('links each quiz round to its page', async () => {
+    const round = {
+      id: 'r1',
+      contestId: 'c1',
+      position: 1,
+      kind: 'quiz' as const,
+      title: 'Tuần 1',
+      opensAt: '2026-11-26T07:00:00.000Z',
+      closesAt: '2026-12-03T07:00:00.000Z',
+      phase: 'open' as const,
+      closedAt: null,
+      actualValue: null,
+      timeLimitSeconds: 1200,
+      maxAttempts: 3,
+      questionCount: 20,
+      blueprint: null,
+      shuffleQuestions: true,
+      shuffleOptions: true,
+      gradingMode: 'all_or_nothing' as const,
+      predictionQuestion: null,
+      predictionActual: null,
+      reviewAfter: 'close' as const,
+      rubric: null,
+      judgesPerEntry: null,
+      minWords: null,
+      maxWords: null,
+    };
+    mockFetch({
+      'GET /api/contests': () =>
+        json(page([aContest({ rounds: [round, { ...round, id: 'r2', title: 'Tuần 2', phase: 'upcoming' }] })])),
+    });
+
+    renderApp('/');
+
+    const link = await screen.findByRole('link', { name: /Tuần 1/ });
+    expect(link).toHaveAttribute('href', '/rounds/r1');
+    expect(link).toHaveTextContent('Tuần 1Đang mở20 câu · 20 phút');
+    expect(screen.getByRole('link', { name: /Tuần 2/ })).toHaveTextContent('Sắp mở');
+  });
+
   it('says so when no contest is running', async () => {
     mockFetch({ 'GET /api/contests': () => json(page([])) });
 

@@ -1,0 +1,2 @@
+export { AttemptPage } from './components/attempt-page';
+export { ResultPage } from './components/result-page';

@@ -1,0 +1,154 @@
+import type { LeaderboardEntry, LeaderboardStreamEvent, RoundLeaderboardResponse } from '@hoi-thi/contracts';
+import { act, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { aRound, roundId } from '../../../test/builders';
+import { json, mockFetch } from '../../../test/fetch-mock';
+import { renderApp } from '../../../test/render-app';
+
+/** Enough of EventSource to drive the page: the test opens, sends and drops the stream. */
+class FakeEventSource extends EventTarget {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 2;
+  static instances: FakeEventSource[] = [];
+  readyState = FakeEventSource.CONNECTING;
+  closed = false;
+
+  constructor(readonly url: string) {
+    super();
+    FakeEventSource.instances.push(this);
+  }
+
+  open() {
+    this.readyState = FakeEventSource.OPEN;
+    this.dispatchEvent(new Event('open'));
+  }
+
+  board(event: LeaderboardStreamEvent) {
+    this.dispatchEvent(new MessageEvent('board', { data: JSON.stringify(event) }));
+  }
+
+  drop() {
+    this.readyState = FakeEventSource.CONNECTING;
+    this.dispatchEvent(new Event('error'));
+  }
+
+  close() {
+    this.closed = true;
+    this.readyState = FakeEventSource.CLOSED;
+  }
+}
+
+const entry = (rank: number, fullName: string, score: number, unitName: string | null = 'CĐCS Báo Thanh Niên'): LeaderboardEntry => ({
+  rank,
+  userId: `u${String(rank)}-${fullName}`,
+  fullName,
+  unitId: null,
+  unitName,
+  score,
+  durationMs: 300_000 + rank * 1000,
+  prediction: null,
+  predictionDiff: null,
+  submittedAt: '2026-11-26T08:10:00.000Z',
+});
+
+const board = (entries: LeaderboardEntry[]): RoundLeaderboardResponse => ({ roundId, final: false, actualValue: null, total: entries.length, entries });
+
+const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
+
+describe('display page', () => {
+  beforeEach(() => {
+    FakeEventSource.instances = [];
+    vi.stubGlobal('EventSource', FakeEventSource);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows the board without a login and updates it from the stream', async () => {
+    const { requests } = mockFetch({
+      [`GET /api/rounds/${roundId}`]: () => json(aRound({ me: null })),
+      [`GET /api/rounds/${roundId}/leaderboard`]: () => json(board([entry(1, 'Nguyễn Văn An', 18)])),
+    });
+
+    renderApp(`/display/rounds/${roundId}`);
+
+    expect(await screen.findByRole('heading', { name: 'Bảng xếp hạng — Tuần 1' })).toBeInTheDocument();
+    expect(await screen.findByRole('cell', { name: /Nguyễn Văn An/ })).toBeInTheDocument();
+    expect(requests.find((request) => request.url.pathname.endsWith('/leaderboard'))?.url.searchParams.get('limit')).toBe('20');
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+
+    const source = FakeEventSource.instances[0]!;
+    expect(source.url).toBe(`/api/rounds/${roundId}/leaderboard/stream`);
+    expect(screen.getByText('Đang kết nối…')).toBeInTheDocument();
+    act(() => {
+      source.open();
+      source.board({
+        roundId,
+        final: false,
+        total: 2,
+        entries: [entry(1, 'Lê Thị Bình', 20, null), entry(2, 'Nguyễn Văn An', 18)],
+        sentAt: '2026-11-26T08:11:00.000Z',
+      });
+    });
+
+    expect(screen.getByText('Trực tiếp')).toBeInTheDocument();
+    expect(rows()).toHaveLength(2);
+    expect(rows()[0]).toHaveTextContent('1Lê Thị Bình2005:01');
+    expect(rows()[1]).toHaveTextContent('2Nguyễn Văn AnCĐCS Báo Thanh Niên1805:02');
+    expect(screen.getByText('2 người dự thi')).toBeInTheDocument();
+    expect(screen.getByText(/^Cập nhật lúc/)).toBeInTheDocument();
+  });
+
+  it('says it is reconnecting when the stream drops, and fetches the board again once back', async () => {
+    let fetches = 0;
+    mockFetch({
+      [`GET /api/rounds/${roundId}`]: () => json(aRound({ me: null })),
+      [`GET /api/rounds/${roundId}/leaderboard`]: () => {
+        fetches += 1;
+        return json(board(fetches === 1 ? [entry(1, 'Nguyễn Văn An', 18)] : [entry(1, 'Phạm Minh Châu', 19), entry(2, 'Nguyễn Văn An', 18)]));
+      },
+    });
+    renderApp(`/display/rounds/${roundId}`);
+    await screen.findByRole('cell', { name: /Nguyễn Văn An/ });
+    const source = FakeEventSource.instances[0]!;
+    act(() => {
+      source.open();
+    });
+
+    act(() => {
+      source.drop();
+    });
+    expect(screen.getByText('Mất kết nối, đang kết nối lại…')).toBeInTheDocument();
+
+    act(() => {
+      source.open();
+    });
+    expect(await screen.findByRole('cell', { name: /Phạm Minh Châu/ })).toBeInTheDocument();
+    expect(fetches).toBe(2);
+    expect(screen.getByText('Trực tiếp')).toBeInTheDocument();
+  });
+
+  it('opens a new stream when the browser gives up on the old one', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    mockFetch({
+      [`GET /api/rounds/${roundId}`]: () => json(aRound({ me: null })),
+      [`GET /api/rounds/${roundId}/leaderboard`]: () => json(board([])),
+    });
+    const { unmount } = renderApp(`/display/rounds/${roundId}`);
+    expect(await screen.findByText('Chưa có ai hoàn thành bài thi.')).toBeInTheDocument();
+
+    const first = FakeEventSource.instances[0]!;
+    act(() => {
+      first.readyState = FakeEventSource.CLOSED;
+      first.dispatchEvent(new Event('error'));
+    });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5_000);
+    });
+    expect(FakeEventSource.instances).toHaveLength(2);
+
+    unmount();
+    expect(FakeEventSource.instances[1]?.closed).toBe(true);
+  });
+});

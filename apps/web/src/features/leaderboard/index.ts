@@ -1,0 +1,2 @@
+export { DisplayPage } from './components/display-page';
+export { useMyRank } from './hooks/use-my-rank';

@@ -1,0 +1,3 @@
+export { RoundPage } from './components/round-page';
+export { memberState, roundQueryKey, useRound, useStartAttempt } from './hooks/use-round';
+export { useTimeLimitText } from './components/round-rules';

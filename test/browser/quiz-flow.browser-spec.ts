@@ -1,0 +1,144 @@
+/**
+ * (a) A member on a phone: registers (unit from the tree, found by search), opens the round, takes
+ * the quiz — answers, changes an answer, reloads mid-way and is back where they were with the saved
+ * answers — answers the prediction, submits through the confirm dialog and sees score, time and rank.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AttemptResponse } from '@hoi-thi/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { api, DEMO_ROUND, DEMO_UNIT, uniqueEmail } from './support/api.js';
+import { keyScreen, launchBrowser, openPage, skipReason } from './support/browser.js';
+
+const reason = skipReason();
+const suite = reason ? describe.skip : describe;
+
+const options = (page: Page) => page.locator('.question .options input');
+async function checkedIds(page: Page): Promise<string[]> {
+  const checked: string[] = [];
+  for (const input of await options(page).all()) {
+    if (await input.isChecked()) checked.push((await input.getAttribute('value')) ?? '');
+  }
+  return checked;
+}
+const questionHeading = (page: Page, n: number) => page.getByRole('heading', { name: new RegExp(`^Câu ${String(n)}/20`) });
+
+async function answer(page: Page, optionIndex: number): Promise<void> {
+  await options(page).nth(optionIndex).click();
+  await page.locator('.save-status[data-status="saved"]').waitFor();
+}
+
+suite('a member takes the quiz on a phone', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('registers, takes the quiz with a reload in the middle, submits and sees the result', async () => {
+    const { page, errors, context } = await openPage(browser);
+    page.setDefaultTimeout(15_000);
+
+    // Register: the unit is found in the tree by a search without diacritics.
+    await page.goto('/register');
+    await page.getByLabel('Họ và tên').fill('Trần Văn Thử');
+    await page.getByLabel('Email').fill(uniqueEmail('browser'));
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-du-thi');
+    await page.getByLabel('Tìm đơn vị').fill('bao thanh nien');
+    await page.getByRole('radio', { name: DEMO_UNIT }).check();
+    await page.getByText(`Đã chọn: ${DEMO_UNIT}`).waitFor();
+    await keyScreen(page, 'a-01-register');
+    await page.getByRole('button', { name: 'Đăng ký' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+
+    // Home → round page.
+    const roundLink = page.getByRole('link', { name: new RegExp(DEMO_ROUND) });
+    await roundLink.waitFor();
+    await keyScreen(page, 'a-02-home');
+    await roundLink.click();
+    await page.getByRole('heading', { name: DEMO_ROUND }).waitFor();
+    await page.getByRole('region', { name: 'Thể lệ' }).getByText('20 phút').waitFor();
+    await page.getByRole('region', { name: 'Lượt thi của bạn' }).getByText('3 / 3').waitFor();
+    await keyScreen(page, 'a-03-round');
+
+    // Start.
+    await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+    await questionHeading(page, 1).waitFor();
+    const attemptId = new URL(page.url()).pathname.split('/').at(-1)!;
+    await page.getByRole('timer').waitFor();
+
+    // Q1, then the keyboard to Q2, Q3.
+    await answer(page, 0);
+    await options(page).nth(0).focus();
+    await page.keyboard.press('ArrowRight');
+    await questionHeading(page, 2).waitFor();
+    await answer(page, 0);
+    await page.getByRole('button', { name: 'Câu sau' }).click();
+    await questionHeading(page, 3).waitFor();
+    await answer(page, 1);
+    await keyScreen(page, 'a-04-question');
+
+    // Back to Q1 from the map, and change the answer.
+    await page.getByRole('navigation', { name: 'Danh sách câu hỏi' }).getByRole('button', { name: /^Câu 1, Đã trả lời/ }).click();
+    await questionHeading(page, 1).waitFor();
+    const single = (await options(page).first().getAttribute('type')) === 'radio';
+    await answer(page, 1);
+    const q1 = await checkedIds(page);
+    expect(q1).toContain(await options(page).nth(1).getAttribute('value'));
+    if (single) expect(q1).toHaveLength(1);
+
+    // Q4, then reload mid-way.
+    await page.getByRole('navigation', { name: 'Danh sách câu hỏi' }).getByRole('button', { name: /^Câu 4, Chưa trả lời/ }).click();
+    await questionHeading(page, 4).waitFor();
+    await answer(page, 0);
+    const q4 = await checkedIds(page);
+
+    const token = await page.evaluate<string | null>("window.localStorage.getItem('hoi-thi.accessToken')");
+    const onServer = await api<AttemptResponse>('GET', `/attempts/${attemptId}`, undefined, token ?? undefined);
+    expect(Object.keys(onServer.answers)).toHaveLength(4);
+    expect([...(onServer.answers[onServer.questions[0]!.id]?.optionIds ?? [])].sort()).toEqual([...q1].sort());
+
+    await page.reload();
+    await questionHeading(page, 4).waitFor();
+    expect(await checkedIds(page)).toEqual(q4);
+    await page.getByRole('navigation', { name: 'Danh sách câu hỏi' }).getByText('Đã trả lời 4/20 câu').waitFor();
+    await page.getByRole('navigation', { name: 'Danh sách câu hỏi' }).getByRole('button', { name: /^Câu 1, Đã trả lời/ }).click();
+    await questionHeading(page, 1).waitFor();
+    expect([...(await checkedIds(page))].sort()).toEqual([...q1].sort());
+    await keyScreen(page, 'a-05-after-reload');
+
+    // The prediction.
+    await page.getByRole('navigation', { name: 'Danh sách câu hỏi' }).getByRole('button', { name: /^Câu hỏi dự đoán/ }).click();
+    await page.getByRole('heading', { name: 'Câu hỏi dự đoán' }).waitFor();
+    await page.locator('.prediction-input').fill('123');
+    await page.locator('.save-status[data-status="saved"]').waitFor();
+    await keyScreen(page, 'a-06-prediction');
+
+    // Submit, through the confirm dialog.
+    await page.locator('.attempt-bar').getByRole('button', { name: 'Nộp bài' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nộp bài?' });
+    await dialog.getByText('Bạn đã trả lời 4/20 câu.').waitFor();
+    await dialog.getByText('Còn 16 câu chưa trả lời.').waitFor();
+    await keyScreen(page, 'a-07-confirm');
+    await dialog.getByRole('button', { name: 'Nộp bài' }).click();
+
+    // The result: score, time, rank.
+    await page.getByRole('heading', { name: 'Kết quả bài thi' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/attempts/${attemptId}/result`);
+    expect(await page.locator('.result-score__value').textContent()).toMatch(/^\d+(,\d+)?\/20$/);
+    const fact = (label: string) => page.locator('.facts__item', { has: page.getByText(label, { exact: true }) }).locator('dd');
+    expect(await fact('Thời gian làm bài').textContent()).toMatch(/^\d\d:\d\d$/);
+    expect(await fact('Dự đoán của bạn').textContent()).toBe('123');
+    await page.getByText(/^\d+ trên \d+ người$/).waitFor();
+    expect(await fact('Lượt còn lại').textContent()).toBe('2');
+    await page.getByRole('button', { name: 'Thi lại' }).waitFor();
+    await page.getByText(/Đáp án sẽ được công bố khi vòng thi kết thúc/).waitFor();
+    await keyScreen(page, 'a-08-result');
+
+    // Nothing of the attempt is left in storage.
+    expect(await page.evaluate<string[]>(`Object.keys(window.localStorage).filter((key) => key.includes(${JSON.stringify(attemptId)}))`)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
