@@ -52,6 +52,18 @@ describe('one attempt, end to end', () => {
     const mine = await t.http().get(`/api/rounds/${quiz.roundId}/attempts/mine`).set(...bearer(member)).expect(200);
     expect(mine.body.items).toEqual([expect.objectContaining({ id: started.body.id, number: 1, status: 'submitted', best: true })]);
 
+    await t.http().get(`/api/rounds/${quiz.roundId}/participation`).set(...bearer(member)).expect(403);
+    const watched = await t.http().get(`/api/rounds/${quiz.roundId}/participation`).set(...bearer(quiz.organizer)).expect(200);
+    expect(watched.body).toEqual({
+      roundId: quiz.roundId,
+      bucket: 'hour',
+      participants: 1,
+      finished: 1,
+      active: 0,
+      timeline: [{ at: '2026-11-26T08:00:00.000Z', started: 1, finished: 1 }],
+    });
+    await t.http().get(`/api/rounds/${quiz.roundId}/participation?bucket=week`).set(...bearer(quiz.organizer)).expect(400);
+
     const round = await t.http().get(`/api/rounds/${quiz.roundId}`).set(...bearer(member)).expect(200);
     expect(round.body.me).toMatchObject({ attemptsUsed: 1, attemptsLeft: 2, activeAttemptId: null, best: { attemptId: started.body.id, score: 1 } });
   });

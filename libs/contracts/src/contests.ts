@@ -216,3 +216,14 @@ export interface SavePredictionResponse {
   prediction: number;
   savedAt: string;
 }
+
+/** GET /api/rounds/:id/participation (organizers) */
+export interface ParticipationResponse {
+  roundId: string;
+  bucket: 'hour' | 'day';
+  /** Distinct members with a finished attempt. */
+  participants: number;
+  finished: number;
+  active: number;
+  timeline: { at: string; started: number; finished: number }[];
+}

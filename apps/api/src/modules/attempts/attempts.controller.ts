@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { IsIn, IsOptional } from 'class-validator';
 import { ApiTags } from '@nestjs/swagger';
 import type {
   AttemptResponse,
   AttemptReviewResponse,
   AttemptSummary,
+  ParticipationResponse,
   RegradeResponse,
   RoundDetailResponse,
   SaveAnswerResponse,
@@ -17,6 +19,12 @@ import { toAttemptResponse, toAttemptSummary, toReviewResponse, toRoundDetail, t
 import { AttemptsService } from './attempts.service.js';
 import { RegradeDto, SaveAnswerDto, SavePredictionDto, SubmitAttemptDto } from './dto/attempt.dto.js';
 import { RegradeService } from './regrade.service.js';
+
+export class ParticipationQuery {
+  @IsOptional()
+  @IsIn(['hour', 'day'])
+  bucket: 'hour' | 'day' = 'hour';
+}
 
 @ApiTags('rounds')
 @Controller('rounds')
@@ -50,6 +58,14 @@ export class RoundPlayController {
   @HttpCode(200)
   regrade(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Body() dto: RegradeDto): Promise<RegradeResponse> {
     return this.regrades.regrade(user, id, dto);
+  }
+
+  /** Live participation for the organizers: totals and attempts started/finished per hour (or day). */
+  @RequireRoles('organizer')
+  @Get(':id/participation')
+  async participation(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Query() query: ParticipationQuery): Promise<ParticipationResponse> {
+    const { timeline, totals } = await this.attempts.participation(user, id, query.bucket);
+    return { roundId: id, bucket: query.bucket, ...totals, timeline: timeline.map((b) => ({ at: new Date(b.at).toISOString(), started: b.started, finished: b.finished })) };
   }
 
   @RequireRoles('organizer')

@@ -257,6 +257,29 @@ export class AttemptsRepository {
     return result;
   }
 
+  /** Attempts started and finished per time bucket, and the totals (the organizers' participation chart). */
+  async participation(roundId: string, bucket: 'hour' | 'day'): Promise<{
+    timeline: { at: Date; started: number; finished: number }[];
+    totals: { participants: number; finished: number; active: number };
+  }> {
+    const timeline: { at: Date; started: number; finished: number }[] = await this.dataSource.query(
+      `SELECT at, sum(started)::int AS started, sum(finished)::int AS finished FROM (
+         SELECT date_trunc($2, started_at) AS at, 1 AS started, 0 AS finished FROM attempts WHERE round_id = $1
+         UNION ALL
+         SELECT date_trunc($2, submitted_at), 0, 1 FROM attempts WHERE round_id = $1 AND status <> 'active'
+       ) events GROUP BY at ORDER BY at`,
+      [roundId, bucket],
+    );
+    const [totals] = await this.dataSource.query(
+      `SELECT count(best_attempt_id)::int AS participants,
+              (coalesce(sum(attempts_used), 0) - count(active_attempt_id))::int AS finished,
+              count(active_attempt_id)::int AS active
+         FROM round_participants WHERE round_id = $1`,
+      [roundId],
+    );
+    return { timeline, totals };
+  }
+
   /** The distinct (question, grading version) pairs used by the round's attempts. */
   async gradingVersionsInRound(manager: EntityManager, roundId: string): Promise<{ questionId: string; versionId: string }[]> {
     const rows: { question_id: string; version_id: string }[] = await manager.query(

@@ -199,6 +199,12 @@ export class AttemptsService {
     return { attempts, bestAttemptId: participant?.bestAttemptId ?? null };
   }
 
+  /** Organizers watching a round: totals and attempts over time (hour or day buckets). */
+  async participation(user: AuthUser, roundId: string, bucket: 'hour' | 'day') {
+    await this.contests.getRound(user, roundId);
+    return this.attempts.participation(roundId, bucket);
+  }
+
   /** Each question with the answer given, the key and the explanation, once the round's rule allows. */
   async review(user: AuthUser, attemptId: string): Promise<ReviewView> {
     const view = await this.get(user, attemptId);
