@@ -103,6 +103,39 @@ export class AttemptsRepository {
     return qb.getOne();
   }
 
+  /**
+   * The attempt row locked for finalizing, without `answer_specs` (only the save reads it): the
+   * submit path parses one jsonb (the paper) instead of two.
+   */
+  async lockAttemptForGrading(id: string, manager: EntityManager): Promise<AttemptEntity | null> {
+    const [row] = await manager.query(
+      `SELECT id, round_id, user_id, unit_id, number, status, seed, paper, started_at, deadline, submitted_at,
+              score, max_score, correct_count, duration_ms, prediction
+         FROM attempts WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!row) return null;
+    return Object.assign(new AttemptEntity(), {
+      id: row.id,
+      roundId: row.round_id,
+      userId: row.user_id,
+      unitId: row.unit_id,
+      number: row.number,
+      status: row.status,
+      seed: row.seed,
+      paper: row.paper,
+      answerSpecs: {},
+      startedAt: row.started_at,
+      deadline: row.deadline,
+      submittedAt: row.submitted_at,
+      score: row.score === null ? null : Number(row.score),
+      maxScore: row.max_score === null ? null : Number(row.max_score),
+      correctCount: row.correct_count,
+      durationMs: row.duration_ms,
+      prediction: row.prediction,
+    });
+  }
+
   attemptsOf(roundId: string, userId: string, manager?: EntityManager): Promise<AttemptEntity[]> {
     return this.m(manager).getRepository(AttemptEntity).find({ where: { roundId, userId }, order: { number: 'ASC' } });
   }
@@ -152,11 +185,44 @@ export class AttemptsRepository {
     );
   }
 
-  async finishAttempt(manager: EntityManager, attemptId: string, outcome: AttemptOutcome): Promise<void> {
+  /** Finishes the attempt and sets the participant's best in one round trip (a data-modifying CTE). */
+  async finishWithBest(
+    manager: EntityManager,
+    attemptId: string,
+    outcome: AttemptOutcome,
+    participant: { roundId: string; userId: string },
+    best: BestAttempt,
+    clearActive: boolean,
+  ): Promise<void> {
     await manager.query(
-      `UPDATE attempts SET status = $2, submitted_at = $3, score = $4, max_score = $5, correct_count = $6, duration_ms = $7, prediction = $8
-        WHERE id = $1`,
-      [attemptId, outcome.status, outcome.submittedAt, outcome.score, outcome.maxScore, outcome.correctCount, outcome.durationMs, outcome.prediction],
+      `WITH finished AS (
+         UPDATE attempts SET status = $2, submitted_at = $3, score = $4, max_score = $5, correct_count = $6, duration_ms = $7, prediction = $8
+          WHERE id = $1)
+       UPDATE round_participants
+          SET best_attempt_id = $11, best_score = $12, best_duration_ms = $13, best_submitted_at = $14, best_prediction = $15,
+              board_txid = CASE WHEN best_attempt_id IS DISTINCT FROM $11 OR best_score IS DISTINCT FROM $12::numeric
+                                  OR best_prediction IS DISTINCT FROM $15::int
+                                THEN pg_current_xact_id()::text::bigint ELSE board_txid END,
+              active_attempt_id = CASE WHEN $16::boolean THEN NULL ELSE active_attempt_id END
+        WHERE round_id = $9 AND user_id = $10`,
+      [
+        attemptId,
+        outcome.status,
+        outcome.submittedAt,
+        outcome.score,
+        outcome.maxScore,
+        outcome.correctCount,
+        outcome.durationMs,
+        outcome.prediction,
+        participant.roundId,
+        participant.userId,
+        best.bestAttemptId,
+        best.bestScore,
+        best.bestDurationMs,
+        best.bestSubmittedAt,
+        best.bestPrediction,
+        clearActive,
+      ],
     );
   }
 

@@ -20,7 +20,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import type { ContestEntity } from '../contests/contest.entity.js';
-import { ContestsService, type RoundWithContest } from '../contests/contests.service.js';
+import { ContestsService, type GradingRules, type RoundWithContest } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { type PinnedVersion, QuestionPoolService } from '../question-bank/question-pool.service.js';
 import { UnitsService } from '../units/units.service.js';
@@ -94,7 +94,7 @@ export class AttemptsService {
       await this.assertEligible(user, contest, manager);
       const participant = await this.attempts.lockParticipant(manager, round.id, user.id, user.unitId);
       if (participant.activeAttemptId) {
-        const active = await this.attempts.findAttempt(participant.activeAttemptId, manager, true);
+        const active = await this.attempts.lockAttemptForGrading(participant.activeAttemptId, manager);
         if (active && active.status === 'active') {
           if (!isExpired(now, active.deadline, this.graceMs)) {
             throw new DomainError('ATTEMPT.ACTIVE_EXISTS', {}, undefined, { attemptId: active.id });
@@ -174,9 +174,9 @@ export class AttemptsService {
     const attempt = await this.attempts.transaction(async (manager) => {
       const participant = await this.attempts.lockParticipantOfAttempt(manager, attemptId);
       if (!participant || participant.userId !== user.id) throw new DomainError('ATTEMPT.NOT_FOUND');
-      const current = (await this.attempts.findAttempt(attemptId, manager, true))!;
+      const current = (await this.attempts.lockAttemptForGrading(attemptId, manager))!;
       if (current.status !== 'active') return current;
-      const { round } = await this.contests.roundById(current.roundId, manager);
+      const round = await this.contests.gradingRules(current.roundId, manager);
       const done = await this.finalizeWithOutcome(manager, current, participant, round, now, { prediction });
       event = done.event;
       return done.attempt;
@@ -253,10 +253,10 @@ export class AttemptsService {
     let event: AttemptFinished | null = null;
     const attempt = await this.attempts.transaction(async (manager) => {
       const participant = await this.attempts.lockParticipantOfAttempt(manager, attemptId);
-      const current = await this.attempts.findAttempt(attemptId, manager, true);
+      const current = await this.attempts.lockAttemptForGrading(attemptId, manager);
       if (!participant || !current) throw new DomainError('ATTEMPT.NOT_FOUND');
       if (current.status !== 'active' || !isExpired(now, current.deadline, this.graceMs)) return current;
-      const { round } = await this.contests.roundById(current.roundId, manager);
+      const round = await this.contests.gradingRules(current.roundId, manager);
       const done = await this.finalizeWithOutcome(manager, current, participant, round, now);
       event = done.event;
       return done.attempt;
@@ -273,7 +273,7 @@ export class AttemptsService {
     manager: EntityManager,
     attempt: AttemptEntity,
     participant: RoundParticipantEntity,
-    round: RoundEntity,
+    round: GradingRules,
     now: Date,
     submission?: { prediction?: number },
   ): Promise<AttemptFinished> {
@@ -285,7 +285,7 @@ export class AttemptsService {
     manager: EntityManager,
     attempt: AttemptEntity,
     participant: RoundParticipantEntity,
-    round: RoundEntity,
+    round: GradingRules,
     now: Date,
     submission?: { prediction?: number },
   ): Promise<{ event: AttemptFinished; attempt: AttemptEntity }> {
@@ -302,13 +302,12 @@ export class AttemptsService {
       durationMs: attemptDuration({ startedAt: attempt.startedAt, submittedAt, timeLimitSeconds: round.timeLimitSeconds!, deadline: attempt.deadline, expired }),
       prediction: submission?.prediction ?? attempt.prediction,
     };
-    await this.attempts.finishAttempt(manager, attempt.id, outcome);
     const candidate = { attemptId: attempt.id, score: outcome.score, durationMs: outcome.durationMs, submittedAt: outcome.submittedAt };
     const better = participant.bestAttemptId === null || compareAttempts(candidate, bestOf(participant)) < 0;
     const best: BestAttempt = better
       ? { bestAttemptId: attempt.id, bestScore: outcome.score, bestDurationMs: outcome.durationMs, bestSubmittedAt: outcome.submittedAt, bestPrediction: outcome.prediction }
       : participant;
-    await this.attempts.updateParticipant(manager, participant.roundId, participant.userId, best, participant.activeAttemptId === attempt.id);
+    await this.attempts.finishWithBest(manager, attempt.id, outcome, participant, best, participant.activeAttemptId === attempt.id);
     Object.assign(participant, best, participant.activeAttemptId === attempt.id ? { activeAttemptId: null } : {});
     const event: AttemptFinished = {
       attemptId: attempt.id,
@@ -333,7 +332,7 @@ export class AttemptsService {
   }
 
   /** Grades a paper against each question's key version (the pinned one, or the corrected one after a regrade). */
-  async grade(paper: PaperItem[], answers: Map<string, string[]>, round: RoundEntity, manager?: EntityManager) {
+  async grade(paper: PaperItem[], answers: Map<string, string[]>, round: Pick<GradingRules, 'gradingMode'>, manager?: EntityManager) {
     const keys = await this.pool.pinned(paper.map(keyVersionOf), manager);
     return gradePaper(
       paper.map((item) => {

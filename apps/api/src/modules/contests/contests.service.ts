@@ -21,6 +21,9 @@ export interface ContestWithRounds {
   rounds: RoundEntity[];
 }
 
+/** What grading an attempt needs of its round: fixed when the round is created (no endpoint changes them). */
+export type GradingRules = Pick<RoundEntity, 'id' | 'gradingMode' | 'timeLimitSeconds'>;
+
 export interface RoundWithContest {
   round: RoundEntity;
   contest: ContestEntity;
@@ -164,6 +167,23 @@ export class ContestsService {
     if (!this.visibleStatuses(caller).includes(round.contest.status)) throw new DomainError('ROUND.NOT_FOUND');
     const { contest, ...rest } = round;
     return { round: rest as RoundEntity, contest };
+  }
+
+  private readonly gradingCache = new Map<string, GradingRules>();
+
+  /**
+   * A round's grading mode and time limit, read once per process: every submit needs them and they
+   * never change after the round is created. (An endpoint that edits rounds must clear this cache.)
+   */
+  async gradingRules(roundId: string, manager?: EntityManager): Promise<GradingRules> {
+    const cached = this.gradingCache.get(roundId);
+    if (cached) return cached;
+    const round = await this.contests.findRound(roundId, manager);
+    if (!round) throw new DomainError('ROUND.NOT_FOUND');
+    const rules: GradingRules = { id: round.id, gradingMode: round.gradingMode, timeLimitSeconds: round.timeLimitSeconds };
+    if (this.gradingCache.size >= 10_000) this.gradingCache.clear();
+    this.gradingCache.set(roundId, rules);
+    return rules;
   }
 
   /** A round with its contest whatever the contest's status (internal use: grading, sweeping). */
