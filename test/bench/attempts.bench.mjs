@@ -28,47 +28,27 @@
 //   BENCH_PG_EXTENDED=1    also run the save script with pgbench -M extended (unnamed statements,
 //                          parsed and planned on every call, which is what node-pg sends by default)
 import { spawn } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import argon2 from 'argon2';
-import pg from 'pg';
+import {
+  ADMIN_URL, env, int, KEEP_DB, MEMBERS, PAPER, PAPERS, PARENT_UNITS, PASSWORD, PROFILE, QUESTIONS, REUSE_DB, ROUND_ID, STRIDE, TIME_LIMIT, MAX_ATTEMPTS, UNITS, unitOf, USERS,
+} from './lib/env.mjs';
+import { newStats, openConnections, runFor, runTasks, timed } from './lib/http.mjs';
+import { startApi } from './lib/api.mjs';
+import { checkSeeded, createDatabase, dataSizes, migrateAndSeed, papersSql } from './lib/seed.mjs';
+import { tokenSigner } from './lib/tokens.mjs';
+import { databaseUrl, freePort, mulberry32, run, seconds, sleep, stop, summarize, waitForPort, withClient } from './lib/util.mjs';
 
-const env = process.env;
-const int = (name, fallback) => {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
-  return value;
-};
-
-const ADMIN_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CLIENTS = int('BENCH_CLIENTS', 16);
 const LOAD_SECONDS = int('BENCH_SECONDS', 60);
 const PG_SECONDS = int('BENCH_PG_SECONDS', 15);
 const HEALTH_SECONDS = int('BENCH_HEALTH_SECONDS', 5);
 const HEALTH_CONNECTIONS = int('BENCH_HEALTH_CONNECTIONS', 50);
-const MEMBERS = int('BENCH_MEMBERS', 1000);
 const LOGINS = Math.min(int('BENCH_LOGINS', 16), MEMBERS);
-const USERS = int('BENCH_USERS', 200_000);
-const UNITS = int('BENCH_UNITS', 5_000);
-const QUESTIONS = int('BENCH_QUESTIONS', 5_000);
-const ATTEMPTS = int('BENCH_ATTEMPTS', 1_000_000);
-const KEEP_DB = env.KEEP_DB === '1';
-const REUSE_DB = env.BENCH_DB ?? null;
-const PROFILE = env.BENCH_PROFILE === '1';
 const PG_EXTENDED = env.BENCH_PG_EXTENDED === '1';
-const API_FLAGS = (env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean);
 
-const PAPER = 20; // questions per attempt
-const TIME_LIMIT = 1200;
-const MAX_ATTEMPTS = 100;
-const PARENT_UNITS = 50; // the federation (1) and 49 provincial unions; the rest are grassroots units under them
-const PAPERS = 64; // distinct papers reused by the stored attempts
 const PGB_ATTEMPTS = 2000; // active attempts pgbench saves into and submits
-const PASSWORD = 'Bench-Password-2025';
-const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const GOALS = { saveRatio: 0.5, submitRatio: 0.4, p99Ms: 50, healthRatio: 0.55 };
 
 // Member numbers: 1..MEMBERS play through the API; the next PGB_ATTEMPTS own pgbench's active
@@ -76,388 +56,12 @@ const GOALS = { saveRatio: 0.5, submitRatio: 0.4, p99Ms: 50, healthRatio: 0.55 }
 const PGB_OWNER_BASE = MEMBERS;
 const PGB_START_BASE = MEMBERS + PGB_ATTEMPTS;
 const PGB_START_SLICE = Math.floor((USERS - PGB_START_BASE) / CLIENTS);
-const STRIDE = Math.floor(QUESTIONS / PAPER); // 20 distinct questions per paper: q = 1 + (offset + i * STRIDE) % QUESTIONS
 if (UNITS <= PARENT_UNITS + 1 || QUESTIONS < PAPER || PGB_START_SLICE < 1000 || MEMBERS < CLIENTS) {
   throw new Error('data too small: need BENCH_UNITS > 51, BENCH_QUESTIONS >= 20, BENCH_MEMBERS >= BENCH_CLIENTS, and 1,000 spare members per client');
 }
 
-/** The deterministic ids the seed uses, as SQL's bench_uuid() computes them (md5, shaped as a v4 uuid). */
-function benchUuid(key) {
-  const h = createHash('md5').update(key).digest('hex');
-  const s = `${h.slice(0, 12)}4${h.slice(13, 16)}8${h.slice(17)}`;
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
-const ROUND_ID = benchUuid('round:1');
-const unitOf = (n) => `bench_uuid('unit:' || (${PARENT_UNITS + 1} + (${n}) % ${UNITS - PARENT_UNITS}))`;
 
-// ---------------------------------------------------------------------------------------------
-// Small helpers: time, random, percentiles, database, processes
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(42);
-
-function percentile(sorted, p) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function summarize(latencies) {
-  const sorted = Float64Array.from(latencies).sort();
-  return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
-}
-
-function databaseUrl(name) {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withClient(url, work) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function freePort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForPort(port, child, label) {
-  for (let i = 0; i < 240; i++) {
-    if (exited(child)) throw new Error(`${label} exited (${child.exitCode ?? child.signalCode})`);
-    const up = await new Promise((resolve) => {
-      const socket = net.connect({ port, host: '127.0.0.1' }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (up) return;
-    await sleep(250);
-  }
-  throw new Error(`${label} did not come up on port ${port}`);
-}
-
-function run(command, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const exited = (child) => child.exitCode !== null || child.signalCode !== null;
-
-async function stop(child) {
-  if (!child || exited(child)) return;
-  const gone = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await gone;
-  clearTimeout(timer);
-}
-
-// ---------------------------------------------------------------------------------------------
-// A keep-alive HTTP/1.1 client on a raw socket: one request in flight per connection, like
-// autocannon without pipelining. Cheap enough that the load generator is not what is measured.
-
-class HttpConnection {
-  constructor(port) {
-    this.port = port;
-    this.socket = null;
-    this.buffer = Buffer.alloc(0);
-    this.pending = null;
-  }
-
-  async connect() {
-    this.socket = await new Promise((resolve, reject) => {
-      const socket = net.connect({ port: this.port, host: '127.0.0.1', noDelay: true }, () => resolve(socket));
-      socket.once('error', reject);
-    });
-    this.buffer = Buffer.alloc(0);
-    const socket = this.socket;
-    socket.on('data', (chunk) => {
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-      this.parse();
-    });
-    socket.on('error', (error) => this.fail(error));
-    socket.on('close', () => {
-      if (this.socket === socket) this.socket = null;
-      this.fail(new Error('connection closed'));
-    });
-  }
-
-  async request(method, path, token, body) {
-    if (!this.socket) await this.connect();
-    const payload = body === undefined ? '' : JSON.stringify(body);
-    let head = `${method} ${path} HTTP/1.1\r\nhost: 127.0.0.1:${this.port}\r\n`;
-    if (token) head += `authorization: Bearer ${token}\r\n`;
-    if (body !== undefined) head += `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\n`;
-    return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
-      this.socket.write(`${head}\r\n${payload}`);
-    });
-  }
-
-  parse() {
-    if (!this.pending) return;
-    const headerEnd = this.buffer.indexOf('\r\n\r\n');
-    if (headerEnd < 0) return;
-    const head = this.buffer.toString('latin1', 0, headerEnd);
-    const status = Number(head.slice(9, 12));
-    const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
-    let body = '';
-    let consumed = headerEnd + 4;
-    if (length) {
-      consumed += Number(length[1]);
-      if (this.buffer.length < consumed) return;
-      body = this.buffer.toString('utf8', headerEnd + 4, consumed);
-    } else if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
-      const parts = [];
-      for (;;) {
-        const lineEnd = this.buffer.indexOf('\r\n', consumed);
-        if (lineEnd < 0) return;
-        const size = parseInt(this.buffer.toString('latin1', consumed, lineEnd), 16);
-        if (this.buffer.length < lineEnd + 2 + size + 2) return;
-        if (size === 0) {
-          consumed = lineEnd + 4;
-          break;
-        }
-        parts.push(this.buffer.subarray(lineEnd + 2, lineEnd + 2 + size));
-        consumed = lineEnd + 2 + size + 2;
-      }
-      body = Buffer.concat(parts).toString('utf8');
-    }
-    this.buffer = this.buffer.subarray(consumed);
-    const { resolve } = this.pending;
-    this.pending = null;
-    if (/\r\nconnection:\s*close/i.test(head)) this.close();
-    resolve({ status, body });
-  }
-
-  fail(error) {
-    if (!this.pending) return;
-    const { reject } = this.pending;
-    this.pending = null;
-    reject(error);
-  }
-
-  close() {
-    const socket = this.socket;
-    this.socket = null;
-    socket?.destroy();
-  }
-}
-
-async function openConnections(port, count) {
-  const connections = Array.from({ length: count }, () => new HttpConnection(port));
-  await Promise.all(connections.map((c) => c.connect()));
-  return connections;
-}
-
-function newStats() {
-  return { latencies: [], errors: 0, samples: [], ms: 0 };
-}
-
-/** One timed request; a status other than `expected` (or a failed connection) counts as an error. */
-async function timed(stats, connection, expected, method, path, token, body) {
-  const started = performance.now();
-  let response;
-  try {
-    response = await connection.request(method, path, token, body);
-  } catch (error) {
-    response = { status: 0, body: String(error.message) };
-  }
-  stats.latencies.push(performance.now() - started);
-  if (response.status === expected) return response;
-  stats.errors += 1;
-  if (stats.samples.length < 5) stats.samples.push(`${method} ${path.replace(/[0-9a-f-]{36}/g, ':id')} → ${response.status} ${response.body.slice(0, 200)}`);
-  return null;
-}
-
-/** Every task once, `connections.length` at a time; the phase's wall time is added to `stats.ms`. */
-async function runTasks(stats, connections, tasks, work) {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    connections.map(async (connection) => {
-      while (next < tasks.length) await work(connection, tasks[next++]);
-    }),
-  );
-  stats.ms += performance.now() - started;
-}
-
-/** Requests back to back on every connection for `ms`. */
-async function runFor(stats, connections, ms, work) {
-  const started = performance.now();
-  const end = started + ms;
-  await Promise.all(
-    connections.map(async (connection) => {
-      while (performance.now() < end) await work(connection);
-    }),
-  );
-  stats.ms += performance.now() - started;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Seeding: everything in SQL with generate_series and a fixed seed
-
-async function seed(url, passwordHash) {
-  const steps = [];
-  const step = async (label, work) => {
-    const started = performance.now();
-    await work();
-    steps.push(`${label} ${seconds(performance.now() - started)}`);
-  };
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const q = (sql, params) => pool.query(sql, params);
-  try {
-    await step('schema helpers', async () => {
-      await q(`CREATE FUNCTION bench_uuid(text) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE
-                 AS $$ SELECT overlay(overlay(md5($1) placing '4' from 13) placing '8' from 17)::uuid $$`);
-      await q(`CREATE TABLE bench_meta (key text PRIMARY KEY, value text NOT NULL)`);
-    });
-    await step('units', () =>
-      q(`INSERT INTO units (id, name, parent_id)
-         SELECT bench_uuid('unit:' || n),
-                CASE WHEN n = 1 THEN 'Liên đoàn Lao động (bench)' WHEN n <= ${PARENT_UNITS} THEN 'Liên đoàn Lao động tỉnh ' || n ELSE 'Công đoàn cơ sở ' || n END,
-                CASE WHEN n = 1 THEN NULL WHEN n <= ${PARENT_UNITS} THEN bench_uuid('unit:1') ELSE bench_uuid('unit:' || (2 + n % ${PARENT_UNITS - 1})) END
-           FROM generate_series(1, ${UNITS}) n ORDER BY n`),
-    );
-    await step('users', async () => {
-      await q(
-        `INSERT INTO users (id, full_name, email, password_hash, phone, unit_id, roles)
-         SELECT bench_uuid('user:' || n), 'Đoàn viên ' || n, 'member' || n || '@bench.hoithi.vn', $1, '09' || lpad(n::text, 8, '0'), ${unitOf('n')}, '{member}'
-           FROM generate_series(1, ${USERS}) n`,
-        [passwordHash],
-      );
-      await q(`UPDATE units u SET member_count = c.count FROM (SELECT unit_id, count(*) FROM users GROUP BY unit_id) c WHERE c.unit_id = u.id`);
-    });
-    await step('question bank', async () => {
-      await q(`INSERT INTO topics (id, name) VALUES (bench_uuid('topic:1'), 'Luật Công đoàn (bench)')`);
-      const text = (n) => `'Câu hỏi số ' || ${n} || ': theo Luật Công đoàn năm 2024, quyền và trách nhiệm của đoàn viên công đoàn là gì?'`;
-      const folded = (n) => `'cau hoi so ' || ${n} || ' theo luat cong doan nam 2024 quyen va trach nhiem cua doan vien cong doan la gi'`;
-      await q(`INSERT INTO questions (id, topic_id, status, current_version, current_version_id, type, difficulty, text, normalized_text, search_text)
-               SELECT bench_uuid('question:' || n), bench_uuid('topic:1'), 'active', 1, bench_uuid('version:' || n), 'single',
-                      (ARRAY['easy', 'medium', 'hard'])[1 + n % 3], ${text('n')}, ${folded('n')}, ${folded('n')}
-                 FROM generate_series(1, ${QUESTIONS}) n`);
-      await q(`INSERT INTO question_versions (id, question_id, version, type, text, options, difficulty, points, explanation)
-               SELECT bench_uuid('version:' || n), bench_uuid('question:' || n), 1, 'single', ${text('n')},
-                      (SELECT jsonb_agg(jsonb_build_object('id', bench_uuid('option:' || n || ':' || k), 'text', 'Phương án ' || k || ' của câu ' || n,
-                                                           'correct', k = 1 + n % 4) ORDER BY k)
-                         FROM generate_series(1, 4) k),
-                      (ARRAY['easy', 'medium', 'hard'])[1 + n % 3], 1, 'Giải thích cho câu ' || n
-                 FROM generate_series(1, ${QUESTIONS}) n`);
-      await q(`UPDATE question_bank_state SET revision = revision + 1 WHERE id = 1`);
-    });
-    await step('contest and round', async () => {
-      await q(`INSERT INTO contests (id, title, kind, status, eligible_unit_ids, published_at)
-               VALUES (bench_uuid('contest:1'), 'Hội thi tìm hiểu Luật Công đoàn (bench)', 'quiz', 'published', '{}', now() - interval '2 days')`);
-      await q(`INSERT INTO rounds (id, contest_id, position, kind, title, opens_at, closes_at, time_limit_seconds, max_attempts, blueprint,
-                                   shuffle_questions, shuffle_options, grading_mode, prediction_question, review_after)
-               VALUES ($1, bench_uuid('contest:1'), 1, 'quiz', 'Vòng thi trắc nghiệm', now() - interval '2 days', now() + interval '30 days', ${TIME_LIMIT}, ${MAX_ATTEMPTS},
-                       jsonb_build_array(jsonb_build_object('topicId', bench_uuid('topic:1'), 'count', ${PAPER})), true, true, 'all_or_nothing',
-                       'Có bao nhiêu lượt người dự thi?', 'close')`, [ROUND_ID]);
-    });
-    await step(`${PAPERS} papers`, async () => {
-      // bench_papers(n) holds paper + answer_specs exactly as a start writes them (20 items, shuffled option order).
-      await q(`CREATE TABLE bench_papers AS ${papersSql(`generate_series(0, ${PAPERS - 1})`, 97)}`);
-      await q(`ALTER TABLE bench_papers ADD PRIMARY KEY (n)`);
-    });
-    await step(`${ATTEMPTS.toLocaleString('en')} finished attempts`, async () => {
-      const chunk = 50_000;
-      const chunks = Array.from({ length: Math.ceil(ATTEMPTS / chunk) }, (_, i) => i);
-      // Two sessions (two cores); each chunk sets its own seed, so the data does not depend on scheduling.
-      await Promise.all(
-        [0, 1].map(async (worker) => {
-          const client = await pool.connect();
-          try {
-            await client.query(`SET synchronous_commit = off`);
-            await client.query(`SET default_toast_compression = lz4`);
-            for (const i of chunks.filter((c) => c % 2 === worker)) {
-              await client.query(`SELECT setseed($1)`, [(i + 1) / 1000]);
-              await client.query(attemptsChunkSql(i * chunk, Math.min(ATTEMPTS, (i + 1) * chunk) - 1));
-            }
-          } finally {
-            client.release();
-          }
-        }),
-      );
-    });
-    await step('participants (best attempt)', async () => {
-      const client = await pool.connect();
-      try {
-        await client.query(`SET work_mem = '256MB'`);
-        await client.query(`INSERT INTO round_participants (round_id, user_id, unit_id, attempts_used, best_attempt_id, best_score, best_duration_ms, best_submitted_at, best_prediction)
-               SELECT DISTINCT ON (user_id) round_id, user_id, unit_id, count(*) OVER (PARTITION BY user_id), id, score, duration_ms, submitted_at, prediction
-                 FROM attempts ORDER BY user_id, score DESC, duration_ms, submitted_at, id`);
-      } finally {
-        client.release();
-      }
-    });
-    await step('vacuum analyze + checkpoint', async () => {
-      for (const table of ['units', 'users', 'topics', 'questions', 'question_versions', 'contests', 'rounds', 'attempts', 'round_participants', 'bench_papers']) {
-        await q(`VACUUM (ANALYZE) ${table}`);
-      }
-      await q(`CHECKPOINT`);
-    });
-    await q(`INSERT INTO bench_meta (key, value) VALUES ('size', $1)`, [sizeKey()]);
-  } finally {
-    await pool.end();
-  }
-  return steps;
-}
-
-const sizeKey = () => JSON.stringify({ USERS, UNITS, QUESTIONS, ATTEMPTS, MEMBERS });
-
-/** Papers as the app stores them: `paper` (questionId, versionId, points, optionOrder) and `answer_specs` (o, m, t). */
-function papersSql(source, multiplier) {
-  const option = (shift) => `bench_uuid('option:' || x.q || ':' || (1 + (x.s + ${shift}) % 4))`;
-  const order = `jsonb_build_array(${option(0)}, ${option(1)}, ${option(2)}, ${option(3)})`;
-  return `SELECT p AS n,
-                 jsonb_agg(jsonb_build_object('questionId', bench_uuid('question:' || x.q), 'versionId', bench_uuid('version:' || x.q), 'points', 1, 'optionOrder', ${order}) ORDER BY i) AS paper,
-                 jsonb_object_agg(bench_uuid('question:' || x.q), jsonb_build_object('o', ${order}, 'm', 1, 't', 'single')) AS answer_specs
-            FROM ${source} p, generate_series(0, ${PAPER - 1}) i,
-                 LATERAL (SELECT 1 + (p * ${multiplier} + i * ${STRIDE}) % ${QUESTIONS} AS q, (p + i) % 4 AS s) x
-           GROUP BY p`;
-}
-
-function attemptsChunkSql(from, to) {
-  return `INSERT INTO attempts (id, round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline, submitted_at,
-                                score, max_score, correct_count, duration_ms, prediction)
-          SELECT bench_uuid('attempt:' || g.j), '${ROUND_ID}', bench_uuid('user:' || g.u), ${unitOf('g.u')}, 1 + g.j / ${USERS}, 'submitted', md5('seed:' || g.j),
-                 p.paper, p.answer_specs, g.started, g.started + interval '${TIME_LIMIT} seconds', g.started + g.ms * interval '1 millisecond',
-                 g.score, ${PAPER}, g.score, g.ms, g.prediction
-            FROM (SELECT j, 1 + j % ${USERS} AS u, now() - interval '2 days' + random() * interval '40 hours' AS started,
-                         60000 + floor(random() * ${(TIME_LIMIT - 60) * 1000})::int AS ms, floor(random() * ${PAPER + 1})::int AS score,
-                         floor(random() * 200000)::int AS prediction
-                    FROM generate_series(${from}, ${to}) j) g
-            JOIN bench_papers p ON p.n = g.j % ${PAPERS}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // pgbench: the same SQL as the API's hot path, on the same server
@@ -612,7 +216,6 @@ if (!/^[a-z0-9_]+$/.test(database)) throw new Error('BENCH_DB must be a plain lo
 const url = databaseUrl(database);
 const children = [];
 let created = false;
-let api;
 const apiLog = { lines: 0 };
 
 const stages = {};
@@ -626,71 +229,24 @@ const stage = async (label, work) => {
 
 try {
   console.log(`attempts benchmark: ${CLIENTS} clients, database ${database} on ${new URL(ADMIN_URL).host}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  let seedSteps = [];
   const reused = REUSE_DB
     ? await withClient(url, async (db) => {
-        const { rows } = await db.query(`SELECT value FROM bench_meta WHERE key = 'size'`).catch(() => ({ rows: [] }));
-        if (rows[0]?.value !== sizeKey()) throw new Error(`BENCH_DB=${REUSE_DB} was not seeded with this size (${rows[0]?.value ?? 'no bench_meta'})`);
+        await checkSeeded(db, REUSE_DB);
         // Leftovers of an interrupted run would make starts answer 409.
         await cleanUpPgbenchStarts(db);
         return true;
       })
     : false;
   if (!reused) {
-    await withClient(ADMIN_URL, (db) => db.query(`CREATE DATABASE ${database}`));
+    await createDatabase(database);
     created = true;
-    await stage('migrations', async () => {
-      const result = await run(process.execPath, ['apps/api/dist/database/migration-cli.js', 'run'], {
-        env: { ...env, DATABASE_URL: url, JWT_SECRET, LOG_LEVEL: 'warn' },
-      });
-      if (result.code !== 0) throw new Error(`migrations failed: ${result.stderr || result.stdout}`);
-    });
-    const passwordHash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
-    seedSteps = await stage('seeding', () => seed(url, passwordHash));
-    console.log(`  ${seedSteps.join(', ')}`);
+    await migrateAndSeed(url, stage);
   }
-  const sizes = await withClient(url, async (db) => {
-    const { rows } = await db.query(`SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM questions) AS questions,
-                                            (SELECT count(*) FROM attempts WHERE status <> 'active') AS finished, pg_size_pretty(pg_database_size(current_database())) AS size`);
-    return rows[0];
-  });
+  const sizes = await dataSizes(url);
   console.log(`  data: ${sizes.users} members, ${sizes.units} units, ${sizes.questions} questions, ${sizes.finished} finished attempts, database ${sizes.size}`);
 
   // --- the API
-  const port = await freePort();
-  const profilePort = PROFILE ? await freePort() : 0;
-  api = spawn(process.execPath, [...API_FLAGS, ...(PROFILE ? ['--import', './test/bench/pg-profile.preload.mjs'] : []), 'apps/api/dist/main.js'], {
-    env: {
-      ...env,
-      PORT: String(port),
-      DATABASE_URL: url,
-      JWT_SECRET,
-      DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
-      ATTEMPT_SWEEP_SECONDS: '0',
-      DATA_DIR: workDir,
-      REDIS_URL: env.BENCH_REDIS_URL ?? '',
-      ADMIN_EMAIL: '',
-      ADMIN_PASSWORD: '',
-      BENCH_PROFILE_PORT: String(profilePort),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(api);
-  // The API logs at warn: show the first few lines (shortened), count the rest.
-  for (const stream of [api.stdout, api.stderr]) {
-    let partial = '';
-    stream.on('data', (chunk) => {
-      const lines = (partial + chunk).split('\n');
-      partial = lines.pop();
-      for (const text of lines.filter(Boolean)) {
-        apiLog.lines += 1;
-        if (apiLog.lines <= 3) console.log(`  [api] ${text.length > 400 ? `${text.slice(0, 400)}…` : text}`);
-      }
-    });
-  }
-  await waitForPort(port, api, 'the API');
-  const profile = async () => (PROFILE ? (await fetch(`http://127.0.0.1:${profilePort}/stats`)).json() : null);
+  const { port, profile } = await startApi({ url, workDir, redisUrl: env.BENCH_REDIS_URL ?? '', children, log: apiLog });
 
   // --- logins: a sample through the API; the rest of the pool gets tokens with the same claims and secret
   const pool = await withClient(url, async (db) => {
@@ -713,12 +269,7 @@ try {
   );
   loginConnections.forEach((c) => c.close());
   if (!tokens.length) throw new Error(`no login succeeded: ${login.samples.join('; ')}`);
-  const [header, payload] = tokens[0].split('.');
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-  const sign = (member) => {
-    const body = Buffer.from(JSON.stringify({ ...claims, sub: member.id, unitId: member.unit_id })).toString('base64url');
-    return `${header}.${body}.${createHmac('sha256', JWT_SECRET).update(`${header}.${body}`).digest('base64url')}`;
-  };
+  const sign = tokenSigner(tokens[0]);
   const members = pool.map((member) => ({ ...member, token: sign(member) }));
   const maxRounds = MAX_ATTEMPTS - Math.max(...pool.map((m) => m.used)) - 1;
 

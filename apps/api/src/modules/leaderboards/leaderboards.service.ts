@@ -29,6 +29,10 @@ export interface RoundBoard {
 }
 
 const CONTEST_BOARD_TTL_MS = 5_000;
+/** Board reads need the round (visibility, closed or live) and names: kept briefly in memory. */
+const ROUND_TTL_MS = 1_000;
+const PROFILE_TTL_MS = 60_000;
+const MAX_PROFILES = 100_000;
 
 /**
  * The boards. A round's live board comes from the LeaderboardStore (PostgreSQL replica or Redis);
@@ -39,6 +43,8 @@ const CONTEST_BOARD_TTL_MS = 5_000;
 export class LeaderboardsService {
   private readonly graceMs: number;
   private readonly cache = new Map<string, { at: number; value: unknown }>();
+  private readonly rounds = new Map<string, { at: number; value: RoundWithContest }>();
+  private readonly profileCache = new Map<string, { at: number; value: Profile }>();
 
   constructor(
     private readonly store: LeaderboardStore,
@@ -59,11 +65,11 @@ export class LeaderboardsService {
     if (round.closedAt) {
       const { total, rows } = await this.results.resultsPage(roundId, offset, limit);
       const ranked = rows.map((r) => ({ ...r, predictionDiff: r.predictionDiff }));
-      return { round, final: true, total, rows: ranked, profiles: await this.users.profiles(ranked.map((r) => r.userId)) };
+      return { round, final: true, total, rows: ranked, profiles: await this.profiles(ranked.map((r) => r.userId)) };
     }
     const page = await this.store.page(roundId, offset, limit);
     const rows = page.entries.map((r) => ({ ...r, predictionDiff: null }));
-    return { round, final: false, total: page.total, rows, profiles: await this.users.profiles(rows.map((r) => r.userId)) };
+    return { round, final: false, total: page.total, rows, profiles: await this.profiles(rows.map((r) => r.userId)) };
   }
 
   async myRank(user: AuthUser, roundId: string): Promise<{ board: Omit<RoundBoard, 'rows'>; row: RoundBoard['rows'][number] | null }> {
@@ -79,7 +85,7 @@ export class LeaderboardsService {
       row = found.row ? { ...found.row, predictionDiff: null } : null;
       total = found.total;
     }
-    const profiles = row ? await this.users.profiles([row.userId]) : new Map<string, Profile>();
+    const profiles = row ? await this.profiles([row.userId]) : new Map<string, Profile>();
     return { board: { round, final: round.closedAt !== null, total, profiles }, row };
   }
 
@@ -124,6 +130,7 @@ export class LeaderboardsService {
       const saved = await this.contests.markClosed(locked, now, actual, manager);
       return { round: saved, participants: counts.participants };
     });
+    this.rounds.delete(roundId);
     return closed;
   }
 
@@ -135,7 +142,7 @@ export class LeaderboardsService {
       return rankContest(rows);
     });
     const page = standings.slice(offset, offset + limit);
-    return { contest, total: standings.length, rows: page, profiles: await this.users.profiles(page.map((s) => s.userId)) };
+    return { contest, total: standings.length, rows: page, profiles: await this.profiles(page.map((s) => s.userId)) };
   }
 
   /** Participation by unit, rolled up the tree (prizes for the units with the most participants). */
@@ -177,10 +184,46 @@ export class LeaderboardsService {
     this.cache.clear();
   }
 
+  /**
+   * The round with its contest, visible to the caller. Public reads share a 1-second copy (a display
+   * wall and thousands of phones poll the same round); a close in this process drops it at once.
+   */
   private async quizRound(caller: AuthUser | undefined, roundId: string): Promise<RoundWithContest> {
-    const found = await this.contests.getRound(caller, roundId);
+    const now = Date.now();
+    const hit = this.rounds.get(roundId);
+    let found: RoundWithContest;
+    if (hit && now - hit.at < ROUND_TTL_MS) {
+      found = hit.value;
+      // The cached copy says what the public may see; organizers may also see drafts.
+      if (found.contest.status === 'draft') found = await this.contests.getRound(caller, roundId);
+    } else {
+      found = await this.contests.roundById(roundId);
+      this.rounds.set(roundId, { at: now, value: found });
+      if (this.rounds.size > 1000) this.rounds.delete(this.rounds.keys().next().value!);
+      if (found.contest.status === 'draft') found = await this.contests.getRound(caller, roundId);
+    }
     if (found.round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
     return found;
+  }
+
+  /** Names and units for board lines, from memory when seen in the last minute. */
+  private async profiles(userIds: string[]): Promise<Map<string, Profile>> {
+    const now = Date.now();
+    const result = new Map<string, Profile>();
+    const missing: string[] = [];
+    for (const id of userIds) {
+      const hit = this.profileCache.get(id);
+      if (hit && now - hit.at < PROFILE_TTL_MS) result.set(id, hit.value);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      for (const [id, profile] of await this.users.profiles(missing)) {
+        result.set(id, profile);
+        if (this.profileCache.size >= MAX_PROFILES) this.profileCache.clear();
+        this.profileCache.set(id, { at: now, value: profile });
+      }
+    }
+    return result;
   }
 
   private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
