@@ -188,9 +188,10 @@ describe('LeaderboardStore contract: the PostgreSQL replica and Redis sorted set
       clock.advance(10_000);
       const submittedAt = Date.now();
       await a.http().post(`/api/attempts/${attempt.body.id}/submit`).set(...bearer(member)).send({}).expect(200);
-      expect(await waitFor(2, 1000)).toBe(true);
-      expect(Date.now() - submittedAt).toBeLessThan(1000);
-      expect(frames[1].entries.map((e) => e.userId)).toEqual([member.user.id]);
+      const reached = () => frames.some((frame) => frame.entries.some((e) => e.userId === member.user.id));
+      while (!reached() && Date.now() - submittedAt < 1000) await new Promise((r) => setTimeout(r, 20));
+      expect(reached()).toBe(true);
+      expect(frames.find((frame) => frame.entries.length > 0)!.entries.map((e) => e.userId)).toEqual([member.user.id]);
     } finally {
       request.destroy();
     }

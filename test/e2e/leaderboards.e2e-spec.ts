@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { LeaderboardLive } from '../../apps/api/src/modules/leaderboards/leaderboard-live.service.js';
 import { aMember, aQuizRound, aUnit, bearer, type QuizSetup } from '../support/builders.js';
+import { insertPeople } from '../support/essays.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Played {
@@ -69,9 +70,14 @@ describe('leaderboards built from a few hundred generated attempts', () => {
 
     const random = lcg(42);
     const leafUnits = [a, b, c];
+    // Registration is not under test here: members are inserted with SQL and given signed tokens.
+    const people = await insertPeople(
+      t,
+      Array.from({ length: 90 }, (_, m) => ({ unitId: leafUnits[m % 3].id, fullName: `Đoàn viên ${m}` })),
+    );
     for (let m = 0; m < 90; m++) {
       const unit = leafUnits[m % 3];
-      const member = await aMember(t, unit.id, { fullName: `Đoàn viên ${m}`, phone: `09${String(10000000 + m)}` });
+      const member = { accessToken: people[m].accessToken, user: { id: people[m].id } };
       members.push(member);
       const attempts = 1 + random(3);
       for (let k = 0; k < attempts; k++) {
@@ -140,7 +146,7 @@ describe('leaderboards built from a few hundred generated attempts', () => {
 
   it('is public without email or phone; the organizers’ export has the phone numbers', async () => {
     const response = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard?limit=200`).expect(200);
-    expect(response.text).not.toMatch(/@example\.org|"email"|"phone"|09100000/);
+    expect(response.text).not.toMatch(/@example\.org|"email"|"phone"|"09\d{8}"/);
     expect(Object.keys(response.body.entries[0]).sort()).toEqual(
       ['durationMs', 'fullName', 'prediction', 'predictionDiff', 'rank', 'score', 'submittedAt', 'unitId', 'unitName', 'userId'].sort(),
     );
@@ -231,9 +237,11 @@ describe('leaderboards built from a few hundred generated attempts', () => {
     clock.advance(5000);
     const submittedAt = Date.now();
     await t.http().post(`/api/attempts/${attempt.body.id}/submit`).set(...bearer(champion)).send({ prediction: 45 }).expect(200);
-    expect(await waitFor(2, 1000)).toBe(true);
-    expect(Date.now() - submittedAt).toBeLessThan(1000);
-    const pushed = JSON.parse(frames[1]);
+    // Within a second a frame leads with the champion (a periodic re-send of the old top may come first).
+    const leads = () => frames.some((frame) => JSON.parse(frame).entries[0]?.userId === champion.user.id);
+    while (!leads() && Date.now() - submittedAt < 1000) await new Promise((r) => setTimeout(r, 20));
+    expect(leads()).toBe(true);
+    const pushed = JSON.parse(frames.find((frame) => JSON.parse(frame).entries[0]?.userId === champion.user.id)!);
     expect(pushed.entries[0]).toMatchObject({ rank: 1, userId: champion.user.id, fullName: 'Nhà vô địch', durationMs: 5000 });
     played.push({ userId: champion.user.id, unitId: units[3].id, attemptId: attempt.body.id, score: 4, durationMs: 5000, submittedAt: clock.now().getTime(), prediction: 45 });
 

@@ -9,6 +9,8 @@ import { LeaderboardsService, toEntry } from './leaderboards.service.js';
 export interface StreamSubscriber {
   /** Writes one SSE frame; false when the connection is gone. */
   write(frame: string): boolean;
+  /** Ends the stream (shutdown: an open stream would keep the server from closing). */
+  end(): void;
 }
 
 const CHANNEL = 'hoithi:lb:changed';
@@ -76,6 +78,9 @@ export class LeaderboardLive implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.stops.forEach((stop) => stop());
+    // Displays reconnect by themselves (EventSource retry) to whichever replica is still up.
+    for (const set of this.subscribers.values()) for (const subscriber of set) subscriber.end();
+    this.subscribers.clear();
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.poll) clearInterval(this.poll);
     this.scheduled.forEach((timer) => clearTimeout(timer));

@@ -81,7 +81,10 @@ export class RoundLeaderboardController {
       'x-accel-buffering': 'no',
     });
     reply.raw.write('retry: 3000\n\n');
-    const unsubscribe = this.live.subscribe(id, { write: (frame) => !reply.raw.destroyed && reply.raw.write(frame) });
+    const unsubscribe = this.live.subscribe(id, {
+      write: (frame) => !reply.raw.destroyed && reply.raw.write(frame),
+      end: () => reply.raw.end(),
+    });
     request.raw.once('close', unsubscribe);
   }
 
