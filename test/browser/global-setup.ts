@@ -16,6 +16,8 @@ import pg from 'pg';
 /** Debian's Chromium; CHROMIUM_PATH may name another installed one. A browser is never downloaded. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '..', '..');
+/** The boot admin of the suite's server; the tests read it from the environment. */
+const ADMIN = { email: 'bantochuc.browser@hoithi.test', password: randomBytes(12).toString('hex') };
 
 export interface BrowserSuiteState {
   server: ChildProcess | null;
@@ -152,6 +154,9 @@ export default async function globalSetup(): Promise<void> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     DEMO_DATA: 'true',
     LOG_LEVEL: 'warn',
+    // The organizer screens sign in as this admin (an admin may do everything an organizer may).
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
   };
   const server = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout?.pipe(log);
@@ -161,5 +166,7 @@ export default async function globalSetup(): Promise<void> {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, server, logFile);
   process.env.HOITHI_BROWSER_BASE_URL = baseUrl;
+  process.env.HOITHI_BROWSER_ADMIN_EMAIL = ADMIN.email;
+  process.env.HOITHI_BROWSER_ADMIN_PASSWORD = ADMIN.password;
   console.warn(`[browser tests] built app on ${baseUrl}, database ${database}, log ${logFile}`);
 }

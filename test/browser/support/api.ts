@@ -46,3 +46,19 @@ export async function takeQuiz(token: string, roundId: string, answered: number,
   }
   return api<SubmitResponse>('POST', `/attempts/${attempt.id}/submit`, { prediction }, token);
 }
+
+/** The suite's boot admin (global-setup sets ADMIN_EMAIL/ADMIN_PASSWORD on the server). */
+export async function signInAdmin(): Promise<AuthResponse> {
+  const email = process.env.HOITHI_BROWSER_ADMIN_EMAIL;
+  const password = process.env.HOITHI_BROWSER_ADMIN_PASSWORD;
+  if (!email || !password) throw new Error('HOITHI_BROWSER_ADMIN_EMAIL/PASSWORD are not set: run through `npm run test:browser`');
+  return api<AuthResponse>('POST', '/auth/login', { email, password });
+}
+
+/** A new account in the named demo unit. */
+export async function registerIn(unitName: string, fullName: string): Promise<AuthResponse> {
+  const units = await api<UnitResponse[]>('GET', '/units');
+  const unit = units.find((u) => u.name === unitName);
+  if (!unit) throw new Error(`the demo unit "${unitName}" is missing`);
+  return api<AuthResponse>('POST', '/auth/register', { fullName, email: uniqueEmail('user'), password: 'mat-khau-du-thi', unitId: unit.id });
+}

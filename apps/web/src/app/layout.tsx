@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
-import { useAuth } from '../features/auth';
+import { hasRole, useAuth } from '../features/auth';
 import { LanguageSwitch } from './language-switch';
 
 function AccountNav() {
@@ -33,6 +33,26 @@ function AccountNav() {
   );
 }
 
+/** The organizer and judge areas, for those who have the role. */
+function RoleNav() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  return (
+    <>
+      {hasRole(user, 'organizer') && (
+        <NavLink to="/admin" className="nav-link">
+          {t('nav.admin')}
+        </NavLink>
+      )}
+      {hasRole(user, 'judge') && (
+        <NavLink to="/judging" className="nav-link">
+          {t('nav.judging')}
+        </NavLink>
+      )}
+    </>
+  );
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   return (
@@ -51,6 +71,7 @@ export function AppLayout() {
           <NavLink to="/" end className="nav-link">
             {t('nav.contests')}
           </NavLink>
+          <RoleNav />
           <div className="app-nav__account">
             <AccountNav />
           </div>

@@ -1,9 +1,10 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
 import { AttemptPage, ResultPage } from '../features/attempt';
 import { LoginPage, RegisterPage } from '../features/auth';
 import { HomePage } from '../features/contests';
 import { DisplayPage } from '../features/leaderboard';
 import { RoundPage } from '../features/rounds';
+import { AdminLayout, JudgingLayout } from './admin-layout';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
@@ -22,6 +23,30 @@ export const routes: RouteObject[] = [
       { path: 'rounds/:id', element: <RoundPage /> },
       { path: 'attempts/:id', element: <AttemptPage /> },
       { path: 'attempts/:id/result', element: <ResultPage /> },
+      {
+        // Organizers (and admins): the question bank, contests, running rounds. These screens and
+        // the judges' load on demand, so members' phones never download them.
+        path: 'admin',
+        element: <AdminLayout />,
+        children: [
+          { index: true, element: <Navigate to="/admin/contests" replace /> },
+          { path: 'questions', lazy: () => import('../features/question-bank').then((m) => ({ Component: m.QuestionBankPage })) },
+          { path: 'questions/new', lazy: () => import('../features/question-bank').then((m) => ({ Component: m.QuestionEditorPage })) },
+          { path: 'questions/import', lazy: () => import('../features/question-bank').then((m) => ({ Component: m.ImportPage })) },
+          { path: 'questions/:id', lazy: () => import('../features/question-bank').then((m) => ({ Component: m.QuestionEditorPage })) },
+          { path: 'contests', lazy: () => import('../features/contest-admin').then((m) => ({ Component: m.ContestsAdminPage })) },
+          { path: 'contests/:id', lazy: () => import('../features/contest-admin').then((m) => ({ Component: m.ContestBuilderPage })) },
+          { path: 'rounds/:id', lazy: () => import('../features/round-ops').then((m) => ({ Component: m.RoundOpsPage })) },
+        ],
+      },
+      {
+        path: 'judging',
+        element: <JudgingLayout />,
+        children: [
+          { index: true, lazy: () => import('../features/judging').then((m) => ({ Component: m.JudgingAssignmentsPage })) },
+          { path: ':id', lazy: () => import('../features/judging').then((m) => ({ Component: m.JudgingEntryPage })) },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

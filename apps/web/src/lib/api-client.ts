@@ -43,8 +43,16 @@ type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
+  /** JSON, or a FormData for multipart uploads (sent as is: the browser sets the boundary). */
   body?: unknown;
   signal?: AbortSignal;
+}
+
+/** A file the API sent as an attachment (exports, templates, essay attachments). */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From `Content-Disposition`, or the caller's fallback. */
+  fileName: string;
 }
 
 function buildUrl(path: string, query: RequestOptions['query']): string {
@@ -86,35 +94,61 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** The one way the client talks to the API. Resolves with the parsed JSON body. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const { method = 'GET', query, body, signal } = options;
-  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLanguage() });
+  const headers = new Headers({ Accept: accept, 'Accept-Language': currentLanguage() });
   const token = authToken.get();
   if (token) headers.set('Authorization', `Bearer ${token}`);
-  if (body !== undefined) headers.set('Content-Type', 'application/json');
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers.set('Content-Type', 'application/json');
 
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       signal,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, ClientErrorCodes.NETWORK, '');
   }
+  if (response.ok) return response;
 
   const payload = await readJson(response);
-  if (response.ok) return payload as T;
-
   if (isErrorBody(payload)) {
     throw new ApiError(response.status, payload.code, payload.message, toFieldErrors(payload.details), payload);
   }
   // A proxy or gateway answered instead of the API (HTML error page, empty body).
   throw new ApiError(response.status, ClientErrorCodes.BAD_RESPONSE, '');
+}
+
+/** The one way the client talks to the API. Resolves with the parsed JSON body. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json');
+  return (await readJson(response)) as T;
+}
+
+/** `attachment; filename="x.xlsx"` (or RFC 5987 `filename*=UTF-8''…`) → the name. */
+export function fileNameFrom(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() ?? null;
+}
+
+/** A file from the API, with the same headers and errors as every other call. */
+export async function apiDownload(path: string, fallbackName: string, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<DownloadedFile> {
+  const response = await send(path, options, '*/*');
+  return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('Content-Disposition')) ?? fallbackName };
 }
 
 export const api = {
@@ -127,4 +161,5 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'DELETE' }),
+  download: apiDownload,
 };

@@ -95,3 +95,6 @@ export function anAttempt(overrides: Partial<AttemptResponse> = {}): AttemptResp
     ...overrides,
   };
 }
+
+export const organizer: UserResponse = { id: 'u-btc', fullName: 'Ban tổ chức', email: 'btc@example.vn', unitId: null, roles: ['organizer'] };
+export const judge: UserResponse = { id: 'u-gk', fullName: 'Giám khảo Trần Thị Hoa', email: 'gk@example.vn', unitId: 'hn', roles: ['judge'] };

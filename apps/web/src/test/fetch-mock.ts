@@ -28,7 +28,7 @@ export function mockFetch(routes: Partial<Record<string, Handler>>) {
       method,
       url,
       headers: new Headers(init.headers),
-      body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
+      body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : init.body instanceof FormData ? init.body : undefined,
     };
     requests.push(request);
     const handler = routes[`${method} ${url.pathname}`];

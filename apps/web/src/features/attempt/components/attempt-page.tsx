@@ -14,7 +14,7 @@ import { forgetAttempt, readCurrentIndex, writeCurrentIndex } from '../hooks/att
 import { attemptQueryKey, useAttempt, type TimedAttempt } from '../hooks/use-attempt';
 import { useAnswerQueue } from '../hooks/use-answer-queue';
 import { useSecondsLeft } from '../hooks/use-countdown';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Countdown } from './countdown';
 import { PredictionStep, parsePrediction } from './prediction-step';
 import { QuestionMap, type MapItem } from './question-map';

@@ -4,8 +4,8 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import { TextField } from '../../../components/text-field';
 import { useAuth } from '../hooks/auth-context';
 import { useLogin } from '../hooks/use-auth-mutations';
-import { FormErrorAlert } from './form-error-alert';
-import { focusFirstInvalid, splitFieldErrors, type FieldErrors } from './form-errors';
+import { FormErrorAlert } from '../../../components/form-error-alert';
+import { focusFirstInvalid, splitFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 
 const fields = ['email', 'password'] as const;
 type Field = (typeof fields)[number];

@@ -8,8 +8,8 @@ import { useErrorMessage } from '../../../lib/error-message';
 import { useAuth } from '../hooks/auth-context';
 import { useRegister } from '../hooks/use-auth-mutations';
 import { useUnits } from '../hooks/use-units';
-import { FormErrorAlert } from './form-error-alert';
-import { focusFirstInvalid, splitFieldErrors, type FieldErrors } from './form-errors';
+import { FormErrorAlert } from '../../../components/form-error-alert';
+import { focusFirstInvalid, splitFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { UnitPicker } from './unit-picker';
 
 const fields = ['fullName', 'email', 'password', 'unitId', 'phone'] as const;

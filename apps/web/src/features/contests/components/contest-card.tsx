@@ -17,13 +17,10 @@ function RoundLine({ round }: { round: RoundResponse }) {
       {facts.length > 0 && <span className="round-link__facts">{facts.join(' · ')}</span>}
     </>
   );
-  // Essay rounds have no page in this client yet.
-  return round.kind === 'quiz' ? (
+  return (
     <Link to={`/rounds/${round.id}`} className="round-link">
       {content}
     </Link>
-  ) : (
-    <span className="round-link round-link--static">{content}</span>
   );
 }
 

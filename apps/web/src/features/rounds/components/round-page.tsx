@@ -6,6 +6,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatDateTime, formatDuration, formatNumber } from '../../../lib/format';
 import { useAuth } from '../../auth';
+import { EssayEntryPanel } from '../../essays';
 import { memberState, useMyAttempts, useRound, useStartAttempt } from '../hooks/use-round';
 import { RoundRules } from './round-rules';
 
@@ -13,8 +14,8 @@ function MyAttempts({ round }: { round: RoundDetailResponse }) {
   const { t } = useTranslation();
   const { status } = useAuth();
   const me = memberState(round, status !== 'anonymous');
-  const mine = useMyAttempts(round.id, round.me !== null);
-  if (!me) return null;
+  const mine = useMyAttempts(round.id, round.kind === 'quiz' && round.me !== null);
+  if (!me || round.kind !== 'quiz') return null;
   const finished = (mine.data?.items ?? []).filter((attempt) => attempt.status !== 'active');
 
   return (
@@ -68,7 +69,7 @@ function StartArea({ round }: { round: RoundDetailResponse }) {
   const errorMessage = useErrorMessage();
   const start = useStartAttempt(round.id);
 
-  if (round.kind !== 'quiz') return <p className="notice">{t('rounds.essayNotice')}</p>;
+  if (round.kind !== 'quiz') return <EssayEntryPanel round={round} />;
   if (round.phase === 'upcoming') {
     return <p className="notice">{t('rounds.opensAt', { time: formatDateTime(round.opensAt) })}</p>;
   }

@@ -1,6 +1,6 @@
 import type { RoundDetailResponse } from '@hoi-thi/contracts';
 import { useTranslation } from 'react-i18next';
-import { formatClock } from '../../../lib/format';
+import { formatClock, formatNumber } from '../../../lib/format';
 
 /** How long an attempt lasts, in words when it is whole minutes. */
 export function useTimeLimitText(): (seconds: number) => string {
@@ -28,6 +28,12 @@ export function RoundRules({ round }: { round: RoundDetailResponse }) {
             <dd>{round.questionCount}</dd>
           </div>
         )}
+        {(round.minWords !== null || round.maxWords !== null) && (
+          <div className="facts__item">
+            <dt>{t('essays.words')}</dt>
+            <dd>{t('essays.limits', { min: formatNumber(round.minWords ?? 0), max: round.maxWords === null ? '∞' : formatNumber(round.maxWords) })}</dd>
+          </div>
+        )}
         {round.maxAttempts !== null && (
           <div className="facts__item">
             <dt>{t('rounds.rules.attempts')}</dt>
@@ -42,7 +48,21 @@ export function RoundRules({ round }: { round: RoundDetailResponse }) {
           <p className="field__hint">{t('rounds.rules.predictionHint')}</p>
         </div>
       )}
-      <p className="field__hint">{t(`rounds.rules.review.${round.reviewAfter}`)}</p>
+      {round.rubric && (
+        <div className="round-rules__prediction">
+          <p className="round-rules__label">{t('rounds.rules.rubric')}</p>
+          <ul className="plain-list">
+            {round.rubric.map((criterion) => (
+              <li key={criterion.name}>{t('rounds.rules.criterion', { name: criterion.name, max: formatNumber(criterion.maxPoints) })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {round.kind === 'quiz' ? (
+        <p className="field__hint">{t(`rounds.rules.review.${round.reviewAfter}`)}</p>
+      ) : (
+        <p className="field__hint">{t('rounds.rules.blind')}</p>
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useErrorMessage } from '../../../lib/error-message';
+import { useErrorMessage } from '../lib/error-message';
 
 interface FormErrorAlertProps {
   error: unknown;

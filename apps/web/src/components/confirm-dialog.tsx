@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
+const focusableSelector = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), a[href]';
+
 interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
@@ -32,7 +34,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onCo
       return;
     }
     if (event.key !== 'Tab') return;
-    const focusable = [...(dialogRef.current?.querySelectorAll<HTMLElement>('button:not(:disabled)') ?? [])];
+    const focusable = [...(dialogRef.current?.querySelectorAll<HTMLElement>(focusableSelector) ?? [])];
     const first = focusable[0];
     const last = focusable.at(-1);
     if (!first || !last) return;

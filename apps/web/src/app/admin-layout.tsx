@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { RequireRole } from '../features/auth';
+
+/** `/admin/...`: organizers and admins only, with the area's own navigation. */
+export function AdminLayout() {
+  const { t } = useTranslation();
+  return (
+    <RequireRole role="organizer">
+      <div className="admin">
+        <nav className="sub-nav" aria-label={t('admin.navLabel')}>
+          <NavLink to="/admin/contests" className="sub-nav__link">
+            {t('admin.contests')}
+          </NavLink>
+          <NavLink to="/admin/questions" className="sub-nav__link">
+            {t('admin.questions')}
+          </NavLink>
+        </nav>
+        <Outlet />
+      </div>
+    </RequireRole>
+  );
+}
+
+/** `/judging/...`: judges only. */
+export function JudgingLayout() {
+  return (
+    <RequireRole role="judge">
+      <Outlet />
+    </RequireRole>
+  );
+}

@@ -1,0 +1,51 @@
+import type {
+  ContestResponse,
+  ContestStatus,
+  CreateContestRequest,
+  CreateQuizRoundRequest,
+  Difficulty,
+  Page,
+  RoundResponse,
+  RubricCriterionDto,
+} from '@hoi-thi/contracts';
+import { api } from '../../../lib/api-client';
+
+/** `POST /api/contests/:id/rounds` for an essay contest (API.md "Contests and rounds"). */
+export interface CreateEssayRoundRequest {
+  title: string;
+  opensAt: string;
+  closesAt: string;
+  rubric: RubricCriterionDto[];
+  judgesPerEntry: number;
+  minWords?: number;
+  maxWords?: number;
+}
+
+export type CreateRoundRequest = CreateQuizRoundRequest | CreateEssayRoundRequest;
+
+/**
+ * The body of 409 `CONTEST.BLUEPRINT_UNSATISFIABLE` (publish, or a round added to a published
+ * contest): the first short line, 0-based, and every short line of that round.
+ */
+export interface BlueprintShortfallBody {
+  roundId?: string;
+  lineIndex: number;
+  topicId: string;
+  difficulty: Difficulty | null;
+  needed: number;
+  available: number;
+  shortfalls?: { lineIndex: number; topicId: string; difficulty: Difficulty | null; needed: number; available: number }[];
+}
+
+export const contestAdminApi = {
+  /** Organizers see every status; `status` narrows it. */
+  list: (params: { limit: number; offset: number; status?: ContestStatus }, signal?: AbortSignal) =>
+    api.get<Page<ContestResponse>>('/contests', { query: { ...params }, signal }),
+  get: (id: string, signal?: AbortSignal) => api.get<ContestResponse>(`/contests/${id}`, { signal }),
+  create: (body: CreateContestRequest) => api.post<ContestResponse>('/contests', body),
+  update: (id: string, body: Partial<CreateContestRequest>) => api.patch<ContestResponse>(`/contests/${id}`, body),
+  addRound: (id: string, body: CreateRoundRequest) => api.post<RoundResponse>(`/contests/${id}/rounds`, body),
+  /** 409 `CONTEST.BLUEPRINT_UNSATISFIABLE` names the short line; 409 `CONTEST.NO_ROUNDS`. */
+  publish: (id: string) => api.post<ContestResponse>(`/contests/${id}/publish`),
+  finish: (id: string) => api.post<ContestResponse>(`/contests/${id}/finish`),
+};

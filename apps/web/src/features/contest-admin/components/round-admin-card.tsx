@@ -1,0 +1,124 @@
+import type { RoundResponse } from '@hoi-thi/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { useTimeLimitText } from '../../rounds';
+import type { AvailabilityItem } from '../../question-bank';
+import type { BlueprintShortfallBody } from '../api/contest-admin-api';
+import { availabilityText, checkLines } from './blueprint-check';
+
+interface RoundAdminCardProps {
+  round: RoundResponse;
+  topicNames: Map<string, string>;
+  availability: readonly AvailabilityItem[] | undefined;
+  /** From a refused publish: the line of this round the bank cannot fill. */
+  shortfall: BlueprintShortfallBody | null;
+}
+
+/** A round as the organizers see it in the builder: window, rules, blueprint against the bank. */
+export function RoundAdminCard({ round, topicNames, availability, shortfall }: RoundAdminCardProps) {
+  const { t } = useTranslation();
+  const timeLimitText = useTimeLimitText();
+  const checks = round.blueprint && availability ? checkLines(round.blueprint, availability) : null;
+  const shortLines = new Map((shortfall?.shortfalls ?? (shortfall ? [shortfall] : [])).map((line) => [line.lineIndex, line]));
+
+  return (
+    <article id={`round-${round.id}`} className="card round-admin" aria-labelledby={`round-${round.id}-title`}>
+      <div className="round-page__heading">
+        <h3 id={`round-${round.id}-title`}>{round.title}</h3>
+        <span className={`badge badge--phase-${round.phase}`}>{t(`rounds.phase.${round.phase}`)}</span>
+      </div>
+      <p className="field__hint">{t('rounds.window', { opens: formatDateTime(round.opensAt), closes: formatDateTime(round.closesAt) })}</p>
+      <dl className="facts">
+        {round.timeLimitSeconds !== null && (
+          <div className="facts__item">
+            <dt>{t('rounds.rules.timeLimit')}</dt>
+            <dd>{timeLimitText(round.timeLimitSeconds)}</dd>
+          </div>
+        )}
+        {round.maxAttempts !== null && (
+          <div className="facts__item">
+            <dt>{t('rounds.rules.attempts')}</dt>
+            <dd>{round.maxAttempts}</dd>
+          </div>
+        )}
+        {round.questionCount !== null && (
+          <div className="facts__item">
+            <dt>{t('rounds.rules.questions')}</dt>
+            <dd>{round.questionCount}</dd>
+          </div>
+        )}
+        {round.judgesPerEntry !== null && (
+          <div className="facts__item">
+            <dt>{t('builder.round.judgesPerEntry')}</dt>
+            <dd>{round.judgesPerEntry}</dd>
+          </div>
+        )}
+        {(round.minWords !== null || round.maxWords !== null) && (
+          <div className="facts__item">
+            <dt>{t('essays.words')}</dt>
+            <dd>{t('essays.limits', { min: formatNumber(round.minWords ?? 0), max: round.maxWords === null ? '∞' : formatNumber(round.maxWords) })}</dd>
+          </div>
+        )}
+      </dl>
+
+      {round.blueprint && (
+        <div className="round-admin__blueprint">
+          <h4 className="round-admin__subtitle">{t('builder.blueprint.title')}</h4>
+          <ol className="blueprint-summary">
+            {round.blueprint.map((line, index) => {
+              const check = checks?.[index];
+              const refused = shortLines.get(index);
+              const short = refused !== undefined || (check !== undefined && check.short > 0);
+              return (
+                <li key={index} id={`round-${round.id}-line-${String(index)}`} className="blueprint-summary__line" data-short={short ? true : undefined}>
+                  <span className="blueprint-summary__what">
+                    {t('builder.blueprint.summary', {
+                      n: index + 1,
+                      count: line.count,
+                      topic: topicNames.get(line.topicId) ?? t('builder.blueprint.unknownTopic'),
+                      difficulty: line.difficulty ? t(`bank.difficulty.${line.difficulty}`) : t('builder.blueprint.anyDifficulty'),
+                    })}
+                    {line.points !== undefined && ` · ${t('bank.list.points', { points: formatNumber(line.points) })}`}
+                  </span>
+                  {check && (
+                    <span className="blueprint-summary__bank" data-tone={check.short > 0 ? 'warn' : 'ok'}>
+                      {availabilityText(t, check, line.count)}
+                    </span>
+                  )}
+                  {refused && (
+                    <span className="field__error" role="alert">
+                      {t('builder.blueprint.serverShort', { needed: refused.needed, available: refused.available })}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      )}
+
+      {round.rubric && (
+        <div>
+          <h4 className="round-admin__subtitle">{t('builder.rubric.title')}</h4>
+          <ul className="plain-list">
+            {round.rubric.map((criterion) => (
+              <li key={criterion.name}>
+                {t('builder.rubric.summary', { name: criterion.name, max: formatNumber(criterion.maxPoints), weight: formatNumber(criterion.weight ?? 1) })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div className="toolbar">
+        <Link to={`/admin/rounds/${round.id}`} className="button button--secondary">
+          {t('builder.round.operate')}
+        </Link>
+        <Link to={`/rounds/${round.id}`} className="button button--ghost">
+          {t('builder.round.memberView')}
+        </Link>
+      </div>
+    </article>
+  );
+}

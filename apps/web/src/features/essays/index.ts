@@ -1,0 +1,1 @@
+export { EssayEntryPanel } from './components/essay-entry-panel';

@@ -1,0 +1,1 @@
+export { RoundOpsPage } from './components/round-ops-page';
