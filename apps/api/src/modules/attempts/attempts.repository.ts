@@ -32,6 +32,25 @@ export interface BestAttempt {
 }
 
 /**
+ * The SET clause that writes a participant's best attempt, with its parameters from `$first`:
+ * best attempt id, score, duration, submitted at, prediction, then "clear the active attempt".
+ * It stamps `board_txid` only when what a board shows changed: the leaderboard replicas read
+ * changes by that stamp, so both writers (finalize, regrade) must use this one rule.
+ */
+function setBest(first: number): string {
+  const [id, score, duration, submitted, prediction, clearActive] = [0, 1, 2, 3, 4, 5].map((i) => `$${first + i}`);
+  return `best_attempt_id = ${id}, best_score = ${score}, best_duration_ms = ${duration}, best_submitted_at = ${submitted},
+              best_prediction = ${prediction},
+              board_txid = CASE WHEN best_attempt_id IS DISTINCT FROM ${id} OR best_score IS DISTINCT FROM ${score}::numeric
+                                  OR best_prediction IS DISTINCT FROM ${prediction}::int
+                                THEN pg_current_xact_id()::text::bigint ELSE board_txid END,
+              active_attempt_id = CASE WHEN ${clearActive}::boolean THEN NULL ELSE active_attempt_id END`;
+}
+// Built once: the statements are the same on every submit.
+const SET_BEST_FROM_3 = setBest(3);
+const SET_BEST_FROM_11 = setBest(11);
+
+/**
  * The only file of the attempts module that talks to TypeORM. The hot paths (save, start's lock)
  * are single SQL statements through TypeORM's connection: one guarded statement per save.
  */
@@ -199,11 +218,7 @@ export class AttemptsRepository {
          UPDATE attempts SET status = $2, submitted_at = $3, score = $4, max_score = $5, correct_count = $6, duration_ms = $7, prediction = $8
           WHERE id = $1)
        UPDATE round_participants
-          SET best_attempt_id = $11, best_score = $12, best_duration_ms = $13, best_submitted_at = $14, best_prediction = $15,
-              board_txid = CASE WHEN best_attempt_id IS DISTINCT FROM $11 OR best_score IS DISTINCT FROM $12::numeric
-                                  OR best_prediction IS DISTINCT FROM $15::int
-                                THEN pg_current_xact_id()::text::bigint ELSE board_txid END,
-              active_attempt_id = CASE WHEN $16::boolean THEN NULL ELSE active_attempt_id END
+          SET ${SET_BEST_FROM_11}
         WHERE round_id = $9 AND user_id = $10`,
       [
         attemptId,
@@ -240,11 +255,7 @@ export class AttemptsRepository {
   async updateParticipant(manager: EntityManager, roundId: string, userId: string, best: BestAttempt, clearActive: boolean): Promise<void> {
     await manager.query(
       `UPDATE round_participants
-          SET best_attempt_id = $3, best_score = $4, best_duration_ms = $5, best_submitted_at = $6, best_prediction = $7,
-              board_txid = CASE WHEN best_attempt_id IS DISTINCT FROM $3 OR best_score IS DISTINCT FROM $4::numeric
-                                  OR best_prediction IS DISTINCT FROM $7::int
-                                THEN pg_current_xact_id()::text::bigint ELSE board_txid END,
-              active_attempt_id = CASE WHEN $8::boolean THEN NULL ELSE active_attempt_id END
+          SET ${SET_BEST_FROM_3}
         WHERE round_id = $1 AND user_id = $2`,
       [roundId, userId, best.bestAttemptId, best.bestScore, best.bestDurationMs, best.bestSubmittedAt, best.bestPrediction, clearActive],
     );
