@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
-import { RolesGuard } from './common/auth/roles.guard.js';
+import { AuthGuard } from './common/auth/auth.guard.js';
 import { Clock, SystemClock } from './common/clock.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.js';
@@ -50,8 +49,7 @@ export class AppModule {
         DemoModule,
       ],
       providers: [
-        { provide: APP_GUARD, useClass: JwtAuthGuard },
-        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

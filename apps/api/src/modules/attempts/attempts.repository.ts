@@ -46,6 +46,39 @@ function setBest(first: number): string {
                                 THEN pg_current_xact_id()::text::bigint ELSE board_txid END,
               active_attempt_id = CASE WHEN ${clearActive}::boolean THEN NULL ELSE active_attempt_id END`;
 }
+const PARTICIPANT_COLUMNS = `round_id, user_id, unit_id, attempts_used, active_attempt_id, best_attempt_id, best_score,
+  best_duration_ms, best_submitted_at, best_prediction, board_txid::text AS board_txid`;
+
+interface ParticipantRow {
+  round_id: string;
+  user_id: string;
+  unit_id: string | null;
+  attempts_used: number;
+  active_attempt_id: string | null;
+  best_attempt_id: string | null;
+  best_score: string | null;
+  best_duration_ms: number | null;
+  best_submitted_at: Date | null;
+  best_prediction: number | null;
+  board_txid: string;
+}
+
+function toParticipant(row: ParticipantRow): RoundParticipantEntity {
+  return Object.assign(new RoundParticipantEntity(), {
+    roundId: row.round_id,
+    userId: row.user_id,
+    unitId: row.unit_id,
+    attemptsUsed: row.attempts_used,
+    activeAttemptId: row.active_attempt_id,
+    bestAttemptId: row.best_attempt_id,
+    bestScore: row.best_score === null ? null : Number(row.best_score),
+    bestDurationMs: row.best_duration_ms,
+    bestSubmittedAt: row.best_submitted_at,
+    bestPrediction: row.best_prediction,
+    boardTxid: row.board_txid,
+  });
+}
+
 // Built once: the statements are the same on every submit.
 const SET_BEST_FROM_3 = setBest(3);
 const SET_BEST_FROM_11 = setBest(11);
@@ -68,29 +101,30 @@ export class AttemptsRepository {
 
   /**
    * The member's row for the round, created when missing and locked: every change to a member's
-   * attempts in a round happens under this lock (start, submit, expiry, regrade).
+   * attempts in a round happens under this lock (start, submit, expiry, regrade). One statement when
+   * the row exists (every start after the member's first), plain SQL rather than a query builder.
    */
   async lockParticipant(manager: EntityManager, roundId: string, userId: string, unitId: string | null): Promise<RoundParticipantEntity> {
-    await manager.query(
-      `INSERT INTO round_participants (round_id, user_id, unit_id) VALUES ($1, $2, $3) ON CONFLICT (round_id, user_id) DO NOTHING`,
-      [roundId, userId, unitId],
-    );
-    return manager
-      .getRepository(RoundParticipantEntity)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.round_id = :roundId AND p.user_id = :userId', { roundId, userId })
-      .getOneOrFail();
+    const select = `SELECT ${PARTICIPANT_COLUMNS} FROM round_participants WHERE round_id = $1 AND user_id = $2 FOR UPDATE`;
+    let [row] = await manager.query(select, [roundId, userId]);
+    if (!row) {
+      await manager.query(
+        `INSERT INTO round_participants (round_id, user_id, unit_id) VALUES ($1, $2, $3) ON CONFLICT (round_id, user_id) DO NOTHING`,
+        [roundId, userId, unitId],
+      );
+      [row] = await manager.query(select, [roundId, userId]);
+    }
+    return toParticipant(row);
   }
 
   /** Locks the participant row that owns an attempt; null when the attempt does not exist. */
-  lockParticipantOfAttempt(manager: EntityManager, attemptId: string): Promise<RoundParticipantEntity | null> {
-    return manager
-      .getRepository(RoundParticipantEntity)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('(p.round_id, p.user_id) = (SELECT a.round_id, a.user_id FROM attempts a WHERE a.id = :attemptId)', { attemptId })
-      .getOne();
+  async lockParticipantOfAttempt(manager: EntityManager, attemptId: string): Promise<RoundParticipantEntity | null> {
+    const [row] = await manager.query(
+      `SELECT ${PARTICIPANT_COLUMNS} FROM round_participants
+        WHERE (round_id, user_id) = (SELECT a.round_id, a.user_id FROM attempts a WHERE a.id = $1) FOR UPDATE`,
+      [attemptId],
+    );
+    return row ? toParticipant(row) : null;
   }
 
   findParticipant(roundId: string, userId: string, manager?: EntityManager): Promise<RoundParticipantEntity | null> {
@@ -168,11 +202,19 @@ export class AttemptsRepository {
     return rows.map((row) => row.id);
   }
 
-  /** One INSERT … RETURNING (TypeORM's save would re-read and deep-merge the 20-question paper). */
-  async insertAttempt(attempt: NewAttempt, manager: EntityManager): Promise<AttemptEntity> {
+  /**
+   * Inserts the attempt and marks it as the participant's active one, counting it, in one round trip
+   * (a data-modifying CTE; TypeORM's save would re-read and deep-merge the 20-question paper).
+   */
+  async insertStartedAttempt(attempt: NewAttempt, manager: EntityManager): Promise<AttemptEntity> {
     const [row] = await manager.query(
-      `INSERT INTO attempts (round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      `WITH inserted AS (
+         INSERT INTO attempts (round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id),
+       marked AS (
+         UPDATE round_participants SET attempts_used = attempts_used + 1, active_attempt_id = (SELECT id FROM inserted)
+          WHERE round_id = $1 AND user_id = $2)
+       SELECT id FROM inserted`,
       [
         attempt.roundId,
         attempt.userId,
@@ -195,13 +237,6 @@ export class AttemptsRepository {
       durationMs: null,
       prediction: null,
     });
-  }
-
-  async markStarted(manager: EntityManager, participant: RoundParticipantEntity, attemptId: string): Promise<void> {
-    await manager.query(
-      'UPDATE round_participants SET attempts_used = attempts_used + 1, active_attempt_id = $3 WHERE round_id = $1 AND user_id = $2',
-      [participant.roundId, participant.userId, attemptId],
-    );
   }
 
   /** Finishes the attempt and sets the participant's best in one round trip (a data-modifying CTE). */

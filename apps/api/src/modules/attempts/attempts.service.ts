@@ -117,7 +117,7 @@ export class AttemptsService {
         const spec = { type: version.type, optionIds: question.optionOrder };
         answerSpecs[question.questionId] = { o: question.optionOrder, m: maxChoices(spec), t: version.type };
       }
-      const attempt = await this.attempts.insertAttempt(
+      const attempt = await this.attempts.insertStartedAttempt(
         {
           roundId: round.id,
           userId: user.id,
@@ -132,7 +132,6 @@ export class AttemptsService {
         },
         manager,
       );
-      await this.attempts.markStarted(manager, participant, attempt.id);
       return { attempt, round, versions, answers: new Map(), attemptsLeft: attemptsLeft(round.maxAttempts!, participant.attemptsUsed + 1), activeAttemptId: attempt.id };
     });
     finished.forEach((event) => this.events.emitFinished(event));

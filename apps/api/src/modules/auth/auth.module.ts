@@ -7,7 +7,6 @@ import { AdminBootstrap } from './admin.bootstrap.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JWT_SECRET } from '../../config/config.module.js';
-import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 import { PasswordHasher } from './password-hasher.js';
 
@@ -29,7 +28,6 @@ import { PasswordHasher } from './password-hasher.js';
     AuthService,
     PasswordHasher,
     LocalStrategy,
-    JwtStrategy,
     AdminBootstrap,
   ],
   exports: [PasswordHasher, UsersModule],

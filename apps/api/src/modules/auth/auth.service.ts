@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AuthResponse } from '@hoi-thi/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
+import type { AccessTokenPayload } from '../../common/auth/access-tokens.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainError, RateLimitedError } from '../../common/errors/domain-error.js';
 import { RateLimiter, retryAfterSeconds } from '../../common/rate-limit/rate-limiter.js';
@@ -12,12 +13,6 @@ import type { RegisterDto } from './dto/auth.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 
 const MINUTE = 60_000;
-
-export interface AccessTokenPayload {
-  sub: string;
-  unitId: string | null;
-  roles: AuthUser['roles'];
-}
 
 @Injectable()
 export class AuthService {

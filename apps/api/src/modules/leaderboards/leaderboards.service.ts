@@ -94,7 +94,8 @@ export class LeaderboardsService {
    * the prediction's actual value, ranks the final board by the full ladder and stores it.
    */
   async close(user: AuthUser, roundId: string, manualActual: number | undefined) {
-    const { round } = await this.quizRound(user, roundId);
+    // Read afresh, not the public 1-second copy: an organizer may just have moved the round's window.
+    const { round } = await this.quizRound(user, roundId, { fresh: true });
     if (round.closedAt) throw new DomainError('ROUND.ALREADY_CLOSED');
     const now = this.clock.now();
     if (now.getTime() < round.closesAt.getTime() + this.graceMs) {
@@ -188,9 +189,9 @@ export class LeaderboardsService {
    * The round with its contest, visible to the caller. Public reads share a 1-second copy (a display
    * wall and thousands of phones poll the same round); a close in this process drops it at once.
    */
-  private async quizRound(caller: AuthUser | undefined, roundId: string): Promise<RoundWithContest> {
+  private async quizRound(caller: AuthUser | undefined, roundId: string, options: { fresh?: boolean } = {}): Promise<RoundWithContest> {
     const now = Date.now();
-    const hit = this.rounds.get(roundId);
+    const hit = options.fresh ? undefined : this.rounds.get(roundId);
     let found: RoundWithContest;
     if (hit && now - hit.at < ROUND_TTL_MS) {
       found = hit.value;

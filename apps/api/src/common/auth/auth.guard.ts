@@ -1,0 +1,59 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@hoi-thi/contracts';
+import { JWT_SECRET } from '../../config/config.module.js';
+import { DomainError } from '../errors/domain-error.js';
+import { AccessTokenVerifier } from './access-tokens.js';
+import { type AuthUser, hasRole } from './auth-user.js';
+import { IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
+
+interface RouteRule {
+  isPublic: boolean;
+  roles: Role[];
+}
+
+/**
+ * The one global guard: every route needs a valid access token unless marked `@Public()` (deny by
+ * default), and `@RequireRoles(…)` routes need one of those roles (admin counts as organizer). On a
+ * public route a token is optional and a bad one is ignored. A route's rule is read from its
+ * decorators once; the token check is a map lookup once the token was verified (every request of
+ * a contest passes here, so it stays cheap).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly rules = new WeakMap<object, RouteRule>();
+  private readonly tokens: AccessTokenVerifier;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(JWT_SECRET) secret: string,
+  ) {
+    this.tokens = new AccessTokenVerifier(secret);
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const rule = this.ruleOf(context);
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined>; user?: AuthUser }>();
+    const header = request.headers.authorization;
+    const user = typeof header === 'string' ? this.tokens.verify(header) : null;
+    if (user) request.user = user;
+    if (rule.isPublic) return true;
+    if (!user) throw new DomainError(header ? 'AUTH.TOKEN_INVALID' : 'UNAUTHORIZED');
+    if (rule.roles.length && !rule.roles.some((role) => hasRole(user, role))) throw new DomainError('FORBIDDEN');
+    return true;
+  }
+
+  private ruleOf(context: ExecutionContext): RouteRule {
+    const handler = context.getHandler();
+    let rule = this.rules.get(handler);
+    if (!rule) {
+      const targets = [handler, context.getClass()];
+      rule = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true,
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets) ?? [],
+      };
+      this.rules.set(handler, rule);
+    }
+    return rule;
+  }
+}
