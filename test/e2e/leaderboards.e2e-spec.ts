@@ -235,8 +235,16 @@ describe('leaderboards built from a few hundred generated attempts', () => {
       await t.http().put(`/api/attempts/${attempt.body.id}/answers/${question.id}`).set(...bearer(champion)).send({ optionIds: quiz.keys.get(question.id) }).expect(200);
     }
     clock.advance(5000);
+    // The public page is shared for a moment between requests; the submit drops it, so the board shows the change.
+    const before = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard?limit=20`).expect(200);
+    expect(before.body.entries[0].userId).not.toBe(champion.user.id);
     const submittedAt = Date.now();
     await t.http().post(`/api/attempts/${attempt.body.id}/submit`).set(...bearer(champion)).send({ prediction: 45 }).expect(200);
+    let after = before;
+    while (after.body.entries[0].userId !== champion.user.id && Date.now() - submittedAt < 1000) {
+      after = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard?limit=20`).expect(200);
+    }
+    expect(after.body.entries[0]).toMatchObject({ rank: 1, userId: champion.user.id });
     // Within a second a frame leads with the champion (a periodic re-send of the old top may come first).
     const leads = () => frames.some((frame) => JSON.parse(frame).entries[0]?.userId === champion.user.id);
     while (!leads() && Date.now() - submittedAt < 1000) await new Promise((r) => setTimeout(r, 20));

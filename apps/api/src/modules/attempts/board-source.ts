@@ -64,6 +64,20 @@ export class BoardSource {
     return rows.map(toBestRow);
   }
 
+  /**
+   * The rows changed since `horizon` and the next horizon, in one statement: pg_current_snapshot()
+   * is the snapshot this statement reads with, so its xmin is exactly the horizon of this read.
+   */
+  async catchUp(roundId: string, horizon: string): Promise<{ rows: BestRow[]; horizon: string }> {
+    const rows: (RawBestRow & { horizon: string })[] = await this.dataSource.query(
+      `SELECT h.horizon, p.* FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon) h
+         LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM round_participants
+                             WHERE round_id = $1 AND board_txid >= $2::bigint AND best_attempt_id IS NOT NULL) p ON true`,
+      [roundId, horizon],
+    );
+    return { rows: rows.filter((row) => row.user_id !== null).map(toBestRow), horizon: rows[0].horizon };
+  }
+
   async changedSince(roundId: string, horizon: string, manager?: EntityManager): Promise<BestRow[]> {
     const rows: RawBestRow[] = await this.m(manager).query(
       `SELECT ${COLUMNS} FROM round_participants WHERE round_id = $1 AND board_txid >= $2::bigint AND best_attempt_id IS NOT NULL`,

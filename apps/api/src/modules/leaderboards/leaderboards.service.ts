@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { predictionActualValue, rankContest, rankRoundEntries, rankUnits } from '@hoi-thi/contest-engine';
 import type { LeaderboardEntry, UnitBoardOrderBy } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import { BatchLoader } from '../../common/batching/batch-loader.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
@@ -33,6 +34,9 @@ const CONTEST_BOARD_TTL_MS = 5_000;
 const ROUND_TTL_MS = 1_000;
 const PROFILE_TTL_MS = 60_000;
 const MAX_PROFILES = 100_000;
+/** How long requests for the same live page share one read of the store. */
+const PAGE_SHARE_MS = 100;
+const MAX_SHARED_PAGES = 1_000;
 
 /**
  * The boards. A round's live board comes from the LeaderboardStore (PostgreSQL replica or Redis);
@@ -45,6 +49,9 @@ export class LeaderboardsService {
   private readonly cache = new Map<string, { at: number; value: unknown }>();
   private readonly rounds = new Map<string, { at: number; value: RoundWithContest }>();
   private readonly profileCache = new Map<string, { at: number; value: Profile }>();
+  private readonly pages = new Map<string, { at: number; roundId: string; value: Promise<RoundBoard> }>();
+  /** Names missing from the cache, read together by the requests that need them at the same time. */
+  private readonly profileLoader = new BatchLoader<Profile>((ids) => this.users.profiles(ids));
 
   constructor(
     private readonly store: LeaderboardStore,
@@ -60,14 +67,33 @@ export class LeaderboardsService {
     this.graceMs = config.attemptGraceSeconds * 1000;
   }
 
+  /**
+   * A page of the round's board. Live pages of a published round are shared for a moment
+   * (PAGE_SHARE_MS): a display wall and thousands of phones ask for the same top 50, so one read
+   * of the store serves every request in that window; a submit in this process drops the round's
+   * shared pages at once, and the live stream never uses them.
+   */
   async roundBoard(caller: AuthUser | undefined, roundId: string, offset: number, limit: number): Promise<RoundBoard> {
-    const { round } = await this.quizRound(caller, roundId);
+    const { round, contest } = await this.quizRound(caller, roundId);
     if (round.closedAt) {
       const { total, rows } = await this.results.resultsPage(roundId, offset, limit);
       const ranked = rows.map((r) => ({ ...r, predictionDiff: r.predictionDiff }));
       return { round, final: true, total, rows: ranked, profiles: await this.profiles(ranked.map((r) => r.userId)) };
     }
-    const page = await this.store.page(roundId, offset, limit);
+    if (contest.status === 'draft') return this.livePage(round, offset, limit);
+    const key = `${roundId}:${offset}:${limit}`;
+    const now = Date.now();
+    const shared = this.pages.get(key);
+    if (shared && now - shared.at < PAGE_SHARE_MS) return shared.value;
+    const value = this.livePage(round, offset, limit);
+    if (this.pages.size >= MAX_SHARED_PAGES) this.pages.clear();
+    this.pages.set(key, { at: now, roundId, value });
+    value.catch(() => this.pages.delete(key));
+    return value;
+  }
+
+  private async livePage(round: RoundEntity, offset: number, limit: number): Promise<RoundBoard> {
+    const page = await this.store.page(round.id, offset, limit);
     const rows = page.entries.map((r) => ({ ...r, predictionDiff: null }));
     return { round, final: false, total: page.total, rows, profiles: await this.profiles(rows.map((r) => r.userId)) };
   }
@@ -166,18 +192,26 @@ export class LeaderboardsService {
     return { ...all, round };
   }
 
-  /** The live stream's payload: the top of the board. */
+  /** The live stream's payload: the top of the board, read from the store (never a shared page). */
   async top(roundId: string, limit: number): Promise<RoundBoard> {
-    return this.roundBoard(undefined, roundId, 0, limit);
+    const { round } = await this.quizRound(undefined, roundId);
+    return round.closedAt ? this.roundBoard(undefined, roundId, 0, limit) : this.livePage(round, 0, limit);
   }
 
   /** A member's best changed: tell the store (Redis needs it; the PostgreSQL replica catches up itself). */
   async recordBest(roundId: string, row: BestRow): Promise<void> {
     await this.store.record(roundId, row);
+    this.dropPages(roundId);
   }
 
   async rebuild(roundId: string): Promise<number> {
-    return this.store.rebuild(roundId);
+    const size = await this.store.rebuild(roundId);
+    this.dropPages(roundId);
+    return size;
+  }
+
+  private dropPages(roundId: string): void {
+    for (const [key, page] of this.pages) if (page.roundId === roundId) this.pages.delete(key);
   }
 
   /** Contest and unit boards are recomputed after a finished attempt (in this process; others within 5 s). */
@@ -218,11 +252,14 @@ export class LeaderboardsService {
       else missing.push(id);
     }
     if (missing.length) {
-      for (const [id, profile] of await this.users.profiles(missing)) {
+      const found = await Promise.all(missing.map((id) => this.profileLoader.load(id)));
+      missing.forEach((id, i) => {
+        const profile = found[i];
+        if (!profile) return;
         result.set(id, profile);
         if (this.profileCache.size >= MAX_PROFILES) this.profileCache.clear();
         this.profileCache.set(id, { at: now, value: profile });
-      }
+      });
     }
     return result;
   }

@@ -85,8 +85,8 @@ export class PostgresLeaderboardStore extends LeaderboardStore implements OnModu
     if (replica.next) return replica.next;
     const start = (): Promise<void> => {
       replica.running = (async () => {
-        const horizon = await this.source.horizon();
-        for (const row of await this.source.changedSince(roundId, replica.horizon)) replica.board.upsert(row);
+        const { rows, horizon } = await this.source.catchUp(roundId, replica.horizon);
+        for (const row of rows) replica.board.upsert(row);
         replica.horizon = horizon;
       })().finally(() => {
         replica.running = null;
