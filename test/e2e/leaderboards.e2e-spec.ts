@@ -126,6 +126,7 @@ describe('leaderboards built from a few hundred generated attempts', () => {
     expect(played.length).toBeGreaterThan(150);
     const expected = expectedRanks(bestOf(played), null);
     const first = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard?limit=10`).expect(200);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(first.body).toMatchObject({ roundId: quiz.roundId, final: false, actualValue: null, total: expected.length });
     const board = await wholeBoard(`/api/rounds/${quiz.roundId}/leaderboard`);
     expect(board.map((e) => [e.userId, e.rank, e.score, e.durationMs])).toEqual(expected.map((p, i) => [p.userId, i + 1, p.score, p.durationMs]));

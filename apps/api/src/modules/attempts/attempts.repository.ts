@@ -46,8 +46,9 @@ function setBest(first: number): string {
                                 THEN pg_current_xact_id()::text::bigint ELSE board_txid END,
               active_attempt_id = CASE WHEN ${clearActive}::boolean THEN NULL ELSE active_attempt_id END`;
 }
-const PARTICIPANT_COLUMNS = `round_id, user_id, unit_id, attempts_used, active_attempt_id, best_attempt_id, best_score,
-  best_duration_ms, best_submitted_at, best_prediction, board_txid::text AS board_txid`;
+/** round_participants columns as ParticipantRow reads them, of the table aliased `p`. */
+const PARTICIPANT_COLUMNS = `p.round_id, p.user_id, p.unit_id, p.attempts_used, p.active_attempt_id, p.best_attempt_id, p.best_score,
+  p.best_duration_ms, p.best_submitted_at, p.best_prediction, p.board_txid::text AS board_txid`;
 
 interface ParticipantRow {
   round_id: string;
@@ -79,6 +80,55 @@ function toParticipant(row: ParticipantRow): RoundParticipantEntity {
   });
 }
 
+const GRADING_COLUMN_LIST = ['id', 'round_id', 'user_id', 'unit_id', 'number', 'status', 'seed', 'paper', 'started_at', 'deadline', 'submitted_at', 'score', 'max_score', 'correct_count', 'duration_ms', 'prediction'] as const;
+const GRADING_COLUMNS = GRADING_COLUMN_LIST.join(', ');
+
+interface GradingRow {
+  id: string;
+  round_id: string;
+  user_id: string;
+  unit_id: string | null;
+  number: number;
+  status: AttemptEntity['status'];
+  seed: string;
+  paper: AttemptEntity['paper'];
+  started_at: Date;
+  deadline: Date;
+  submitted_at: Date | null;
+  score: string | null;
+  max_score: string | null;
+  correct_count: number | null;
+  duration_ms: number | null;
+  prediction: number | null;
+}
+
+function toGradingAttempt(row: GradingRow): AttemptEntity {
+  return Object.assign(new AttemptEntity(), {
+    id: row.id,
+    roundId: row.round_id,
+    userId: row.user_id,
+    unitId: row.unit_id,
+    number: row.number,
+    status: row.status,
+    seed: row.seed,
+    paper: row.paper,
+    answerSpecs: {},
+    startedAt: row.started_at,
+    deadline: row.deadline,
+    submittedAt: row.submitted_at,
+    score: row.score === null ? null : Number(row.score),
+    maxScore: row.max_score === null ? null : Number(row.max_score),
+    correctCount: row.correct_count,
+    durationMs: row.duration_ms,
+    prediction: row.prediction,
+  });
+}
+
+const LOCK_FOR_GRADING = `SELECT ${PARTICIPANT_COLUMNS}, ${GRADING_COLUMN_LIST.map((c) => `a.${c} AS a_${c}`).join(', ')}
+  FROM round_participants p JOIN attempts a ON a.round_id = p.round_id AND a.user_id = p.user_id
+ WHERE a.id = $1
+   FOR UPDATE OF p, a`;
+
 // Built once: the statements are the same on every submit.
 const SET_BEST_FROM_3 = setBest(3);
 const SET_BEST_FROM_11 = setBest(11);
@@ -105,7 +155,7 @@ export class AttemptsRepository {
    * the row exists (every start after the member's first), plain SQL rather than a query builder.
    */
   async lockParticipant(manager: EntityManager, roundId: string, userId: string, unitId: string | null): Promise<RoundParticipantEntity> {
-    const select = `SELECT ${PARTICIPANT_COLUMNS} FROM round_participants WHERE round_id = $1 AND user_id = $2 FOR UPDATE`;
+    const select = `SELECT ${PARTICIPANT_COLUMNS} FROM round_participants p WHERE p.round_id = $1 AND p.user_id = $2 FOR UPDATE`;
     let [row] = await manager.query(select, [roundId, userId]);
     if (!row) {
       await manager.query(
@@ -115,16 +165,6 @@ export class AttemptsRepository {
       [row] = await manager.query(select, [roundId, userId]);
     }
     return toParticipant(row);
-  }
-
-  /** Locks the participant row that owns an attempt; null when the attempt does not exist. */
-  async lockParticipantOfAttempt(manager: EntityManager, attemptId: string): Promise<RoundParticipantEntity | null> {
-    const [row] = await manager.query(
-      `SELECT ${PARTICIPANT_COLUMNS} FROM round_participants
-        WHERE (round_id, user_id) = (SELECT a.round_id, a.user_id FROM attempts a WHERE a.id = $1) FOR UPDATE`,
-      [attemptId],
-    );
-    return row ? toParticipant(row) : null;
   }
 
   findParticipant(roundId: string, userId: string, manager?: EntityManager): Promise<RoundParticipantEntity | null> {
@@ -161,32 +201,21 @@ export class AttemptsRepository {
    * submit path parses one jsonb (the paper) instead of two.
    */
   async lockAttemptForGrading(id: string, manager: EntityManager): Promise<AttemptEntity | null> {
-    const [row] = await manager.query(
-      `SELECT id, round_id, user_id, unit_id, number, status, seed, paper, started_at, deadline, submitted_at,
-              score, max_score, correct_count, duration_ms, prediction
-         FROM attempts WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+    const [row] = await manager.query(`SELECT ${GRADING_COLUMNS} FROM attempts WHERE id = $1 FOR UPDATE`, [id]);
+    return row ? toGradingAttempt(row) : null;
+  }
+
+  /**
+   * Submit and expiry in one statement: the participant row that owns the attempt, then the attempt,
+   * both locked in that order (participant first, as start and regrade lock them: FOR UPDATE OF
+   * locks the relations in the order named). Null when the attempt does not exist.
+   */
+  async lockForGrading(manager: EntityManager, attemptId: string): Promise<{ participant: RoundParticipantEntity; attempt: AttemptEntity } | null> {
+    const [row] = await manager.query(LOCK_FOR_GRADING, [attemptId]);
     if (!row) return null;
-    return Object.assign(new AttemptEntity(), {
-      id: row.id,
-      roundId: row.round_id,
-      userId: row.user_id,
-      unitId: row.unit_id,
-      number: row.number,
-      status: row.status,
-      seed: row.seed,
-      paper: row.paper,
-      answerSpecs: {},
-      startedAt: row.started_at,
-      deadline: row.deadline,
-      submittedAt: row.submitted_at,
-      score: row.score === null ? null : Number(row.score),
-      maxScore: row.max_score === null ? null : Number(row.max_score),
-      correctCount: row.correct_count,
-      durationMs: row.duration_ms,
-      prediction: row.prediction,
-    });
+    const attempt: Record<string, unknown> = {};
+    for (const column of GRADING_COLUMN_LIST) attempt[column] = row[`a_${column}`];
+    return { participant: toParticipant(row), attempt: toGradingAttempt(attempt as unknown as GradingRow) };
   }
 
   attemptsOf(roundId: string, userId: string, manager?: EntityManager): Promise<AttemptEntity[]> {

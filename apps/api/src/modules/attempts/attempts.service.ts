@@ -171,9 +171,9 @@ export class AttemptsService {
     const now = this.clock.now();
     let event: AttemptFinished | null = null;
     const attempt = await this.attempts.transaction(async (manager) => {
-      const participant = await this.attempts.lockParticipantOfAttempt(manager, attemptId);
-      if (!participant || participant.userId !== user.id) throw new DomainError('ATTEMPT.NOT_FOUND');
-      const current = (await this.attempts.lockAttemptForGrading(attemptId, manager))!;
+      const locked = await this.attempts.lockForGrading(manager, attemptId);
+      if (!locked || locked.participant.userId !== user.id) throw new DomainError('ATTEMPT.NOT_FOUND');
+      const { participant, attempt: current } = locked;
       if (current.status !== 'active') return current;
       const round = await this.contests.gradingRules(current.roundId, manager);
       const done = await this.finalizeWithOutcome(manager, current, participant, round, now, { prediction });
@@ -251,9 +251,9 @@ export class AttemptsService {
     const now = this.clock.now();
     let event: AttemptFinished | null = null;
     const attempt = await this.attempts.transaction(async (manager) => {
-      const participant = await this.attempts.lockParticipantOfAttempt(manager, attemptId);
-      const current = await this.attempts.lockAttemptForGrading(attemptId, manager);
-      if (!participant || !current) throw new DomainError('ATTEMPT.NOT_FOUND');
+      const locked = await this.attempts.lockForGrading(manager, attemptId);
+      if (!locked) throw new DomainError('ATTEMPT.NOT_FOUND');
+      const { participant, attempt: current } = locked;
       if (current.status !== 'active' || !isExpired(now, current.deadline, this.graceMs)) return current;
       const round = await this.contests.gradingRules(current.roundId, manager);
       const done = await this.finalizeWithOutcome(manager, current, participant, round, now);

@@ -18,7 +18,7 @@ import { PaginationQuery } from '../../common/pagination.js';
 import { ParseUuid } from '../../common/parse-uuid.pipe.js';
 import { writeBoardXlsx } from './leaderboard-export.js';
 import { LeaderboardLive } from './leaderboard-live.service.js';
-import { LeaderboardsService, toEntry } from './leaderboards.service.js';
+import { LeaderboardsService, type RoundBoard, toEntry } from './leaderboards.service.js';
 
 export class CloseRoundDto {
   /** Required when the round's prediction actual value is `manual`; refused otherwise. */
@@ -49,17 +49,32 @@ export class RoundLeaderboardController {
     private readonly live: LeaderboardLive,
   ) {}
 
+  /** The JSON of a board page, kept while the page is (a live page is shared for a moment, see roundBoard). */
+  private readonly serialized = new WeakMap<RoundBoard, string>();
+
   @Public()
   @Get(':id/leaderboard')
-  async board(@CurrentUser() caller: AuthUser | undefined, @Param('id', ParseUuid) id: string, @Query() query: PaginationQuery): Promise<RoundLeaderboardResponse> {
+  async board(
+    @CurrentUser() caller: AuthUser | undefined,
+    @Param('id', ParseUuid) id: string,
+    @Query() query: PaginationQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const board = await this.boards.roundBoard(caller, id, query.offset, query.limit);
-    return {
-      roundId: id,
-      final: board.final,
-      actualValue: board.final ? board.round.actualValue : null,
-      total: board.total,
-      entries: board.rows.map((row) => toEntry(row, board.profiles)),
-    };
+    let json = this.serialized.get(board);
+    if (json === undefined) {
+      const response: RoundLeaderboardResponse = {
+        roundId: id,
+        final: board.final,
+        actualValue: board.final ? board.round.actualValue : null,
+        total: board.total,
+        entries: board.rows.map((row) => toEntry(row, board.profiles)),
+      };
+      json = JSON.stringify(response);
+      this.serialized.set(board, json);
+    }
+    void reply.type('application/json; charset=utf-8');
+    return json;
   }
 
   @Get(':id/leaderboard/me')
