@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { BlueprintLine, Difficulty } from './check-blueprint.js';
+import { createRandom } from '../random/seeded-random.js';
+import { type BlueprintLine, type Difficulty, fillOrder } from './check-blueprint.js';
 import { createDrawPool, type DrawCandidate, type DrawPaperInput, drawPaper } from './draw-paper.js';
 
 function question(questionId: string, topicId: string, difficulty: Difficulty, points = 1): DrawCandidate {
@@ -150,5 +151,45 @@ describe('shuffling', () => {
   it('turning option shuffling on does not change which questions are drawn or their order', () => {
     const ids = (paper: ReturnType<typeof draw>) => paper.questions.map((q) => q.questionId);
     expect(ids(draw({ shuffleQuestions: true, shuffleOptions: true }))).toEqual(ids(draw({ shuffleQuestions: true })));
+  });
+});
+
+describe('a stored seed keeps drawing the same paper', () => {
+  // The draw as first written (filter the topic's candidates, sample from a full copy): every stored
+  // attempt's seed was drawn this way, so the prepared lists and the sparse sample must pick alike.
+  function referenceQuestionIds(input: DrawPaperInput): string[] {
+    const sorted = [...input.candidates!].sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+    const pick = createRandom(`${input.seed}:draw`);
+    const used = new Set<string>();
+    const drawnByLine: DrawCandidate[][] = input.blueprint.map(() => []);
+    for (const lineIndex of fillOrder(input.blueprint)) {
+      const line = input.blueprint[lineIndex];
+      const eligible = sorted.filter(
+        (c) => c.topicId === line.topicId && (line.difficulty === undefined || c.difficulty === line.difficulty) && !used.has(c.questionId),
+      );
+      const pool = eligible.slice();
+      for (let i = 0; i < line.count; i++) {
+        const j = i + Math.floor(pick() * (pool.length - i));
+        [pool[i], pool[j]] = [pool[j], pool[i]];
+      }
+      drawnByLine[lineIndex] = pool.slice(0, line.count);
+      for (const question of drawnByLine[lineIndex]) used.add(question.questionId);
+    }
+    return drawnByLine.flat().map((c) => c.questionId);
+  }
+
+  it('matches the original draw for 300 seeds over blueprints that mix lines of one topic', () => {
+    const difficulties: Difficulty[] = ['easy', 'medium', 'hard'];
+    const big: DrawCandidate[] = Array.from({ length: 600 }, (_, i) => question(`q-${String(i * 7919 % 600).padStart(3, '0')}`, `t${i % 3}`, difficulties[i % 5 % 3]));
+    const blueprints: BlueprintLine[][] = [
+      [{ topicId: 't0', count: 20 }],
+      [{ topicId: 't1', count: 5 }, { topicId: 't1', count: 5, difficulty: 'hard' }, { topicId: 't2', count: 10 }],
+      [{ topicId: 't0', count: 8, difficulty: 'easy' }, { topicId: 't0', count: 8 }, { topicId: 't0', count: 4, difficulty: 'easy' }],
+    ];
+    for (let n = 0; n < 300; n++) {
+      const input: DrawPaperInput = { blueprint: blueprints[n % 3], candidates: big, seed: `seed-${n}`, shuffleQuestions: false, shuffleOptions: false };
+      const pool = createDrawPool(big);
+      expect(drawPaper({ ...input, candidates: undefined, pool }).questions.map((q) => q.questionId)).toEqual(referenceQuestionIds(input));
+    }
   });
 });

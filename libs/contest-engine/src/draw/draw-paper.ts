@@ -30,19 +30,29 @@ export interface DrawPool {
   readonly sorted: readonly DrawCandidate[];
   readonly availability: readonly TopicAvailability[];
   readonly byTopic: ReadonlyMap<string, readonly DrawCandidate[]>;
+  /** The candidates of each (topic, difficulty) in `sorted` order: `lineKey` gives the key of a blueprint line. */
+  readonly byLine: ReadonlyMap<string, readonly DrawCandidate[]>;
 }
+
+const lineKey = (topicId: string, difficulty: Difficulty | undefined): string => `${topicId}\u0000${difficulty ?? '*'}`;
 
 export function createDrawPool(candidates: readonly DrawCandidate[]): DrawPool {
   // Sorted so the caller's query order cannot change the paper.
   const sorted = [...candidates].sort((a, b) => compareIds(a.questionId, b.questionId));
   assertDistinct(sorted);
   const byTopic = new Map<string, DrawCandidate[]>();
+  const byLine = new Map<string, DrawCandidate[]>();
+  const add = (map: Map<string, DrawCandidate[]>, key: string, candidate: DrawCandidate) => {
+    const list = map.get(key);
+    if (list) list.push(candidate);
+    else map.set(key, [candidate]);
+  };
   for (const candidate of sorted) {
-    const list = byTopic.get(candidate.topicId) ?? [];
-    list.push(candidate);
-    byTopic.set(candidate.topicId, list);
+    add(byTopic, candidate.topicId, candidate);
+    add(byLine, lineKey(candidate.topicId, undefined), candidate);
+    add(byLine, lineKey(candidate.topicId, candidate.difficulty), candidate);
   }
-  return { sorted, availability: availabilityOf(sorted), byTopic };
+  return { sorted, availability: availabilityOf(sorted), byTopic, byLine };
 }
 
 export interface DrawPaperInput {
@@ -96,15 +106,19 @@ export function drawPaper(input: DrawPaperInput): DrawnPaper {
   if (shortfalls.length > 0) throw blueprintUnsatisfiable(shortfalls);
 
   const pick = createRandom(`${seed}:draw`);
-  const used = new Set<string>();
+  const used: DrawCandidate[] = [];
   const drawnByLine: DrawCandidate[][] = blueprint.map(() => []);
   for (const lineIndex of fillOrder(blueprint)) {
     const line = blueprint[lineIndex];
-    const eligible = (pool.byTopic.get(line.topicId) ?? []).filter(
-      (c) => (line.difficulty === undefined || c.difficulty === line.difficulty) && !used.has(c.questionId),
-    );
+    // The line's candidates in bank order, less those an earlier line drew. Scanning the list is
+    // needed only when an earlier line drew from it (same topic, and same difficulty unless the line
+    // takes any): usually not, and then the prepared list is the answer as it stands.
+    const candidates = pool.byLine.get(lineKey(line.topicId, line.difficulty)) ?? [];
+    const overlaps = used.some((u) => u.topicId === line.topicId && (line.difficulty === undefined || u.difficulty === line.difficulty));
+    const taken = overlaps ? new Set(used.map((u) => u.questionId)) : null;
+    const eligible = taken ? candidates.filter((c) => !taken.has(c.questionId)) : candidates;
     const drawn = sample(eligible, line.count, pick);
-    for (const question of drawn) used.add(question.questionId);
+    used.push(...drawn);
     drawnByLine[lineIndex] = drawn;
   }
 
