@@ -67,4 +67,17 @@ describe('one attempt, end to end', () => {
     const round = await t.http().get(`/api/rounds/${quiz.roundId}`).set(...bearer(member)).expect(200);
     expect(round.body.me).toMatchObject({ attemptsUsed: 1, attemptsLeft: 2, activeAttemptId: null, best: { attemptId: started.body.id, score: 1 } });
   });
+  it('a question corrected after one start reaches the next start; the first paper keeps its version', async () => {
+    const edited = await aQuizRound(t, unitId, { questions: 3 });
+    const [first, second] = [await aMember(t, unitId), await aMember(t, unitId)];
+    const before = await t.http().post(`/api/rounds/${edited.roundId}/attempts`).set(...bearer(first)).expect(201);
+    const questionId: string = before.body.questions[0].id;
+    const oldText: string = before.body.questions[0].text;
+    await t.http().patch(`/api/questions/${questionId}`).set(...bearer(edited.organizer)).send({ text: 'Câu đã sửa: tuổi tối thiểu để ứng cử là bao nhiêu?' }).expect(200);
+
+    const after = await t.http().post(`/api/rounds/${edited.roundId}/attempts`).set(...bearer(second)).expect(201);
+    expect(after.body.questions.find((q: { id: string }) => q.id === questionId).text).toBe('Câu đã sửa: tuổi tối thiểu để ứng cử là bao nhiêu?');
+    const resumed = await t.http().get(`/api/attempts/${before.body.id}`).set(...bearer(first)).expect(200);
+    expect(resumed.body.questions.find((q: { id: string }) => q.id === questionId).text).toBe(oldText);
+  });
 });

@@ -89,7 +89,7 @@ export class AttemptsService {
     const now = this.clock.now();
     const finished: AttemptFinished[] = [];
     const view = await this.attempts.transaction(async (manager) => {
-      const { round, contest } = await this.contests.getRound(user, roundId, manager);
+      const { round, contest, bankRevision } = await this.contests.getRoundForStart(user, roundId, manager);
       this.assertCanStart(round, contest, now);
       await this.assertEligible(user, contest, manager);
       const participant = await this.attempts.lockParticipant(manager, round.id, user.id, user.unitId);
@@ -107,7 +107,7 @@ export class AttemptsService {
       }
 
       const blueprint = round.blueprint!;
-      const pool = await this.pool.drawPool(blueprint.map((line) => line.topicId), manager);
+      const pool = await this.pool.drawPool(blueprint.map((line) => line.topicId), manager, bankRevision);
       const seed = randomBytes(16).toString('hex');
       const paper = drawPaper({ blueprint, pool, seed, shuffleQuestions: round.shuffleQuestions, shuffleOptions: round.shuffleOptions });
       const versions = await this.pool.pinned(paper.questions.map((q) => q.versionId), manager);

@@ -61,6 +61,21 @@ export class ContestsRepository {
     return this.rounds(manager).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
   }
 
+  /**
+   * A start's first read, one statement: the round with its contest, and the question bank's
+   * revision (question-bank's one-row `question_bank_state`), which says whether the draw pool
+   * cached in memory is still current — read here to save the start a round trip.
+   */
+  async findRoundForStart(id: string, manager: EntityManager): Promise<{ round: RoundEntity; bankRevision: string } | null> {
+    const { entities, raw } = await this.rounds(manager)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.contest', 'c')
+      .addSelect('(SELECT revision::text FROM question_bank_state WHERE id = 1)', 'bank_revision')
+      .where('r.id = :id', { id })
+      .getRawAndEntities<{ bank_revision: string }>();
+    return entities[0] ? { round: entities[0], bankRevision: raw[0].bank_revision } : null;
+  }
+
   /** A round with its contest, one query. */
   findRoundWithContest(id: string, manager?: EntityManager): Promise<RoundEntity | null> {
     // One statement: findOne with a relation adds a SELECT DISTINCT pre-query (measured on every start and submit).

@@ -58,10 +58,11 @@ export class QuestionPoolService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Live questions (newest version) of these topics, prepared for the draw (sorted and grouped once per bank revision). */
-  async drawPool(topicIds: string[], manager?: EntityManager): Promise<DrawPool> {
+  async drawPool(topicIds: string[], manager?: EntityManager, knownRevision?: string): Promise<DrawPool> {
     const m = manager ?? this.dataSource.manager;
     const key = [...new Set(topicIds)].sort().join(',');
-    const [{ revision }] = await m.query('SELECT revision::text AS revision FROM question_bank_state WHERE id = 1');
+    // The caller may have read the revision already (a start reads it with the round).
+    const revision = knownRevision ?? (await m.query('SELECT revision::text AS revision FROM question_bank_state WHERE id = 1'))[0].revision;
     const cached = this.pools.get(key);
     if (cached && cached.revision === revision) return cached.pool;
 
