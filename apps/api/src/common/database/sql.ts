@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityMetadata } from 'typeorm';
 
 /** A LIKE pattern that finds `text` anywhere, with `%`, `_` and `\` in it matched literally. */
 export function containsPattern(text: string): string {
@@ -23,4 +23,40 @@ interface PgPool {
 export async function preparedQuery<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: PgPool }).master;
   return (await pool.query({ name, text, values })).rows as T[];
+}
+
+/**
+ * Raw SQL for an entity's table without a query builder per call: the select list (each column
+ * as `<prefix><column>`) and the row → entity mapping are built once from TypeORM's metadata, so a
+ * hot path reads a joined row with a fixed statement and maps it in a loop over the columns. pg
+ * already parses the types (timestamptz, jsonb, arrays); column transformers still apply.
+ */
+export class EntityRowMapper<T> {
+  readonly select: string;
+  private readonly columns: { property: string; key: string; from: ((value: unknown) => unknown) | null }[];
+
+  constructor(
+    private readonly metadata: EntityMetadata,
+    alias: string,
+    prefix: string,
+  ) {
+    this.columns = metadata.columns.map((column) => {
+      const transformers = column.transformer ? (Array.isArray(column.transformer) ? column.transformer : [column.transformer]) : [];
+      return {
+        property: column.propertyName,
+        key: `${prefix}${column.databaseName}`,
+        from: transformers.length ? (value: unknown) => transformers.reduceRight((v, t) => t.from(v), value) : null,
+      };
+    });
+    this.select = metadata.columns.map((column) => `${alias}."${column.databaseName}" AS "${prefix}${column.databaseName}"`).join(', ');
+  }
+
+  map(row: Record<string, unknown>): T {
+    const entity = this.metadata.create() as Record<string, unknown>;
+    for (const column of this.columns) {
+      const value = row[column.key];
+      entity[column.property] = column.from ? column.from(value) : value;
+    }
+    return entity as T;
+  }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { ContestStatus } from '@hoi-thi/contracts';
+import { EntityRowMapper } from '../../common/database/sql.js';
 import { ContestEntity } from './contest.entity.js';
 import { RoundEntity } from './round.entity.js';
 
@@ -67,13 +68,25 @@ export class ContestsRepository {
    * cached in memory is still current — read here to save the start a round trip.
    */
   async findRoundForStart(id: string, manager: EntityManager): Promise<{ round: RoundEntity; bankRevision: string } | null> {
-    const { entities, raw } = await this.rounds(manager)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.contest', 'c')
-      .addSelect('(SELECT revision::text FROM question_bank_state WHERE id = 1)', 'bank_revision')
-      .where('r.id = :id', { id })
-      .getRawAndEntities<{ bank_revision: string }>();
-    return entities[0] ? { round: entities[0], bankRevision: raw[0].bank_revision } : null;
+    const [row] = await manager.query(this.startStatement().sql, [id]);
+    if (!row) return null;
+    const round = this.startStatement().round.map(row);
+    round.contest = this.startStatement().contest.map(row);
+    return { round, bankRevision: row.bank_revision };
+  }
+
+  private start: { sql: string; round: EntityRowMapper<RoundEntity>; contest: EntityRowMapper<ContestEntity> } | null = null;
+
+  /** Built once from the entities' metadata (the columns a start maps). */
+  private startStatement() {
+    if (!this.start) {
+      const round = new EntityRowMapper<RoundEntity>(this.dataSource.getMetadata(RoundEntity), 'r', 'r_');
+      const contest = new EntityRowMapper<ContestEntity>(this.dataSource.getMetadata(ContestEntity), 'c', 'c_');
+      const sql = `SELECT ${round.select}, ${contest.select}, (SELECT revision::text FROM question_bank_state WHERE id = 1) AS bank_revision
+                     FROM rounds r JOIN contests c ON c.id = r.contest_id WHERE r.id = $1`;
+      this.start = { sql, round, contest };
+    }
+    return this.start;
   }
 
   /** A round with its contest, one query. */
