@@ -39,8 +39,11 @@ export class EntityRowMapper<T> {
     private readonly metadata: EntityMetadata,
     alias: string,
     prefix: string,
+    /** Database columns left out of the select (their properties stay unset). */
+    except: string[] = [],
   ) {
-    this.columns = metadata.columns.map((column) => {
+    const columns = metadata.columns.filter((column) => !except.includes(column.databaseName));
+    this.columns = columns.map((column) => {
       const transformers = column.transformer ? (Array.isArray(column.transformer) ? column.transformer : [column.transformer]) : [];
       return {
         property: column.propertyName,
@@ -48,7 +51,7 @@ export class EntityRowMapper<T> {
         from: transformers.length ? (value: unknown) => transformers.reduceRight((v, t) => t.from(v), value) : null,
       };
     });
-    this.select = metadata.columns.map((column) => `${alias}."${column.databaseName}" AS "${prefix}${column.databaseName}"`).join(', ');
+    this.select = columns.map((column) => `${alias}."${column.databaseName}" AS "${prefix}${column.databaseName}"`).join(', ');
   }
 
   map(row: Record<string, unknown>): T {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { preparedQuery } from '../../common/database/sql.js';
+import { EntityRowMapper, preparedQuery } from '../../common/database/sql.js';
 import { AttemptEntity } from './attempt.entity.js';
 import { RegradeLogEntity } from './regrade-log.entity.js';
 import { RoundParticipantEntity } from './round-participant.entity.js';
@@ -46,89 +46,6 @@ function setBest(first: number): string {
                                 THEN pg_current_xact_id()::text::bigint ELSE board_txid END,
               active_attempt_id = CASE WHEN ${clearActive}::boolean THEN NULL ELSE active_attempt_id END`;
 }
-/** round_participants columns as ParticipantRow reads them, of the table aliased `p`. */
-const PARTICIPANT_COLUMNS = `p.round_id, p.user_id, p.unit_id, p.attempts_used, p.active_attempt_id, p.best_attempt_id, p.best_score,
-  p.best_duration_ms, p.best_submitted_at, p.best_prediction, p.board_txid::text AS board_txid`;
-
-interface ParticipantRow {
-  round_id: string;
-  user_id: string;
-  unit_id: string | null;
-  attempts_used: number;
-  active_attempt_id: string | null;
-  best_attempt_id: string | null;
-  best_score: string | null;
-  best_duration_ms: number | null;
-  best_submitted_at: Date | null;
-  best_prediction: number | null;
-  board_txid: string;
-}
-
-function toParticipant(row: ParticipantRow): RoundParticipantEntity {
-  return Object.assign(new RoundParticipantEntity(), {
-    roundId: row.round_id,
-    userId: row.user_id,
-    unitId: row.unit_id,
-    attemptsUsed: row.attempts_used,
-    activeAttemptId: row.active_attempt_id,
-    bestAttemptId: row.best_attempt_id,
-    bestScore: row.best_score === null ? null : Number(row.best_score),
-    bestDurationMs: row.best_duration_ms,
-    bestSubmittedAt: row.best_submitted_at,
-    bestPrediction: row.best_prediction,
-    boardTxid: row.board_txid,
-  });
-}
-
-const GRADING_COLUMN_LIST = ['id', 'round_id', 'user_id', 'unit_id', 'number', 'status', 'seed', 'paper', 'started_at', 'deadline', 'submitted_at', 'score', 'max_score', 'correct_count', 'duration_ms', 'prediction'] as const;
-const GRADING_COLUMNS = GRADING_COLUMN_LIST.join(', ');
-
-interface GradingRow {
-  id: string;
-  round_id: string;
-  user_id: string;
-  unit_id: string | null;
-  number: number;
-  status: AttemptEntity['status'];
-  seed: string;
-  paper: AttemptEntity['paper'];
-  started_at: Date;
-  deadline: Date;
-  submitted_at: Date | null;
-  score: string | null;
-  max_score: string | null;
-  correct_count: number | null;
-  duration_ms: number | null;
-  prediction: number | null;
-}
-
-function toGradingAttempt(row: GradingRow): AttemptEntity {
-  return Object.assign(new AttemptEntity(), {
-    id: row.id,
-    roundId: row.round_id,
-    userId: row.user_id,
-    unitId: row.unit_id,
-    number: row.number,
-    status: row.status,
-    seed: row.seed,
-    paper: row.paper,
-    answerSpecs: {},
-    startedAt: row.started_at,
-    deadline: row.deadline,
-    submittedAt: row.submitted_at,
-    score: row.score === null ? null : Number(row.score),
-    maxScore: row.max_score === null ? null : Number(row.max_score),
-    correctCount: row.correct_count,
-    durationMs: row.duration_ms,
-    prediction: row.prediction,
-  });
-}
-
-const LOCK_FOR_GRADING = `SELECT ${PARTICIPANT_COLUMNS}, ${GRADING_COLUMN_LIST.map((c) => `a.${c} AS a_${c}`).join(', ')}
-  FROM round_participants p JOIN attempts a ON a.round_id = p.round_id AND a.user_id = p.user_id
- WHERE a.id = $1
-   FOR UPDATE OF p, a`;
-
 // Built once: the statements are the same on every submit.
 const SET_BEST_FROM_3 = setBest(3);
 const SET_BEST_FROM_11 = setBest(11);
@@ -149,22 +66,46 @@ export class AttemptsRepository {
     return manager ?? this.dataSource.manager;
   }
 
+  private statements: ReturnType<AttemptsRepository['buildStatements']> | null = null;
+
+  /** The hot paths' locking reads, built once from the entities' metadata (no query builder per call). */
+  private sql() {
+    return (this.statements ??= this.buildStatements());
+  }
+
+  private buildStatements() {
+    const participant = new EntityRowMapper<RoundParticipantEntity>(this.dataSource.getMetadata(RoundParticipantEntity), 'p', 'p_');
+    // Grading never reads answer_specs (only the save does): one jsonb fewer to parse per submit.
+    const grading = new EntityRowMapper<AttemptEntity>(this.dataSource.getMetadata(AttemptEntity), 'a', 'a_', ['answer_specs']);
+    return {
+      participant,
+      grading,
+      lockParticipant: `SELECT ${participant.select} FROM round_participants p WHERE p.round_id = $1 AND p.user_id = $2 FOR UPDATE`,
+      lockAttempt: `SELECT ${grading.select} FROM attempts a WHERE a.id = $1 FOR UPDATE`,
+      // Participant first, then the attempt, as every path locks them: FOR UPDATE OF locks in the order named.
+      lockForGrading: `SELECT ${participant.select}, ${grading.select}
+                         FROM round_participants p JOIN attempts a ON a.round_id = p.round_id AND a.user_id = p.user_id
+                        WHERE a.id = $1
+                          FOR UPDATE OF p, a`,
+    };
+  }
+
   /**
    * The member's row for the round, created when missing and locked: every change to a member's
    * attempts in a round happens under this lock (start, submit, expiry, regrade). One statement when
    * the row exists (every start after the member's first), plain SQL rather than a query builder.
    */
   async lockParticipant(manager: EntityManager, roundId: string, userId: string, unitId: string | null): Promise<RoundParticipantEntity> {
-    const select = `SELECT ${PARTICIPANT_COLUMNS} FROM round_participants p WHERE p.round_id = $1 AND p.user_id = $2 FOR UPDATE`;
-    let [row] = await manager.query(select, [roundId, userId]);
+    const { participant, lockParticipant } = this.sql();
+    let [row] = await manager.query(lockParticipant, [roundId, userId]);
     if (!row) {
       await manager.query(
         `INSERT INTO round_participants (round_id, user_id, unit_id) VALUES ($1, $2, $3) ON CONFLICT (round_id, user_id) DO NOTHING`,
         [roundId, userId, unitId],
       );
-      [row] = await manager.query(select, [roundId, userId]);
+      [row] = await manager.query(lockParticipant, [roundId, userId]);
     }
-    return toParticipant(row);
+    return participant.map(row);
   }
 
   findParticipant(roundId: string, userId: string, manager?: EntityManager): Promise<RoundParticipantEntity | null> {
@@ -201,8 +142,9 @@ export class AttemptsRepository {
    * submit path parses one jsonb (the paper) instead of two.
    */
   async lockAttemptForGrading(id: string, manager: EntityManager): Promise<AttemptEntity | null> {
-    const [row] = await manager.query(`SELECT ${GRADING_COLUMNS} FROM attempts WHERE id = $1 FOR UPDATE`, [id]);
-    return row ? toGradingAttempt(row) : null;
+    const { grading, lockAttempt } = this.sql();
+    const [row] = await manager.query(lockAttempt, [id]);
+    return row ? Object.assign(grading.map(row), { answerSpecs: {} }) : null;
   }
 
   /**
@@ -211,11 +153,10 @@ export class AttemptsRepository {
    * locks the relations in the order named). Null when the attempt does not exist.
    */
   async lockForGrading(manager: EntityManager, attemptId: string): Promise<{ participant: RoundParticipantEntity; attempt: AttemptEntity } | null> {
-    const [row] = await manager.query(LOCK_FOR_GRADING, [attemptId]);
+    const { participant, grading, lockForGrading } = this.sql();
+    const [row] = await manager.query(lockForGrading, [attemptId]);
     if (!row) return null;
-    const attempt: Record<string, unknown> = {};
-    for (const column of GRADING_COLUMN_LIST) attempt[column] = row[`a_${column}`];
-    return { participant: toParticipant(row), attempt: toGradingAttempt(attempt as unknown as GradingRow) };
+    return { participant: participant.map(row), attempt: Object.assign(grading.map(row), { answerSpecs: {} }) };
   }
 
   attemptsOf(roundId: string, userId: string, manager?: EntityManager): Promise<AttemptEntity[]> {
