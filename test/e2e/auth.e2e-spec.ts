@@ -124,6 +124,30 @@ describe('auth: register, login, me, roles', () => {
     expect(row.roles).toEqual(['member']);
   });
 
+  it('lists the judge accounts to organizers and admins (essay assignment), searchable and paginated; not to members', async () => {
+    const [organizer, admin, member] = [await aUserWithRoles(t, unitId, ['organizer']), await aUserWithRoles(t, unitId, ['admin']), await aMember(t, unitId)];
+    const people = [];
+    for (const [fullName, roles] of [['Giám khảo Lò Văn Sáu', ['member', 'judge']], ['Giám khảo Hà Thị Bảy', ['judge']], ['Giám khảo chưa có vai trò', ['member']]] as const) {
+      const person = await aMember(t, unitId, { fullName });
+      await t.dataSource.query('UPDATE users SET roles = $1 WHERE id = $2', [roles, person.user.id]);
+      people.push(person.user.id);
+    }
+
+    const listed = await t.http().get('/api/users/judges').query({ search: 'giám khảo' }).set(...bearer(organizer)).expect(200);
+    expect(listed.body.total).toBe(2);
+    expect(listed.body.items.map((u: { id: string }) => u.id).sort()).toEqual([people[0], people[1]].sort());
+    expect(listed.body.items.every((u: { roles: string[] }) => u.roles.includes('judge'))).toBe(true);
+    const first = await t.http().get('/api/users/judges').query({ search: 'giám khảo', limit: 1 }).set(...bearer(admin)).expect(200);
+    expect(first.body).toMatchObject({ total: 2, items: [expect.objectContaining({ fullName: expect.stringMatching(/^Giám khảo/) })] });
+    const one = await t.http().get('/api/users/judges').query({ search: 'bảy' }).set(...bearer(organizer)).expect(200);
+    expect(one.body.items.map((u: { id: string }) => u.id)).toEqual([people[1]]);
+
+    expect((await t.http().get('/api/users/judges').set(...bearer(member)).expect(403)).body.code).toBe('FORBIDDEN');
+    await t.http().get('/api/users/judges').expect(401);
+    await t.http().get('/api/users').set(...bearer(organizer)).expect(403);
+    await t.http().get('/api/users/judges').query({ limit: 0 }).set(...bearer(organizer)).expect(400);
+  });
+
   it('lets an admin list users and change roles; the new roles apply from the next login', async () => {
     const admin = await aUserWithRoles(t, unitId, ['admin']);
     const member = await aMember(t, unitId, { fullName: 'Đặng Thu Thảo' });

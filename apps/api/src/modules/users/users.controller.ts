@@ -4,7 +4,7 @@ import type { Page, UserAdminResponse } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequireRoles } from '../../common/auth/decorators.js';
 import { ParseUuid } from '../../common/parse-uuid.pipe.js';
-import { ListUsersQuery, UpdateRolesDto } from './dto/users.dto.js';
+import { ListJudgesQuery, ListUsersQuery, UpdateRolesDto } from './dto/users.dto.js';
 import { toUserAdminResponse } from './user.mapper.js';
 import { UsersService } from './users.service.js';
 
@@ -18,6 +18,14 @@ export class UsersController {
   @Get()
   async list(@Query() query: ListUsersQuery): Promise<Page<UserAdminResponse>> {
     const [users, total] = await this.users.search(query);
+    return { items: users.map(toUserAdminResponse), total };
+  }
+
+  /** Accounts with the judge role, for the organizers who assign essay judges (admins see every account above). */
+  @Get('judges')
+  @RequireRoles('organizer')
+  async judges(@Query() query: ListJudgesQuery): Promise<Page<UserAdminResponse>> {
+    const [users, total] = await this.users.search({ ...query, role: 'judge' });
     return { items: users.map(toUserAdminResponse), total };
   }
 

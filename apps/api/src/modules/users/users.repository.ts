@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import { containsPattern } from '../../common/database/sql.js';
+import type { Role } from '@hoi-thi/contracts';
 import { UserEntity } from './user.entity.js';
 
 export interface UserSearch {
   search?: string;
   unitId?: string;
+  /** Only accounts holding this role. */
+  role?: Role;
   limit: number;
   offset: number;
 }
@@ -41,6 +44,7 @@ export class UsersRepository {
   async search(query: UserSearch): Promise<[UserEntity[], number]> {
     const qb = this.users.createQueryBuilder('u').orderBy('u.created_at', 'DESC').addOrderBy('u.id', 'ASC');
     if (query.unitId) qb.andWhere('u.unit_id = :unitId', { unitId: query.unitId });
+    if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
     if (query.search) {
       qb.andWhere('(u.full_name ILIKE :pattern OR u.email ILIKE :pattern)', { pattern: containsPattern(query.search) });
     }

@@ -16,6 +16,16 @@ export class ListUsersQuery extends PaginationQuery {
   unitId?: string;
 }
 
+/** The judge pool an organizer picks from (essay rounds): name or email search, paginated. */
+export class ListJudgesQuery extends PaginationQuery {
+  /** Part of the name or email, case-insensitive. */
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}
+
 export class UpdateRolesDto {
   @IsArray()
   @ArrayNotEmpty()

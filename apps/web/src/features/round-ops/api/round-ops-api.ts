@@ -50,6 +50,6 @@ export const roundOpsApi = {
   results: (roundId: string, signal?: AbortSignal) => api.get<EssayResultsResponse>(`/rounds/${roundId}/essay-results`, { signal }),
   publishResults: (roundId: string) => api.post<{ roundId: string; publishedAt: string; normalize: boolean }>(`/rounds/${roundId}/essay-results/publish`, {}),
   exportResults: (roundId: string) => api.download(`/rounds/${roundId}/essay-results/export`, 'ket-qua-bai-du-thi.xlsx'),
-  /** Admins only (`GET /api/users`): organizers type the judges' ids instead. */
-  users: (search: string, signal?: AbortSignal) => api.get<Page<UserAdminResponse>>('/users', { query: { search, limit: 200, offset: 0 }, signal }),
+  /** Accounts with the judge role (`GET /api/users/judges`, organizers and admins). */
+  judges: (search: string, signal?: AbortSignal) => api.get<Page<UserAdminResponse>>('/users/judges', { query: { search, limit: 200, offset: 0 }, signal }),
 };

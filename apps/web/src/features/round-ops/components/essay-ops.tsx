@@ -4,35 +4,26 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DownloadButton } from '../../../components/download-button';
 import { ErrorNotice } from '../../../components/error-notice';
-import { TextAreaField } from '../../../components/text-area-field';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatDateTime, formatNumber } from '../../../lib/format';
-import { hasRole, useAuth } from '../../auth';
 import { roundOpsApi } from '../api/round-ops-api';
 import { useAssignJudges, useEntries, useEssayResults, useJudgeCandidates, useJudgingStatus, useLockJudging, usePublishEssayResults } from '../hooks/use-round-ops';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Choose the judges: admins pick from the accounts with the judge role, organizers paste ids. */
+/** Choose the judges from the accounts with the judge role. */
 function AssignJudges({ roundId }: { roundId: string }) {
   const { t } = useTranslation();
   const id = useId();
-  const { user } = useAuth();
   const errorMessage = useErrorMessage();
-  const admin = hasRole(user, 'admin');
-  const candidates = useJudgeCandidates('', admin);
+  const candidates = useJudgeCandidates('');
   const assign = useAssignJudges(roundId);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const ids = admin ? chosen : typed.split(/[\s,;]+/).filter(Boolean);
-    const bad = ids.filter((value) => !uuid.test(value));
-    const message = ids.length === 0 ? t('ops.essay.noJudges') : bad.length > 0 ? t('ops.essay.badIds', { ids: bad.join(', ') }) : null;
+    const message = chosen.length === 0 ? t('ops.essay.noJudges') : null;
     setProblem(message);
-    if (!message) assign.mutate([...new Set(ids)]);
+    if (!message) assign.mutate([...new Set(chosen)]);
   };
 
   return (
@@ -40,37 +31,26 @@ function AssignJudges({ roundId }: { roundId: string }) {
       <h3 id={`${id}-title`} className="ops-panel__subtitle">
         {t('ops.essay.assignTitle')}
       </h3>
-      {admin ? (
-        <fieldset className="field choice-group">
-          <legend className="field__label">{t('ops.essay.judges')}</legend>
-          {candidates.isPending && <p role="status">{t('ops.loading')}</p>}
-          {candidates.data?.length === 0 && <p className="field__hint">{t('ops.essay.noJudgeAccounts')}</p>}
-          {candidates.data?.map((judge) => (
-            <label key={judge.id} className="choice">
-              <input
-                type="checkbox"
-                checked={chosen.includes(judge.id)}
-                onChange={(event) => {
-                  setChosen((current) => (event.target.checked ? [...current, judge.id] : current.filter((value) => value !== judge.id)));
-                }}
-              />
-              <span>
-                {judge.fullName} <span className="field__hint">({judge.email})</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-      ) : (
-        <TextAreaField
-          label={t('ops.essay.judgeIds')}
-          hint={t('ops.essay.judgeIdsHint')}
-          rows={3}
-          value={typed}
-          onChange={(event) => {
-            setTyped(event.target.value);
-          }}
-        />
-      )}
+      <fieldset className="field choice-group">
+        <legend className="field__label">{t('ops.essay.judges')}</legend>
+        {candidates.isPending && <p role="status">{t('ops.loading')}</p>}
+        {candidates.isError && <ErrorNotice message={errorMessage(candidates.error)} onRetry={() => void candidates.refetch()} />}
+        {candidates.data?.length === 0 && <p className="field__hint">{t('ops.essay.noJudgeAccounts')}</p>}
+        {candidates.data?.map((judge) => (
+          <label key={judge.id} className="choice">
+            <input
+              type="checkbox"
+              checked={chosen.includes(judge.id)}
+              onChange={(event) => {
+                setChosen((current) => (event.target.checked ? [...current, judge.id] : current.filter((value) => value !== judge.id)));
+              }}
+            />
+            <span>
+              {judge.fullName} <span className="field__hint">({judge.email})</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
       {problem && <p className="field__error">{problem}</p>}
       {assign.isError && <ErrorNotice message={errorMessage(assign.error)} />}
       {assign.isSuccess && (

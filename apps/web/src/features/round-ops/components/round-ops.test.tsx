@@ -137,3 +137,43 @@ describe('round operations page', () => {
     expect(await screen.findByText(/Vòng thi chưa kết thúc/)).toBeInTheDocument();
   });
 });
+
+describe('essay round: assigning judges', () => {
+  const judgingStatus = {
+    roundId,
+    entries: 3,
+    seed: null,
+    judgeIds: [],
+    assignedAt: null,
+    lockedAt: null,
+    publishedAt: null,
+    normalize: false,
+    discrepancyThreshold: null,
+    shortlistedFromRoundId: null,
+    assignments: { pending: 0, scored: 0, conflict: 0 },
+    loads: [],
+  };
+  const judge = (id: string, fullName: string) => ({ id, fullName, email: `${id}@hoithi.test`, unitId: 'btn', roles: ['judge'], phone: null, createdAt: '' });
+
+  it('lets an organizer pick judges from the judge accounts, and says when none is chosen', async () => {
+    const { requests } = mockFetch({
+      ...signIn(organizer),
+      [`GET /api/rounds/${roundId}`]: () => json(aRound({ kind: 'essay', phase: 'closed', me: null, rubric: [{ name: 'Nội dung', weight: 1, maxPoints: 10 }], judgesPerEntry: 1 })),
+      [`GET /api/rounds/${roundId}/entries`]: () => json({ items: [], total: 0 }),
+      [`GET /api/rounds/${roundId}/judging`]: () => json(judgingStatus),
+      'GET /api/users/judges': () => json({ items: [judge('j-sau', 'Lò Văn Sáu'), judge('j-bay', 'Hà Thị Bảy')], total: 2 }),
+      [`POST /api/rounds/${roundId}/assignments`]: () =>
+        json({ roundId, seed: 's', judgesPerEntry: 1, assignments: [{ entryId: 'e1' }, { entryId: 'e2' }, { entryId: 'e3' }], loads: [] }),
+    });
+    renderApp(`/admin/rounds/${roundId}`);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Phân công' }));
+    expect(await screen.findByText('Chọn ít nhất một giám khảo.')).toBeInTheDocument();
+    expect(requests.some((request) => request.method === 'POST')).toBe(false);
+
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Hà Thị Bảy/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Phân công' }));
+    expect(await screen.findByText('Đã tạo 3 lượt chấm.')).toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'POST').map((request) => request.body)).toEqual([{ judgeIds: ['j-bay'] }]);
+  });
+});

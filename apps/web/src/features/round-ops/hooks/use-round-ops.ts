@@ -100,11 +100,10 @@ export function usePublishEssayResults(roundId: string) {
   return useMutation({ mutationFn: () => roundOpsApi.publishResults(roundId), onSuccess: invalidate });
 }
 
-export function useJudgeCandidates(search: string, enabled: boolean) {
+export function useJudgeCandidates(search: string) {
   return useQuery({
     queryKey: ['users', 'judges', search],
-    queryFn: ({ signal }) => roundOpsApi.users(search, signal),
-    enabled,
-    select: (page) => page.items.filter((user) => user.roles.includes('judge')),
+    queryFn: ({ signal }) => roundOpsApi.judges(search, signal),
+    select: (page) => page.items,
   });
 }
