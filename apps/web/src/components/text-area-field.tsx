@@ -1,4 +1,5 @@
-import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import type { ReactNode, TextareaHTMLAttributes } from 'react';
+import { FieldFrame } from './field-frame';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'children'> {
   label: string;
@@ -10,38 +11,9 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
 
 /** A labelled multi-line text box with an optional hint and an error shown right under it. */
 export function TextAreaField({ label, hint, error, status, className, ...areaProps }: TextAreaFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const statusId = status ? `${id}-status` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, statusId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        className="field__input field__input--area"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...areaProps}
-      />
-      {status && (
-        <div id={statusId} className="field__status">
-          {status}
-        </div>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} status={status} className={className}>
+      {(control) => <textarea {...control} className="field__input field__input--area" {...areaProps} />}
+    </FieldFrame>
   );
 }

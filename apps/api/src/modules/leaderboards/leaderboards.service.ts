@@ -36,7 +36,8 @@ const PROFILE_TTL_MS = 60_000;
 const MAX_PROFILES = 100_000;
 /** How long requests for the same live page share one read of the store. */
 const PAGE_SHARE_MS = 100;
-const MAX_SHARED_PAGES = 1_000;
+const MAX_SHARED_PAGES = 1_000; // per round (offset × limit)
+const MAX_SHARED_ROUNDS = 1_000;
 
 /**
  * The boards. A round's live board comes from the LeaderboardStore (PostgreSQL replica or Redis);
@@ -49,7 +50,8 @@ export class LeaderboardsService {
   private readonly cache = new Map<string, { at: number; value: unknown }>();
   private readonly rounds = new Map<string, { at: number; value: RoundWithContest }>();
   private readonly profileCache = new Map<string, { at: number; value: Profile }>();
-  private readonly pages = new Map<string, { at: number; roundId: string; value: Promise<RoundBoard> }>();
+  /** roundId → "offset:limit" → the shared page: a submit drops a round's pages in one step. */
+  private readonly pages = new Map<string, Map<string, { at: number; value: Promise<RoundBoard> }>>();
   /** Names missing from the cache, read together by the requests that need them at the same time. */
   private readonly profileLoader = new BatchLoader<Profile>((ids) => this.users.profiles(ids));
 
@@ -81,14 +83,19 @@ export class LeaderboardsService {
       return { round, final: true, total, rows: ranked, profiles: await this.profiles(ranked.map((r) => r.userId)) };
     }
     if (contest.status === 'draft') return this.livePage(round, offset, limit);
-    const key = `${roundId}:${offset}:${limit}`;
+    const key = `${offset}:${limit}`;
     const now = Date.now();
-    const shared = this.pages.get(key);
+    let ofRound = this.pages.get(roundId);
+    const shared = ofRound?.get(key);
     if (shared && now - shared.at < PAGE_SHARE_MS) return shared.value;
     const value = this.livePage(round, offset, limit);
-    if (this.pages.size >= MAX_SHARED_PAGES) this.pages.clear();
-    this.pages.set(key, { at: now, roundId, value });
-    value.catch(() => this.pages.delete(key));
+    if (!ofRound) {
+      if (this.pages.size >= MAX_SHARED_ROUNDS) this.pages.clear();
+      this.pages.set(roundId, (ofRound = new Map()));
+    }
+    if (ofRound.size >= MAX_SHARED_PAGES) ofRound.clear();
+    ofRound.set(key, { at: now, value });
+    value.catch(() => this.pages.get(roundId)?.delete(key));
     return value;
   }
 
@@ -211,7 +218,7 @@ export class LeaderboardsService {
   }
 
   private dropPages(roundId: string): void {
-    for (const [key, page] of this.pages) if (page.roundId === roundId) this.pages.delete(key);
+    this.pages.delete(roundId);
   }
 
   /** Contest and unit boards are recomputed after a finished attempt (in this process; others within 5 s). */
