@@ -80,4 +80,22 @@ describe('one attempt, end to end', () => {
     const resumed = await t.http().get(`/api/attempts/${before.body.id}`).set(...bearer(first)).expect(200);
     expect(resumed.body.questions.find((q: { id: string }) => q.id === questionId).text).toBe(oldText);
   });
+  it('a start after the active attempt ran out finalizes it as expired, then starts the next one', async () => {
+    const member = await aMember(t, unitId);
+    const first = await t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(member)).expect(201);
+    expect(first.body.attemptsLeft).toBe(2);
+    // Past deadline + grace (10 minutes + 5 s) and nobody read the attempt: it is still stored as active.
+    clock.set(new Date(new Date(first.body.deadline).getTime() + 5_001));
+    const second = await t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(member)).expect(201);
+    expect(second.body).toMatchObject({ status: 'active', attemptsLeft: 1 });
+    expect(second.body.id).not.toBe(first.body.id);
+
+    const mine = await t.http().get(`/api/rounds/${quiz.roundId}/attempts/mine`).set(...bearer(member)).expect(200);
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ id: first.body.id, number: 1, status: 'expired', durationMs: 600_000, best: true }),
+      expect.objectContaining({ id: second.body.id, number: 2, status: 'active', best: false }),
+    ]);
+    const round = await t.http().get(`/api/rounds/${quiz.roundId}`).set(...bearer(member)).expect(200);
+    expect(round.body.me).toMatchObject({ attemptsUsed: 2, attemptsLeft: 1, activeAttemptId: second.body.id });
+  });
 });

@@ -209,6 +209,53 @@ export class AttemptsRepository {
     });
   }
 
+  /**
+   * A start in one statement, for the common case: the member's participant row is created (first
+   * attempt) or locked and updated only when no attempt is active and one is left, and the attempt is
+   * inserted from that row, so the checks and the write are atomic under the row lock (a concurrent
+   * start waits for it, then finds the row changed and does nothing). Null when the row refused: an
+   * attempt is active (maybe expired, to finalize first) or none is left; the caller then takes the
+   * locked path, which says why. `attempt.id` is chosen by the caller: the participant row points at it.
+   */
+  async startIfFree(attempt: Omit<NewAttempt, 'number' | 'status'> & { id: string }, maxAttempts: number): Promise<AttemptEntity | null> {
+    const rows = await preparedQuery<{ number: number }>(
+      this.dataSource,
+      'attempts.start',
+      `WITH participant AS (
+         INSERT INTO round_participants AS p (round_id, user_id, unit_id, attempts_used, active_attempt_id)
+         VALUES ($2, $3, $4, 1, $1)
+         ON CONFLICT (round_id, user_id) DO UPDATE SET attempts_used = p.attempts_used + 1, active_attempt_id = EXCLUDED.active_attempt_id
+          WHERE p.active_attempt_id IS NULL AND p.attempts_used < $10
+         RETURNING p.attempts_used)
+       INSERT INTO attempts (id, round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline)
+       SELECT $1, $2, $3, $4, participant.attempts_used, 'active', $5, $6, $7, $8, $9 FROM participant
+       RETURNING number`,
+      [
+        attempt.id,
+        attempt.roundId,
+        attempt.userId,
+        attempt.unitId,
+        attempt.seed,
+        JSON.stringify(attempt.paper),
+        JSON.stringify(attempt.answerSpecs),
+        attempt.startedAt,
+        attempt.deadline,
+        maxAttempts,
+      ],
+    );
+    if (!rows.length) return null;
+    return Object.assign(new AttemptEntity(), attempt, {
+      number: rows[0].number,
+      status: 'active' as const,
+      submittedAt: null,
+      score: null,
+      maxScore: null,
+      correctCount: null,
+      durationMs: null,
+      prediction: null,
+    });
+  }
+
   /** Finishes the attempt and sets the participant's best in one round trip (a data-modifying CTE). */
   async finishWithBest(
     manager: EntityManager,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -84,9 +84,39 @@ export class AttemptsService {
     return { ...found, participant, signedIn: caller !== undefined };
   }
 
-  /** Every check and the draw in one transaction, under the member's participant lock. */
+  /**
+   * Every check, the draw and the insert. The common case (no attempt active, one left) is two
+   * statements and no explicit transaction: the round is read fresh and checked, the paper drawn,
+   * then one statement locks (or creates) the member's participant row, re-checks "none active,
+   * attempts left" under that lock and inserts the attempt. When that statement refuses, the locked
+   * path below runs: it finalizes an expired active attempt, or says why the member cannot start.
+   */
   async start(user: AuthUser, roundId: string): Promise<AttemptView> {
     const now = this.clock.now();
+    const { round, contest, bankRevision } = await this.contests.getRoundForStart(user, roundId);
+    this.assertCanStart(round, contest, now);
+    await this.assertEligible(user, contest);
+    const { seed, paper, versions, answerSpecs } = await this.draw(round, bankRevision);
+    const attempt = await this.attempts.startIfFree(
+      {
+        id: randomUUID(),
+        roundId: round.id,
+        userId: user.id,
+        unitId: user.unitId,
+        seed,
+        paper,
+        answerSpecs,
+        startedAt: now,
+        deadline: computeDeadline(now, round.timeLimitSeconds!, round.closesAt),
+      },
+      round.maxAttempts!,
+    );
+    if (!attempt) return this.startLocked(user, roundId, now);
+    return { attempt, round, versions, answers: new Map(), attemptsLeft: attemptsLeft(round.maxAttempts!, attempt.number), activeAttemptId: attempt.id };
+  }
+
+  /** Every check and the draw in one transaction, under the member's participant lock. */
+  private async startLocked(user: AuthUser, roundId: string, now: Date): Promise<AttemptView> {
     const finished: AttemptFinished[] = [];
     const view = await this.attempts.transaction(async (manager) => {
       const { round, contest, bankRevision } = await this.contests.getRoundForStart(user, roundId, manager);
@@ -106,17 +136,7 @@ export class AttemptsService {
         throw new DomainError('ATTEMPT.LIMIT_REACHED', { maxAttempts: round.maxAttempts! });
       }
 
-      const blueprint = round.blueprint!;
-      const pool = await this.pool.drawPool(blueprint.map((line) => line.topicId), manager, bankRevision);
-      const seed = randomBytes(16).toString('hex');
-      const paper = drawPaper({ blueprint, pool, seed, shuffleQuestions: round.shuffleQuestions, shuffleOptions: round.shuffleOptions });
-      const versions = await this.pool.pinned(paper.questions.map((q) => q.versionId), manager);
-      const answerSpecs: AnswerSpecs = {};
-      for (const question of paper.questions) {
-        const version = versions.get(question.versionId)!;
-        const spec = { type: version.type, optionIds: question.optionOrder };
-        answerSpecs[question.questionId] = { o: question.optionOrder, m: maxChoices(spec), t: version.type };
-      }
+      const { seed, paper, versions, answerSpecs } = await this.draw(round, bankRevision, manager);
       const attempt = await this.attempts.insertStartedAttempt(
         {
           roundId: round.id,
@@ -125,7 +145,7 @@ export class AttemptsService {
           number: participant.attemptsUsed + 1,
           status: 'active',
           seed,
-          paper: paper.questions,
+          paper,
           answerSpecs,
           startedAt: now,
           deadline: computeDeadline(now, round.timeLimitSeconds!, round.closesAt),
@@ -136,6 +156,22 @@ export class AttemptsService {
     });
     finished.forEach((event) => this.events.emitFinished(event));
     return view;
+  }
+
+  /** A paper from the round's blueprint: a fresh seed, the pinned versions and what a save may accept per question. */
+  private async draw(round: RoundEntity, bankRevision: string, manager?: EntityManager) {
+    const blueprint = round.blueprint!;
+    const pool = await this.pool.drawPool(blueprint.map((line) => line.topicId), manager, bankRevision);
+    const seed = randomBytes(16).toString('hex');
+    const { questions: paper } = drawPaper({ blueprint, pool, seed, shuffleQuestions: round.shuffleQuestions, shuffleOptions: round.shuffleOptions });
+    const versions = await this.pool.pinned(paper.map((q) => q.versionId), manager);
+    const answerSpecs: AnswerSpecs = {};
+    for (const question of paper) {
+      const version = versions.get(question.versionId)!;
+      const spec = { type: version.type, optionIds: question.optionOrder };
+      answerSpecs[question.questionId] = { o: question.optionOrder, m: maxChoices(spec), t: version.type };
+    }
+    return { seed, paper, versions, answerSpecs };
   }
 
   /** The paper with saved answers; an attempt whose time ran out is finalized first. */
@@ -351,7 +387,7 @@ export class AttemptsService {
     }
   }
 
-  private async assertEligible(user: AuthUser, contest: ContestEntity, manager: EntityManager): Promise<void> {
+  private async assertEligible(user: AuthUser, contest: ContestEntity, manager?: EntityManager): Promise<void> {
     if (!contest.eligibleUnitIds.length) return;
     if (!user.unitId || !(await this.units.isWithin(user.unitId, contest.eligibleUnitIds, manager))) throw new DomainError('ROUND.NOT_ELIGIBLE');
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { ContestStatus } from '@hoi-thi/contracts';
-import { EntityRowMapper } from '../../common/database/sql.js';
+import { EntityRowMapper, preparedQuery } from '../../common/database/sql.js';
 import { ContestEntity } from './contest.entity.js';
 import { RoundEntity } from './round.entity.js';
 
@@ -67,12 +67,14 @@ export class ContestsRepository {
    * revision (question-bank's one-row `question_bank_state`), which says whether the draw pool
    * cached in memory is still current — read here to save the start a round trip.
    */
-  async findRoundForStart(id: string, manager: EntityManager): Promise<{ round: RoundEntity; bankRevision: string } | null> {
-    const [row] = await manager.query(this.startStatement().sql, [id]);
+  /** Outside a transaction it is a named (prepared) statement: every start runs it. */
+  async findRoundForStart(id: string, manager?: EntityManager): Promise<{ round: RoundEntity; bankRevision: string } | null> {
+    const { sql } = this.startStatement();
+    const [row] = manager ? await manager.query(sql, [id]) : await preparedQuery<Record<string, unknown>>(this.dataSource, 'contests.round-for-start', sql, [id]);
     if (!row) return null;
     const round = this.startStatement().round.map(row);
     round.contest = this.startStatement().contest.map(row);
-    return { round, bankRevision: row.bank_revision };
+    return { round, bankRevision: row.bank_revision as string };
   }
 
   private start: { sql: string; round: EntityRowMapper<RoundEntity>; contest: EntityRowMapper<ContestEntity> } | null = null;

@@ -170,7 +170,7 @@ export class ContestsService {
   }
 
   /** `getRound` for a start: also the question bank's revision, in the same statement. */
-  async getRoundForStart(caller: AuthUser, roundId: string, manager: EntityManager): Promise<RoundWithContest & { bankRevision: string }> {
+  async getRoundForStart(caller: AuthUser, roundId: string, manager?: EntityManager): Promise<RoundWithContest & { bankRevision: string }> {
     const found = await this.contests.findRoundForStart(roundId, manager);
     if (!found || !found.round.contest) throw new DomainError('ROUND.NOT_FOUND');
     if (!this.visibleStatuses(caller).includes(found.round.contest.status)) throw new DomainError('ROUND.NOT_FOUND');
