@@ -1,4 +1,4 @@
-import type { DataSource, EntityMetadata } from 'typeorm';
+import type { DataSource, EntityManager, EntityMetadata } from 'typeorm';
 
 /** A LIKE pattern that finds `text` anywhere, with `%`, `_` and `\` in it matched literally. */
 export function containsPattern(text: string): string {
@@ -23,6 +23,18 @@ interface PgPool {
 export async function preparedQuery<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: PgPool }).master;
   return (await pool.query({ name, text, values })).rows as T[];
+}
+
+/**
+ * The same inside a transaction: the named statement runs on the transaction's own connection
+ * (TypeORM's query runner holds the pg client once the transaction has begun). Outside one it is
+ * `preparedQuery` on the pool. Errors are pg's own (not wrapped in TypeORM's QueryFailedError), so
+ * use it for statements whose failures are not mapped to an error code.
+ */
+export async function preparedQueryIn<T>(dataSource: DataSource, manager: EntityManager | undefined, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const connection = (manager?.queryRunner as unknown as { databaseConnection?: PgPool } | undefined)?.databaseConnection;
+  if (manager?.queryRunner && !connection) return (await manager.query(text, values)) as T[];
+  return connection ? ((await connection.query({ name, text, values })).rows as T[]) : preparedQuery<T>(dataSource, name, text, values);
 }
 
 /**

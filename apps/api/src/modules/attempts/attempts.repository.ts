@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EntityRowMapper, preparedQuery } from '../../common/database/sql.js';
+import { EntityRowMapper, preparedQuery, preparedQueryIn } from '../../common/database/sql.js';
 import { AttemptEntity } from './attempt.entity.js';
 import { RegradeLogEntity } from './regrade-log.entity.js';
 import { RoundParticipantEntity } from './round-participant.entity.js';
@@ -154,7 +154,7 @@ export class AttemptsRepository {
    */
   async lockForGrading(manager: EntityManager, attemptId: string): Promise<{ participant: RoundParticipantEntity; attempt: AttemptEntity } | null> {
     const { participant, grading, lockForGrading } = this.sql();
-    const [row] = await manager.query(lockForGrading, [attemptId]);
+    const [row] = await preparedQueryIn<Record<string, unknown>>(this.dataSource, manager, 'attempts.lock-for-grading', lockForGrading, [attemptId]);
     if (!row) return null;
     return { participant: participant.map(row), attempt: Object.assign(grading.map(row), { answerSpecs: {} }) };
   }
@@ -265,7 +265,10 @@ export class AttemptsRepository {
     best: BestAttempt,
     clearActive: boolean,
   ): Promise<void> {
-    await manager.query(
+    await preparedQueryIn(
+      this.dataSource,
+      manager,
+      'attempts.finish-with-best',
       `WITH finished AS (
          UPDATE attempts SET status = $2, submitted_at = $3, score = $4, max_score = $5, correct_count = $6, duration_ms = $7, prediction = $8
           WHERE id = $1)
@@ -363,7 +366,10 @@ export class AttemptsRepository {
 
   /** questionId → chosen option ids. */
   async answersOf(attemptId: string, manager?: EntityManager): Promise<Map<string, string[]>> {
-    const rows: { question_id: string; option_ids: string[] }[] = await this.m(manager).query(
+    const rows = await preparedQueryIn<{ question_id: string; option_ids: string[] }>(
+      this.dataSource,
+      manager,
+      'attempts.answers-of',
       'SELECT question_id, option_ids FROM attempt_answers WHERE attempt_id = $1',
       [attemptId],
     );

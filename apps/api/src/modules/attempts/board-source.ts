@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../../common/database/sql.js';
 
 /** A member's counting attempt as the boards read it from PostgreSQL (the source of truth). */
 export interface BestRow {
@@ -69,7 +70,9 @@ export class BoardSource {
    * is the snapshot this statement reads with, so its xmin is exactly the horizon of this read.
    */
   async catchUp(roundId: string, horizon: string): Promise<{ rows: BestRow[]; horizon: string }> {
-    const rows: (RawBestRow & { horizon: string })[] = await this.dataSource.query(
+    const rows = await preparedQuery<RawBestRow & { horizon: string }>(
+      this.dataSource,
+      'boards.catch-up',
       `SELECT h.horizon, p.* FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon) h
          LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM round_participants
                              WHERE round_id = $1 AND board_txid >= $2::bigint AND best_attempt_id IS NOT NULL) p ON true`,
