@@ -120,20 +120,26 @@ function inlineUuids(script) {
 }
 
 const PGB_SCRIPTS = {
-  // start = participant upsert + lock, insert the attempt (paper and specs as the app builds them), mark started.
+  // start = the API's two statements: the round with its contest and the bank's revision, then one statement that creates or
+  // locks the participant row, checks "none active, attempts left" under that lock and inserts the attempt (paper and specs as
+  // the app builds them). The attempt id is drawn in SQL here (the API draws it in JS and passes it twice).
   start: `\\set k :k + 1
 \\set u ${PGB_START_BASE + 1} + :client_id * ${PGB_START_SLICE} + (:k % ${PGB_START_SLICE})
 \\set p random(0, ${PAPERS - 1})
-BEGIN;
-INSERT INTO round_participants (round_id, user_id, unit_id) VALUES ('${ROUND_ID}', bench_uuid('user:' || :u), ${unitOf(':u')}) ON CONFLICT (round_id, user_id) DO NOTHING;
-SELECT round_id, user_id, unit_id, attempts_used, active_attempt_id, best_attempt_id, best_score, best_duration_ms, best_submitted_at, best_prediction
-  FROM round_participants WHERE round_id = '${ROUND_ID}' AND user_id = bench_uuid('user:' || :u) FOR UPDATE;
-INSERT INTO attempts (round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline)
-  SELECT '${ROUND_ID}', bench_uuid('user:' || :u), ${unitOf(':u')}, 6, 'active', md5(random()::text), p.paper, p.answer_specs, now(), now() + interval '${TIME_LIMIT} seconds'
-    FROM bench_papers p WHERE p.n = :p
-  RETURNING id AS attempt_id \\gset
-UPDATE round_participants SET attempts_used = attempts_used + 1, active_attempt_id = :attempt_id WHERE round_id = '${ROUND_ID}' AND user_id = bench_uuid('user:' || :u);
-END;
+SELECT r.*, c.*, (SELECT revision::text FROM question_bank_state WHERE id = 1) AS bank_revision
+  FROM rounds r JOIN contests c ON c.id = r.contest_id WHERE r.id = '${ROUND_ID}';
+WITH new_attempt AS (SELECT gen_random_uuid() AS id),
+participant AS (
+  INSERT INTO round_participants AS p (round_id, user_id, unit_id, attempts_used, active_attempt_id)
+  VALUES ('${ROUND_ID}', bench_uuid('user:' || :u), ${unitOf(':u')}, 1, (SELECT id FROM new_attempt))
+  ON CONFLICT (round_id, user_id) DO UPDATE SET attempts_used = p.attempts_used + 1, active_attempt_id = EXCLUDED.active_attempt_id
+   WHERE p.active_attempt_id IS NULL AND p.attempts_used < ${MAX_ATTEMPTS}
+  RETURNING p.attempts_used)
+INSERT INTO attempts (id, round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline)
+SELECT (SELECT id FROM new_attempt), '${ROUND_ID}', bench_uuid('user:' || :u), ${unitOf(':u')}, participant.attempts_used, 'active', md5(random()::text),
+       bp.paper, bp.answer_specs, now(), now() + interval '${TIME_LIMIT} seconds'
+  FROM participant, bench_papers bp WHERE bp.n = :p
+RETURNING number;
 `,
   // save = the API's saveAnswer statement, word for word; only the parameters are computed in SQL.
   save: `\\set a random(1, ${PGB_ATTEMPTS})
@@ -152,24 +158,27 @@ ON CONFLICT (attempt_id, question_id)
 DO UPDATE SET option_ids = EXCLUDED.option_ids, saved_at = EXCLUDED.saved_at, revision = aa.revision + 1
 RETURNING saved_at, revision;
 `,
-  // submit = lock participant (through the attempt), lock attempt, read answers, update attempt with the grade, update the
-  // best attempt (the repository's statement, board_txid included).
+  // submit = the API's statements: lock the participant and the attempt in one statement (participant first), read the
+  // answers, then finish the attempt with its grade and set the best attempt in one statement (board_txid included).
   submit: `\\set a random(1, ${PGB_ATTEMPTS})
 \\set score random(0, ${PAPER})
 \\set prediction random(0, 200000)
 BEGIN;
-SELECT p.round_id, p.user_id, p.unit_id, p.attempts_used, p.active_attempt_id, p.best_attempt_id, p.best_score, p.best_duration_ms, p.best_submitted_at, p.best_prediction
-  FROM round_participants p WHERE (p.round_id, p.user_id) = (SELECT a.round_id, a.user_id FROM attempts a WHERE a.id = ${PGB_ATTEMPT(':a')}) FOR UPDATE;
-SELECT * FROM attempts a WHERE a.id = ${PGB_ATTEMPT(':a')} FOR UPDATE;
+SELECT p.*, a.id, a.round_id, a.user_id, a.unit_id, a.number, a.status, a.seed, a.paper, a.started_at, a.deadline, a.submitted_at,
+       a.score, a.max_score, a.correct_count, a.duration_ms, a.prediction
+  FROM round_participants p JOIN attempts a ON a.round_id = p.round_id AND a.user_id = p.user_id
+ WHERE a.id = ${PGB_ATTEMPT(':a')}
+   FOR UPDATE OF p, a;
 SELECT question_id, option_ids FROM attempt_answers WHERE attempt_id = ${PGB_ATTEMPT(':a')};
-UPDATE attempts SET status = 'submitted', submitted_at = now(), score = :score, max_score = ${PAPER}, correct_count = :score, duration_ms = 600000, prediction = :prediction
- WHERE id = ${PGB_ATTEMPT(':a')};
+WITH finished AS (
+  UPDATE attempts SET status = 'submitted', submitted_at = now(), score = :score, max_score = ${PAPER}, correct_count = :score, duration_ms = 600000, prediction = :prediction
+   WHERE id = ${PGB_ATTEMPT(':a')})
 UPDATE round_participants
    SET best_attempt_id = ${PGB_ATTEMPT(':a')}, best_score = :score, best_duration_ms = 600000, best_submitted_at = now(), best_prediction = :prediction,
        board_txid = CASE WHEN best_attempt_id IS DISTINCT FROM ${PGB_ATTEMPT(':a')} OR best_score IS DISTINCT FROM :score::numeric
                            OR best_prediction IS DISTINCT FROM :prediction::int
                          THEN pg_current_xact_id()::text::bigint ELSE board_txid END,
-       active_attempt_id = NULL
+       active_attempt_id = CASE WHEN true THEN NULL ELSE active_attempt_id END
  WHERE round_id = '${ROUND_ID}' AND user_id = ${PGB_OWNER(':a')};
 END;
 `,
