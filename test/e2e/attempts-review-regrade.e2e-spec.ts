@@ -541,6 +541,59 @@ describe('regrade after a corrected key', () => {
     const m4Review = await http().get(`/api/attempts/${running.id}/review`).set(...bearer(m4)).expect(200);
     expect(m4Review.body.questions.find((q: { id: string }) => q.id === q1.id)).toMatchObject({ chosenOptionIds: [optionC], correct: true, awarded: 2 });
   });
+  it('a regrade after close re-ranks the final board: its pages, /me and the stored results', async () => {
+    const round = await aRound(
+      [
+        { type: 'single', points: 2 },
+        { type: 'true_false', points: 1 },
+      ],
+      { maxAttempts: 1 },
+    );
+    const [q1, q2] = round.questions;
+    const [, optionB, optionC] = q1.options.map((o) => o.id);
+    expect(keyOf(q1)).toEqual([optionB]);
+    const first = await aMember(h.t, h.unitId, { fullName: 'Đỗ Văn Em' });
+    const second = await aMember(h.t, h.unitId, { fullName: 'Vũ Thị Giang' });
+    for (const [member, choice] of [
+      [first, optionB],
+      [second, optionC],
+    ] as const) {
+      const attempt = await start(member, round.roundId);
+      await answer(member, attempt.id, { [q1.id]: [choice], [q2.id]: keyOf(q2) });
+      h.clock.advance(10 * SECOND);
+      await submit(member, attempt.id, { prediction: 2 });
+    }
+    h.clock.set(new Date(round.closesAt.getTime() + 10 * SECOND));
+    await http().post(`/api/rounds/${round.roundId}/close`).set(...bearer(h.organizer)).send({}).expect(200);
+
+    type Line = { userId: string; rank: number; score: number; predictionDiff: number | null };
+    const lines = async () => {
+      const { body } = await http().get(`/api/rounds/${round.roundId}/leaderboard`).expect(200);
+      expect(body).toMatchObject({ final: true, actualValue: 2, total: 2 });
+      return body.entries.map((e: Line) => [e.userId, e.rank, e.score, e.predictionDiff]);
+    };
+    expect(await lines()).toEqual([
+      [first.user.id, 1, 3, 0],
+      [second.user.id, 2, 1, 0],
+    ]);
+
+    await http()
+      .patch(`/api/questions/${q1.id}`)
+      .set(...bearer(h.organizer))
+      .send({ options: q1.options.map((o) => ({ id: o.id, text: o.text, correct: o.id === optionC })) })
+      .expect(200);
+    const regraded = await http().post(`/api/rounds/${round.roundId}/regrade`).set(...bearer(h.organizer)).send({}).expect(200);
+    expect(regraded.body.rankChanges).toBe(2);
+
+    expect(await lines()).toEqual([
+      [second.user.id, 1, 3, 0],
+      [first.user.id, 2, 1, 0],
+    ]);
+    const mine = await http().get(`/api/rounds/${round.roundId}/leaderboard/me`).set(...bearer(second)).expect(200);
+    expect(mine.body).toMatchObject({ rank: 1, total: 2, entry: { userId: second.user.id, rank: 1, score: 3 } });
+    const [stored] = await t().dataSource.query('SELECT user_id, score::float AS score FROM round_results WHERE round_id = $1 AND rank = 1', [round.roundId]);
+    expect(stored).toEqual({ user_id: second.user.id, score: 3 });
+  });
 });
 
 describe('expiry: attempts nobody submits', () => {

@@ -103,6 +103,7 @@ export class RegradeService {
       if (!dryRun && (questions.length || changed.length)) {
         log = await this.attempts.insertRegradeLog(manager, { roundId, performedBy: user.id, performedAt: this.clock.now(), questions, changed, rankChanges });
       }
+      if (!dryRun && changed.length) await this.events.regradeCommitting(roundId, manager);
       return { dryRun, questions, changed, rankChanges, regradeId: log?.id ?? null };
     });
     if (!dryRun && result.changed.length) this.events.emitRegraded(roundId);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { predictionActualValue, rankContest, rankRoundEntries, rankUnits } from '@hoi-thi/contest-engine';
 import type { LeaderboardEntry, UnitBoardOrderBy } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
@@ -144,23 +145,7 @@ export class LeaderboardsService {
       if (locked.closedAt) throw new DomainError('ROUND.ALREADY_CLOSED');
       const counts = await this.source.counts(roundId, manager);
       const actual = kind ? predictionActualValue(kind, counts, manualActual) : null;
-      const ranked = rankRoundEntries(await this.source.all(roundId, manager), actual);
-      await this.results.deleteResults(manager, roundId);
-      await this.results.insertResults(
-        manager,
-        ranked.map((r) => ({
-          roundId,
-          userId: r.userId,
-          unitId: r.unitId,
-          rank: r.rank,
-          attemptId: r.attemptId,
-          score: r.score,
-          durationMs: r.durationMs,
-          submittedAt: r.submittedAt,
-          prediction: r.prediction,
-          predictionDiff: r.predictionDiff,
-        })),
-      );
+      await this.writeFinalBoard(manager, roundId, actual);
       const saved = await this.contests.markClosed(locked, now, actual, manager);
       return { round: saved, participants: counts.participants };
     });
@@ -203,6 +188,39 @@ export class LeaderboardsService {
   async top(roundId: string, limit: number): Promise<RoundBoard> {
     const { round } = await this.quizRound(undefined, roundId);
     return round.closedAt ? this.roundBoard(undefined, roundId, 0, limit) : this.livePage(round, 0, limit);
+  }
+
+  /**
+   * Inside a regrade's transaction: a closed round's final board is ranked again from the corrected
+   * best attempts (same actual value). The round row is locked first, so a close running at the same
+   * time either finishes before (and its board is replaced here) or starts after this commits.
+   */
+  async regradeFinalBoard(roundId: string, manager: EntityManager): Promise<void> {
+    const round = await this.contests.lockRound(roundId, manager);
+    if (!round.closedAt) return;
+    await this.writeFinalBoard(manager, roundId, round.actualValue);
+    this.rounds.delete(roundId);
+  }
+
+  /** The final board: every member's best attempt ranked by the full ladder, stored in round_results. */
+  private async writeFinalBoard(manager: EntityManager, roundId: string, actual: number | null): Promise<void> {
+    const ranked = rankRoundEntries(await this.source.all(roundId, manager), actual);
+    await this.results.deleteResults(manager, roundId);
+    await this.results.insertResults(
+      manager,
+      ranked.map((r) => ({
+        roundId,
+        userId: r.userId,
+        unitId: r.unitId,
+        rank: r.rank,
+        attemptId: r.attemptId,
+        score: r.score,
+        durationMs: r.durationMs,
+        submittedAt: r.submittedAt,
+        prediction: r.prediction,
+        predictionDiff: r.predictionDiff,
+      })),
+    );
   }
 
   /** A member's best changed: tell the store (Redis needs it; the PostgreSQL replica catches up itself). */
