@@ -37,6 +37,8 @@ const PROFILE_TTL_MS = 60_000;
 const MAX_PROFILES = 100_000;
 /** How long requests for the same live page share one read of the store. */
 const PAGE_SHARE_MS = 100;
+/** The same for a closed round's final board (a regrade in this process drops it at once). */
+const FINAL_PAGE_SHARE_MS = 1_000;
 const MAX_SHARED_PAGES = 1_000; // per round (offset × limit)
 const MAX_SHARED_ROUNDS = 1_000;
 
@@ -71,33 +73,38 @@ export class LeaderboardsService {
   }
 
   /**
-   * A page of the round's board. Live pages of a published round are shared for a moment
-   * (PAGE_SHARE_MS): a display wall and thousands of phones ask for the same top 50, so one read
-   * of the store serves every request in that window; a submit in this process drops the round's
-   * shared pages at once, and the live stream never uses them.
+   * A page of the round's board. Pages of a published contest's rounds are shared for a moment: a
+   * display wall and thousands of phones ask for the same top 50, so one read serves every request
+   * in that window (PAGE_SHARE_MS live; FINAL_PAGE_SHARE_MS once closed, when only a regrade changes
+   * the board). A submit or a regrade in this process drops the round's shared pages at once, and the
+   * live stream never uses a shared live page.
    */
   async roundBoard(caller: AuthUser | undefined, roundId: string, offset: number, limit: number): Promise<RoundBoard> {
     const { round, contest } = await this.quizRound(caller, roundId);
-    if (round.closedAt) {
-      const { total, rows } = await this.results.resultsPage(roundId, offset, limit);
-      const ranked = rows.map((r) => ({ ...r, predictionDiff: r.predictionDiff }));
-      return { round, final: true, total, rows: ranked, profiles: await this.profiles(ranked.map((r) => r.userId)) };
-    }
-    if (contest.status === 'draft') return this.livePage(round, offset, limit);
+    if (contest.status === 'draft') return round.closedAt ? this.finalPage(round, offset, limit) : this.livePage(round, offset, limit);
+    return this.sharedPage(round, offset, limit);
+  }
+
+  private sharedPage(round: RoundEntity, offset: number, limit: number): Promise<RoundBoard> {
     const key = `${offset}:${limit}`;
     const now = Date.now();
-    let ofRound = this.pages.get(roundId);
+    let ofRound = this.pages.get(round.id);
     const shared = ofRound?.get(key);
-    if (shared && now - shared.at < PAGE_SHARE_MS) return shared.value;
-    const value = this.livePage(round, offset, limit);
+    if (shared && now - shared.at < (round.closedAt ? FINAL_PAGE_SHARE_MS : PAGE_SHARE_MS)) return shared.value;
+    const value = round.closedAt ? this.finalPage(round, offset, limit) : this.livePage(round, offset, limit);
     if (!ofRound) {
       if (this.pages.size >= MAX_SHARED_ROUNDS) this.pages.clear();
-      this.pages.set(roundId, (ofRound = new Map()));
+      this.pages.set(round.id, (ofRound = new Map()));
     }
     if (ofRound.size >= MAX_SHARED_PAGES) ofRound.clear();
     ofRound.set(key, { at: now, value });
-    value.catch(() => this.pages.get(roundId)?.delete(key));
+    value.catch(() => this.pages.get(round.id)?.delete(key));
     return value;
+  }
+
+  private async finalPage(round: RoundEntity, offset: number, limit: number): Promise<RoundBoard> {
+    const { total, rows } = await this.results.resultsPage(round.id, offset, limit);
+    return { round, final: true, total, rows, profiles: await this.profiles(rows.map((r) => r.userId)) };
   }
 
   private async livePage(round: RoundEntity, offset: number, limit: number): Promise<RoundBoard> {
@@ -111,7 +118,8 @@ export class LeaderboardsService {
     let row: RoundBoard['rows'][number] | null;
     let total: number;
     if (round.closedAt) {
-      const [result, page] = await Promise.all([this.results.resultOf(roundId, user.id), this.results.resultsPage(roundId, 0, 0)]);
+      // The board's size from the shared empty page: one query per /me instead of two.
+      const [result, page] = await Promise.all([this.results.resultOf(roundId, user.id), this.roundBoard(user, roundId, 0, 0)]);
       row = result;
       total = page.total;
     } else {
@@ -229,7 +237,9 @@ export class LeaderboardsService {
     this.dropPages(roundId);
   }
 
+  /** After a regrade: the shared pages go at once (a final board changed with it), and again once the store is rebuilt. */
   async rebuild(roundId: string): Promise<number> {
+    this.dropPages(roundId);
     const size = await this.store.rebuild(roundId);
     this.dropPages(roundId);
     return size;
