@@ -171,7 +171,8 @@ SELECT p.*, a.id, a.round_id, a.user_id, a.unit_id, a.number, a.status, a.seed, 
    FOR UPDATE OF p, a;
 SELECT question_id, option_ids FROM attempt_answers WHERE attempt_id = ${PGB_ATTEMPT(':a')};
 WITH finished AS (
-  UPDATE attempts SET status = 'submitted', submitted_at = now(), score = :score, max_score = ${PAPER}, correct_count = :score, duration_ms = 600000, prediction = :prediction
+  UPDATE attempts SET status = 'submitted', submitted_at = now(), score = :score, max_score = ${PAPER}, correct_count = :score, duration_ms = 600000, prediction = :prediction,
+                      answer_specs = '{}'::jsonb
    WHERE id = ${PGB_ATTEMPT(':a')})
 UPDATE round_participants
    SET best_attempt_id = ${PGB_ATTEMPT(':a')}, best_score = :score, best_duration_ms = 600000, best_submitted_at = now(), best_prediction = :prediction,

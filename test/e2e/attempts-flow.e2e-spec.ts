@@ -26,6 +26,10 @@ describe('one attempt, end to end', () => {
     expect(started.body.deadline).toBe(new Date(clock.now().getTime() + 600_000).toISOString());
     expect(started.body.serverTime).toBe(clock.now().toISOString());
 
+    const specs = async () => (await t.dataSource.query('SELECT answer_specs FROM attempts WHERE id = $1', [started.body.id]))[0].answer_specs;
+    // While the attempt runs, what each save may accept is stored with it.
+    expect(Object.keys(await specs()).sort()).toEqual(started.body.questions.map((q: { id: string }) => q.id).sort());
+
     const [first, second] = started.body.questions;
     const saved = await t
       .http()
@@ -48,6 +52,7 @@ describe('one attempt, end to end', () => {
     const submitted = await t.http().post(`/api/attempts/${started.body.id}/submit`).set(...bearer(member)).send({ prediction: 120 }).expect(200);
     const points = (id: string) => started.body.questions.find((q: { id: string }) => q.id === id).points;
     expect(submitted.body).toMatchObject({ status: 'submitted', score: points(first.id), maxScore: 5, correctCount: 1, durationMs: 90_000, prediction: 120 });
+    expect(await specs()).toEqual({}); // a finished attempt takes no saves: only its paper is kept
 
     const mine = await t.http().get(`/api/rounds/${quiz.roundId}/attempts/mine`).set(...bearer(member)).expect(200);
     expect(mine.body.items).toEqual([expect.objectContaining({ id: started.body.id, number: 1, status: 'submitted', best: true })]);

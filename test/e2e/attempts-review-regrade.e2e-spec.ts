@@ -607,7 +607,7 @@ describe('expiry: attempts nobody submits', () => {
 
   async function storedAttempt(attemptId: string) {
     const [row] = await h.t.dataSource.query(
-      'SELECT status, score::float AS score, correct_count, duration_ms, submitted_at, prediction FROM attempts WHERE id = $1',
+      'SELECT status, score::float AS score, correct_count, duration_ms, submitted_at, prediction, answer_specs FROM attempts WHERE id = $1',
       [attemptId],
     );
     const answers = await h.t.dataSource.query('SELECT question_id FROM attempt_answers WHERE attempt_id = $1 ORDER BY question_id', [attemptId]);
@@ -652,7 +652,7 @@ describe('expiry: attempts nobody submits', () => {
       submittedAt: deadline.toISOString(),
       answers: { [first.id]: { optionIds: keyOf(first) }, [second.id]: { optionIds: keyOf(second) } },
     });
-    expect(await storedAttempt(attempt.id)).toMatchObject({ status: 'expired', score: pointsFor(round, sheet), duration_ms: LIMIT });
+    expect(await storedAttempt(attempt.id)).toMatchObject({ status: 'expired', score: pointsFor(round, sheet), duration_ms: LIMIT, answer_specs: {} });
 
     // Too late for the third answer; the result does not move.
     const late = await http().put(`/api/attempts/${attempt.id}/answers/${third.id}`).set(...bearer(member)).send({ optionIds: keyOf(third) }).expect(409);

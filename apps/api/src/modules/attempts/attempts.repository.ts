@@ -256,7 +256,11 @@ export class AttemptsRepository {
     });
   }
 
-  /** Finishes the attempt and sets the participant's best in one round trip (a data-modifying CTE). */
+  /**
+   * Finishes the attempt and sets the participant's best in one round trip (a data-modifying CTE).
+   * `answer_specs` (what each save may accept) is emptied: only saves read it, and a finished attempt
+   * takes none, so a finished attempt keeps its paper (review, regrade, re-derivation) and not a copy.
+   */
   async finishWithBest(
     manager: EntityManager,
     attemptId: string,
@@ -270,7 +274,8 @@ export class AttemptsRepository {
       manager,
       'attempts.finish-with-best',
       `WITH finished AS (
-         UPDATE attempts SET status = $2, submitted_at = $3, score = $4, max_score = $5, correct_count = $6, duration_ms = $7, prediction = $8
+         UPDATE attempts SET status = $2, submitted_at = $3, score = $4, max_score = $5, correct_count = $6, duration_ms = $7, prediction = $8,
+                             answer_specs = '{}'::jsonb
           WHERE id = $1)
        UPDATE round_participants
           SET ${SET_BEST_FROM_11}
