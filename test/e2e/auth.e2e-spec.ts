@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
+import argon2 from 'argon2';
 import { aMember, aUnit, aUserWithRoles, bearer, uniqueEmail } from '../support/builders.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
+
+/** The cost parameters of a PHC-format argon2 hash: $argon2id$v=19$m=…,t=…,p=…$salt$hash (in any order). */
+const argon2Params = (hash: string) => Object.fromEntries(hash.split('$')[3].split(',').map((pair) => pair.split('=')));
 
 describe('auth: register, login, me, roles', () => {
   let t: TestApp;
@@ -31,10 +35,29 @@ describe('auth: register, login, me, roles', () => {
     expect(me.body).toEqual(registered.body.user);
   });
 
-  it('stores the password as an argon2id hash', async () => {
+  it('stores the password as an argon2id hash at OWASP\'s minimum (19 MiB, 2 passes, 1 lane)', async () => {
     const member = await aMember(t, unitId);
     const [row] = await t.dataSource.query('SELECT password_hash FROM users WHERE id = $1', [member.user.id]);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(argon2Params(row.password_hash)).toEqual({ m: '19456', t: '2', p: '1' });
+  });
+
+  it('replaces a hash made with older parameters at the next login, and the password keeps working', async () => {
+    const email = uniqueEmail();
+    const member = await t.http().post('/api/auth/register').send({ fullName: 'Lê Văn Hòa', email, password: 'mat-khau-cu-1', unitId }).expect(201);
+    // As the library's defaults stored it before (64 MiB, 3 passes, 4 lanes).
+    const older = await argon2.hash('mat-khau-cu-1', { type: argon2.argon2id });
+    expect(argon2Params(older)).toEqual({ m: '65536', t: '3', p: '4' });
+    await t.dataSource.query('UPDATE users SET password_hash = $2 WHERE id = $1', [member.body.user.id, older]);
+    const stored = async () => (await t.dataSource.query('SELECT password_hash FROM users WHERE id = $1', [member.body.user.id]))[0].password_hash;
+
+    await t.http().post('/api/auth/login').send({ email, password: 'wrong-password' }).expect(401);
+    expect(await stored()).toBe(older); // a failed login changes nothing
+    await t.http().post('/api/auth/login').send({ email, password: 'mat-khau-cu-1' }).expect(200);
+    const replaced = await stored();
+    expect(argon2Params(replaced)).toEqual({ m: '19456', t: '2', p: '1' });
+    await t.http().post('/api/auth/login').send({ email, password: 'mat-khau-cu-1' }).expect(200);
+    expect(await stored()).toBe(replaced); // once
   });
 
   it('refuses a duplicate email with 409 AUTH.EMAIL_TAKEN, whatever its case', async () => {

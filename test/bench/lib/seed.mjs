@@ -159,7 +159,9 @@ export async function migrateAndSeed(url, stage) {
     });
     if (result.code !== 0) throw new Error(`migrations failed: ${result.stderr || result.stdout}`);
   });
-  const passwordHash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
+  // With the API's parameters (the bench runs after the build), so a login does not rehash.
+  const { PASSWORD_HASH_OPTIONS } = await import('../../../apps/api/dist/modules/auth/password-hasher.js');
+  const passwordHash = await argon2.hash(PASSWORD, PASSWORD_HASH_OPTIONS);
   const seedSteps = await stage('seeding', () => seed(url, passwordHash));
   console.log(`  ${seedSteps.join(', ')}`);
   return seedSteps;

@@ -51,8 +51,9 @@ const SET_BEST_FROM_3 = setBest(3);
 const SET_BEST_FROM_11 = setBest(11);
 
 /**
- * The only file of the attempts module that talks to TypeORM. The hot paths (save, start's lock)
- * are single SQL statements through TypeORM's connection: one guarded statement per save.
+ * The only file of the attempts module that talks to TypeORM. The hot paths are fixed SQL run as
+ * named statements: one guarded statement per save, one for a start in the common case, and the
+ * submit's lock, answers and finish on the transaction's connection.
  */
 @Injectable()
 export class AttemptsRepository {

@@ -51,6 +51,11 @@ export class AuthService {
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid) throw new DomainError('AUTH.INVALID_CREDENTIALS');
     await this.limiter.reset(key);
+    // An account hashed with older parameters gets the current ones now that the password is known.
+    if (this.hasher.needsRehash(user.passwordHash)) {
+      user.passwordHash = await this.hasher.hash(password);
+      await this.users.replacePasswordHash(user.id, user.passwordHash);
+    }
     return user;
   }
 

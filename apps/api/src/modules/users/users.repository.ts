@@ -41,6 +41,10 @@ export class UsersRepository {
     return this.users.save(user);
   }
 
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id }, { passwordHash });
+  }
+
   async search(query: UserSearch): Promise<[UserEntity[], number]> {
     const qb = this.users.createQueryBuilder('u').orderBy('u.created_at', 'DESC').addOrderBy('u.id', 'ASC');
     if (query.unitId) qb.andWhere('u.unit_id = :unitId', { unitId: query.unitId });

@@ -81,6 +81,11 @@ export class UsersService {
     return this.users.save(user);
   }
 
+  /** A new hash of the same password (the hashing parameters changed). */
+  replacePasswordHash(userId: string, passwordHash: string): Promise<void> {
+    return this.users.updatePasswordHash(userId, passwordHash);
+  }
+
   /** Makes sure an admin account exists with this email (ADMIN_EMAIL/ADMIN_PASSWORD at boot). */
   async ensureAdmin(email: string, passwordHash: () => Promise<string>): Promise<'created' | 'promoted' | 'unchanged'> {
     const existing = await this.findByEmail(email);
