@@ -120,18 +120,22 @@ function inlineUuids(script) {
 }
 
 const PGB_SCRIPTS = {
-  // start = the API's two statements: the round with its contest and the bank's revision, then one statement that creates or
-  // locks the participant row, checks "none active, attempts left" under that lock and inserts the attempt (paper and specs as
-  // the app builds them). The attempt id is drawn in SQL here (the API draws it in JS and passes it twice).
+  // start = the API's statement for the common case (the round itself comes from a copy at most a second old): the round open
+  // in a published contest and the bank revision unchanged, then the participant row created or locked with "none active,
+  // attempts left" checked under that lock, and the attempt inserted (paper and specs as the app builds them). The attempt id
+  // is drawn in SQL here (the API draws it in JS and passes it twice).
   start: `\\set k :k + 1
 \\set u ${PGB_START_BASE + 1} + :client_id * ${PGB_START_SLICE} + (:k % ${PGB_START_SLICE})
 \\set p random(0, ${PAPERS - 1})
-SELECT r.*, c.*, (SELECT revision::text FROM question_bank_state WHERE id = 1) AS bank_revision
-  FROM rounds r JOIN contests c ON c.id = r.contest_id WHERE r.id = '${ROUND_ID}';
-WITH new_attempt AS (SELECT gen_random_uuid() AS id),
+WITH open_round AS (
+  SELECT 1 FROM rounds r JOIN contests c ON c.id = r.contest_id
+   WHERE r.id = '${ROUND_ID}' AND r.kind = 'quiz' AND c.status = 'published'
+     AND r.opens_at <= now() AND r.closes_at > now() AND (r.closed_at IS NULL OR r.closed_at > now())
+     AND (SELECT revision FROM question_bank_state WHERE id = 1) = :rev),
+new_attempt AS (SELECT gen_random_uuid() AS id),
 participant AS (
   INSERT INTO round_participants AS p (round_id, user_id, unit_id, attempts_used, active_attempt_id)
-  VALUES ('${ROUND_ID}', bench_uuid('user:' || :u), ${unitOf(':u')}, 1, (SELECT id FROM new_attempt))
+  SELECT '${ROUND_ID}', bench_uuid('user:' || :u), ${unitOf(':u')}, 1, (SELECT id FROM new_attempt) FROM open_round
   ON CONFLICT (round_id, user_id) DO UPDATE SET attempts_used = p.attempts_used + 1, active_attempt_id = EXCLUDED.active_attempt_id
    WHERE p.active_attempt_id IS NULL AND p.attempts_used < ${MAX_ATTEMPTS}
   RETURNING p.attempts_used)
@@ -185,13 +189,13 @@ END;
 `,
 };
 
-async function pgbench(name, url, dir, mode = 'prepared') {
+async function pgbench(name, url, dir, mode = 'prepared', vars = {}) {
   const file = join(dir, `${name}.sql`);
   writeFileSync(file, inlineUuids(PGB_SCRIPTS[name]));
   const prefix = `log_${name}_${mode}`;
   const target = new URL(url);
   const args = [
-    '-n', '-c', String(CLIENTS), '-j', '2', '-T', String(PG_SECONDS), '-M', mode, '-D', 'k=0', '-f', file,
+    '-n', '-c', String(CLIENTS), '-j', '2', '-T', String(PG_SECONDS), '-M', mode, '-D', 'k=0', ...Object.entries(vars).flatMap(([k, v]) => ['-D', `${k}=${v}`]), '-f', file,
     '-l', `--log-prefix=${join(dir, prefix)}`,
     '-h', target.hostname, '-p', target.port || '5432', '-U', decodeURIComponent(target.username || 'postgres'), target.pathname.slice(1),
   ];
@@ -349,7 +353,9 @@ try {
 
       await db.query('CHECKPOINT');
       let was = await counter(startedCount);
-      pgb.start = await pgbench('start', url, workDir);
+      // The API passes the bank revision its paper was drawn from; the script gets the current one.
+      const rev = Number((await db.query('SELECT revision FROM question_bank_state WHERE id = 1')).rows[0].revision);
+      pgb.start = await pgbench('start', url, workDir, 'prepared', { rev });
       pgbChecks.push(`start: ${pgb.start.processed} transactions, ${(await counter(startedCount)) - was} attempts inserted`);
       await cleanUpPgbenchStarts(db);
 

@@ -103,4 +103,14 @@ describe('one attempt, end to end', () => {
     const round = await t.http().get(`/api/rounds/${quiz.roundId}`).set(...bearer(member)).expect(200);
     expect(round.body.me).toMatchObject({ attemptsUsed: 2, attemptsLeft: 1, activeAttemptId: second.body.id });
   });
+  it('a start right after the contest is finished is refused, though starts share a one-second copy of the round', async () => {
+    const finished = await aQuizRound(t, unitId, { questions: 3 });
+    const [first, second] = [await aMember(t, unitId), await aMember(t, unitId)];
+    await t.http().post(`/api/rounds/${finished.roundId}/attempts`).set(...bearer(first)).expect(201); // the copy is taken here
+    await t.http().post(`/api/contests/${finished.contestId}/finish`).set(...bearer(finished.organizer)).expect(200);
+    const refused = await t.http().post(`/api/rounds/${finished.roundId}/attempts`).set(...bearer(second)).expect(409);
+    expect(refused.body).toMatchObject({ code: 'ROUND.NOT_OPEN' });
+    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM attempts WHERE round_id = $1', [finished.roundId]);
+    expect(count).toBe(1);
+  });
 });

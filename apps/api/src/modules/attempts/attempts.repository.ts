@@ -211,20 +211,31 @@ export class AttemptsRepository {
   }
 
   /**
-   * A start in one statement, for the common case: the member's participant row is created (first
-   * attempt) or locked and updated only when no attempt is active and one is left, and the attempt is
-   * inserted from that row, so the checks and the write are atomic under the row lock (a concurrent
-   * start waits for it, then finds the row changed and does nothing). Null when the row refused: an
-   * attempt is active (maybe expired, to finalize first) or none is left; the caller then takes the
-   * locked path, which says why. `attempt.id` is chosen by the caller: the participant row points at it.
+   * A start in one statement, for the common case. It inserts nothing unless, as the statement
+   * sees them: the round is open at `now` (not closed, inside its window) in a published contest,
+   * and the question bank is still at `bankRevision` (the paper was drawn from that revision's pool).
+   * Then the member's participant row is created (first attempt) or locked and updated only when no
+   * attempt is active and one is left, and the attempt is inserted from that row: the checks and the
+   * write are atomic under the row lock (a concurrent start waits for it, then finds the row changed
+   * and does nothing). Null when anything refused; the caller then takes the locked path, which reads
+   * everything afresh and says why. `attempt.id` is chosen by the caller: the participant row points at it.
    */
-  async startIfFree(attempt: Omit<NewAttempt, 'number' | 'status'> & { id: string }, maxAttempts: number): Promise<AttemptEntity | null> {
+  async startIfFree(
+    attempt: Omit<NewAttempt, 'number' | 'status'> & { id: string },
+    maxAttempts: number,
+    bankRevision: string,
+  ): Promise<AttemptEntity | null> {
     const rows = await preparedQuery<{ number: number }>(
       this.dataSource,
       'attempts.start',
-      `WITH participant AS (
+      `WITH open_round AS (
+         SELECT 1 FROM rounds r JOIN contests c ON c.id = r.contest_id
+          WHERE r.id = $2 AND r.kind = 'quiz' AND c.status = 'published'
+            AND r.opens_at <= $8 AND r.closes_at > $8 AND (r.closed_at IS NULL OR r.closed_at > $8)
+            AND (SELECT revision FROM question_bank_state WHERE id = 1) = $11::bigint),
+       participant AS (
          INSERT INTO round_participants AS p (round_id, user_id, unit_id, attempts_used, active_attempt_id)
-         VALUES ($2, $3, $4, 1, $1)
+         SELECT $2, $3, $4, 1, $1 FROM open_round
          ON CONFLICT (round_id, user_id) DO UPDATE SET attempts_used = p.attempts_used + 1, active_attempt_id = EXCLUDED.active_attempt_id
           WHERE p.active_attempt_id IS NULL AND p.attempts_used < $10
          RETURNING p.attempts_used)
@@ -242,6 +253,7 @@ export class AttemptsRepository {
         attempt.startedAt,
         attempt.deadline,
         maxAttempts,
+        bankRevision,
       ],
     );
     if (!rows.length) return null;

@@ -51,6 +51,8 @@ export interface RoundState extends RoundWithContest {
 }
 
 const SWEEP_BATCH = 200;
+/** How long starts share one read of a round (the start statement re-checks what may have changed). */
+const ROUND_COPY_MS = 1_000;
 
 export const keyOf = (version: PinnedVersion): string[] => version.options.filter((o) => o.correct).map((o) => o.id);
 export const keyVersionOf = (item: PaperItem): string => item.keyVersionId ?? item.versionId;
@@ -65,6 +67,7 @@ export const keyVersionOf = (item: PaperItem): string => item.keyVersionId ?? it
 export class AttemptsService {
   private readonly logger = new Logger(AttemptsService.name);
   private readonly graceMs: number;
+  private readonly startRounds = new Map<string, { at: number; value: RoundWithContest & { bankRevision: string } }>();
 
   constructor(
     private readonly attempts: AttemptsRepository,
@@ -85,15 +88,17 @@ export class AttemptsService {
   }
 
   /**
-   * Every check, the draw and the insert. The common case (no attempt active, one left) is two
-   * statements and no explicit transaction: the round is read fresh and checked, the paper drawn,
-   * then one statement locks (or creates) the member's participant row, re-checks "none active,
-   * attempts left" under that lock and inserts the attempt. When that statement refuses, the locked
-   * path below runs: it finalizes an expired active attempt, or says why the member cannot start.
+   * Every check, the draw and the insert. The common case (no attempt active, one left) is one
+   * statement and no explicit transaction: the round comes from a copy at most ROUND_COPY_MS old and
+   * is checked, the paper is drawn, then one statement re-checks in PostgreSQL what the copy could
+   * have missed (round open now, contest published, bank revision unchanged), locks (or creates) the
+   * member's participant row, re-checks "none active, attempts left" under that lock and inserts the
+   * attempt. When that statement refuses, the locked path below runs with everything read afresh: it
+   * finalizes an expired active attempt, or says why the member cannot start.
    */
   async start(user: AuthUser, roundId: string): Promise<AttemptView> {
     const now = this.clock.now();
-    const { round, contest, bankRevision } = await this.contests.getRoundForStart(user, roundId);
+    const { round, contest, bankRevision } = await this.roundForStart(user, roundId);
     this.assertCanStart(round, contest, now);
     await this.assertEligible(user, contest);
     const { seed, paper, versions, answerSpecs } = await this.draw(round, bankRevision);
@@ -110,9 +115,29 @@ export class AttemptsService {
         deadline: computeDeadline(now, round.timeLimitSeconds!, round.closesAt),
       },
       round.maxAttempts!,
+      bankRevision,
     );
     if (!attempt) return this.startLocked(user, roundId, now);
     return { attempt, round, versions, answers: new Map(), attemptsLeft: attemptsLeft(round.maxAttempts!, attempt.number), activeAttemptId: attempt.id };
+  }
+
+  /**
+   * The round of a published contest with the bank's revision, shared by the starts of the last
+   * ROUND_COPY_MS (a deadline rush starts the same round hundreds of times a second). Only a copy
+   * a start may act on is kept; the start statement re-checks what can change (status, close, bank).
+   */
+  private async roundForStart(user: AuthUser, roundId: string): Promise<RoundWithContest & { bankRevision: string }> {
+    const at = Date.now();
+    const hit = this.startRounds.get(roundId);
+    if (hit && at - hit.at < ROUND_COPY_MS) return hit.value;
+    const found = await this.contests.getRoundForStart(user, roundId);
+    if (found.contest.status === 'published' && !found.round.closedAt) {
+      if (this.startRounds.size >= 1_000) this.startRounds.clear();
+      this.startRounds.set(roundId, { at, value: found });
+    } else {
+      this.startRounds.delete(roundId);
+    }
+    return found;
   }
 
   /** Every check and the draw in one transaction, under the member's participant lock. */
