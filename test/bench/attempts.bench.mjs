@@ -160,7 +160,7 @@ SELECT a.id, bench_uuid('question:' || :q), jsonb_build_array(bench_uuid('option
    FOR KEY SHARE OF a
 ON CONFLICT (attempt_id, question_id)
 DO UPDATE SET option_ids = EXCLUDED.option_ids, saved_at = EXCLUDED.saved_at, revision = aa.revision + 1
-RETURNING saved_at, revision;
+RETURNING revision;
 `,
   // submit = the API's statements: lock the participant and the attempt in one statement (participant first), read the
   // answers, then finish the attempt with its grade and set the best attempt in one statement (board_txid included).
