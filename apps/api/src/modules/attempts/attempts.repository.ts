@@ -46,6 +46,21 @@ function setBest(first: number): string {
                                 THEN pg_current_xact_id()::text::bigint ELSE board_txid END,
               active_attempt_id = CASE WHEN ${clearActive}::boolean THEN NULL ELSE active_attempt_id END`;
 }
+/** The entity of an attempt just inserted: active, nothing graded yet. */
+function startedAttempt(attempt: Omit<NewAttempt, 'number' | 'status'>, id: string, number: number): AttemptEntity {
+  return Object.assign(new AttemptEntity(), attempt, {
+    id,
+    number,
+    status: 'active' as const,
+    submittedAt: null,
+    score: null,
+    maxScore: null,
+    correctCount: null,
+    durationMs: null,
+    prediction: null,
+  });
+}
+
 // Built once: the statements are the same on every submit.
 const SET_BEST_FROM_3 = setBest(3);
 const SET_BEST_FROM_11 = setBest(11);
@@ -199,15 +214,7 @@ export class AttemptsRepository {
         attempt.deadline,
       ],
     );
-    return Object.assign(new AttemptEntity(), attempt, {
-      id: row.id as string,
-      submittedAt: null,
-      score: null,
-      maxScore: null,
-      correctCount: null,
-      durationMs: null,
-      prediction: null,
-    });
+    return startedAttempt(attempt, row.id as string, attempt.number);
   }
 
   /**
@@ -256,17 +263,7 @@ export class AttemptsRepository {
         bankRevision,
       ],
     );
-    if (!rows.length) return null;
-    return Object.assign(new AttemptEntity(), attempt, {
-      number: rows[0].number,
-      status: 'active' as const,
-      submittedAt: null,
-      score: null,
-      maxScore: null,
-      correctCount: null,
-      durationMs: null,
-      prediction: null,
-    });
+    return rows.length ? startedAttempt(attempt, attempt.id, rows[0].number) : null;
   }
 
   /**
