@@ -59,9 +59,10 @@ export const keyVersionOf = (item: PaperItem): string => item.keyVersionId ?? it
 
 /**
  * The attempt use cases (ARCHITECTURE.md "One attempt, end to end"). Each runs in one transaction
- * (the save, and a start in the common case, are one statement each); the rules come from the engine; every change to a member's attempts
- * in a round first locks that member's `round_participants` row, so parallel starts, submits, the
- * sweeper and regrades of one member serialize while different members never wait for each other.
+ * (the save, and a start in the common case, are one statement each); the rules come from the
+ * engine; every change to a member's attempts in a round first locks that member's
+ * `round_participants` row, so parallel starts, submits, the sweeper and regrades of one member
+ * serialize while different members never wait for each other.
  */
 @Injectable()
 export class AttemptsService {

@@ -65,9 +65,9 @@ export class ContestsRepository {
   /**
    * A start's first read, one statement: the round with its contest, and the question bank's
    * revision (question-bank's one-row `question_bank_state`), which says whether the draw pool
-   * cached in memory is still current — read here to save the start a round trip.
+   * cached in memory is still current — read here to save the start a round trip. Outside a
+   * transaction it runs as a named (prepared) statement.
    */
-  /** Outside a transaction it is a named (prepared) statement: every start runs it. */
   async findRoundForStart(id: string, manager?: EntityManager): Promise<{ round: RoundEntity; bankRevision: string } | null> {
     const { sql } = this.startStatement();
     const [row] = manager ? await manager.query(sql, [id]) : await preparedQuery<Record<string, unknown>>(this.dataSource, 'contests.round-for-start', sql, [id]);
