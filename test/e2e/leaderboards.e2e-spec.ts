@@ -193,6 +193,25 @@ describe('leaderboards built from a few hundred generated attempts', () => {
     const rates = byRate.body.entries.map((e: { participationRate: number }) => e.participationRate);
     expect(rates).toEqual([...rates].sort((x: number, y: number) => y - x));
     await t.http().get(`/api/contests/${quiz.contestId}/leaderboard/units?orderBy=name`).expect(400);
+
+    // A board this small is computed again after every finished attempt in the process: a newcomer in C counts at once.
+    const [newcomer] = await insertPeople(t, [{ unitId: c.id, fullName: 'Đoàn viên mới' }]);
+    const started = await t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(newcomer)).expect(201);
+    clock.advance(60_000);
+    const submitted = await t.http().post(`/api/attempts/${started.body.id}/submit`).set(...bearer(newcomer)).send({}).expect(200);
+    played.push({
+      userId: newcomer.id,
+      unitId: c.id,
+      attemptId: started.body.id,
+      score: submitted.body.score,
+      durationMs: submitted.body.durationMs,
+      submittedAt: new Date(submitted.body.submittedAt).getTime(),
+      prediction: null,
+    });
+    clock.advance(1000);
+    const after = await t.http().get(`/api/contests/${quiz.contestId}/leaderboard/units`).expect(200);
+    expect(after.body.entries.find((e: { unitId: string }) => e.unitId === c.id)).toMatchObject({ participants: count([c.id]) + 1 });
+    expect((await wholeBoard(`/api/contests/${quiz.contestId}/leaderboard`)).map((e) => e.userId)).toContain(newcomer.id);
   });
 
   it('streams the top 20 and pushes a change within a second; a closed stream frees its slot', async () => {

@@ -144,25 +144,40 @@ export class ContestLeaderboardController {
     };
   }
 
+  /** The JSON of a unit board, kept while the board is (a federation's board lists thousands of units). */
+  private readonly unitJson = new WeakMap<object, string>();
+
   @Public()
   @Get(':id/leaderboard/units')
-  async units(@CurrentUser() caller: AuthUser | undefined, @Param('id', ParseUuid) id: string, @Query() query: UnitBoardQuery): Promise<UnitLeaderboardResponse> {
+  async units(
+    @CurrentUser() caller: AuthUser | undefined,
+    @Param('id', ParseUuid) id: string,
+    @Query() query: UnitBoardQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const { standings } = await this.boards.unitBoard(caller, id, query.orderBy);
-    return {
-      contestId: id,
-      orderBy: query.orderBy,
-      total: standings.length,
-      entries: standings.map((s) => ({
-        rank: s.rank,
-        unitId: s.unitId,
-        name: s.name,
-        parentId: s.parentId,
-        depth: s.depth,
-        participants: s.participants,
-        memberCount: s.memberCount,
-        participationRate: s.participationRate,
-        averageScore: s.averageScore,
-      })),
-    };
+    let json = this.unitJson.get(standings);
+    if (json === undefined) {
+      const response: UnitLeaderboardResponse = {
+        contestId: id,
+        orderBy: query.orderBy,
+        total: standings.length,
+        entries: standings.map((s) => ({
+          rank: s.rank,
+          unitId: s.unitId,
+          name: s.name,
+          parentId: s.parentId,
+          depth: s.depth,
+          participants: s.participants,
+          memberCount: s.memberCount,
+          participationRate: s.participationRate,
+          averageScore: s.averageScore,
+        })),
+      };
+      json = JSON.stringify(response);
+      this.unitJson.set(standings, json);
+    }
+    void reply.type('application/json; charset=utf-8');
+    return json;
   }
 }

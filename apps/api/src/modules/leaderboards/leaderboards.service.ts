@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { predictionActualValue, rankContest, rankRoundEntries, rankUnits } from '@hoi-thi/contest-engine';
 import type { LeaderboardEntry, UnitBoardOrderBy } from '@hoi-thi/contracts';
@@ -22,6 +22,16 @@ export interface Profile {
   phone: string | null;
 }
 
+interface AggregateBoard {
+  value: unknown;
+  /** When the computation that gave `value` started. */
+  at: number;
+  tookMs: number;
+  /** A finished attempt or a regrade happened in this process since that computation started. */
+  dirty: boolean;
+  computing: Promise<unknown> | null;
+}
+
 export interface RoundBoard {
   round: RoundEntity;
   final: boolean;
@@ -30,7 +40,13 @@ export interface RoundBoard {
   profiles: Map<string, Profile>;
 }
 
-const CONTEST_BOARD_TTL_MS = 5_000;
+/** How often an expensive contest or unit board is computed again while it is read (other processes' submits too). */
+const AGGREGATE_REFRESH_MS = 5_000;
+/** An expensive board is computed again at most every tookMs × REFRESH_SHARE (2.4 s → every 48 s). */
+const REFRESH_SHARE = 20;
+/** Below this, a board is computed again after every finished attempt in the process. */
+const CHEAP_COMPUTE_MS = 50;
+const MAX_AGGREGATE_BOARDS = 1_000;
 /** Board reads need the round (visibility, closed or live) and names: kept briefly in memory. */
 const ROUND_TTL_MS = 1_000;
 const PROFILE_TTL_MS = 60_000;
@@ -45,12 +61,13 @@ const MAX_SHARED_ROUNDS = 1_000;
 /**
  * The boards. A round's live board comes from the LeaderboardStore (PostgreSQL replica or Redis);
  * once closed, from `round_results`, ranked at close by the full ladder. Contest and unit boards
- * are computed by the engine from every member's best attempts and cached for a few seconds.
+ * are computed by the engine from every member's best attempts (see `cached`).
  */
 @Injectable()
 export class LeaderboardsService {
   private readonly graceMs: number;
-  private readonly cache = new Map<string, { at: number; value: unknown }>();
+  private readonly logger = new Logger(LeaderboardsService.name);
+  private readonly cache = new Map<string, AggregateBoard>();
   private readonly rounds = new Map<string, { at: number; value: RoundWithContest }>();
   private readonly profileCache = new Map<string, { at: number; value: Profile }>();
   /** roundId → "offset:limit" → the shared page: a submit drops a round's pages in one step. */
@@ -249,9 +266,9 @@ export class LeaderboardsService {
     this.pages.delete(roundId);
   }
 
-  /** Contest and unit boards are recomputed after a finished attempt (in this process; others within 5 s). */
+  /** A finished attempt or a regrade in this process: contest and unit boards are out of date (see `cached`). */
   invalidate(): void {
-    this.cache.clear();
+    for (const board of this.cache.values()) board.dirty = true;
   }
 
   /**
@@ -299,13 +316,42 @@ export class LeaderboardsService {
     return result;
   }
 
+  /**
+   * A contest or unit board, computed from every member's best attempts: a millisecond for a small
+   * contest, seconds of the event loop at 200,000 members. One computation at a time per board;
+   * a board that was cheap to compute is computed again after every finished attempt (exact), an
+   * expensive one at most every AGGREGATE_REFRESH_MS or 20 times its computing time, whichever is
+   * longer, in the background, while readers get the last one.
+   */
   private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const now = this.clock.now().getTime();
-    const hit = this.cache.get(key);
-    if (hit && now - hit.at < CONTEST_BOARD_TTL_MS) return hit.value as T;
-    const value = await compute();
-    this.cache.set(key, { at: now, value });
-    return value;
+    const now = Date.now();
+    let board = this.cache.get(key);
+    if (!board) {
+      if (this.cache.size >= MAX_AGGREGATE_BOARDS) this.cache.clear();
+      this.cache.set(key, (board = { value: undefined, at: 0, tookMs: 0, dirty: true, computing: null }));
+    }
+    const cheap = board.tookMs < CHEAP_COMPUTE_MS;
+    // The computation runs on the event loop: an expensive board takes at most ~1/REFRESH_SHARE of it.
+    const due = now - board.at >= Math.max(AGGREGATE_REFRESH_MS, board.tookMs * REFRESH_SHARE) || (board.dirty && cheap);
+    if (!due) return board.value as T;
+    const computing = board.computing ?? (board.computing = this.recompute(board, compute));
+    if (board.value !== undefined && !cheap) return board.value as T;
+    return (await computing) as T;
+  }
+
+  private recompute(board: AggregateBoard, compute: () => Promise<unknown>): Promise<unknown> {
+    const started = Date.now();
+    board.dirty = false;
+    const computing = compute()
+      .then((value) => Object.assign(board, { value, at: started, tookMs: Date.now() - started }).value)
+      .finally(() => {
+        board.computing = null;
+      });
+    computing.catch((error: Error) => {
+      board.dirty = true;
+      this.logger.error(`A contest board could not be computed: ${error.message}`);
+    });
+    return computing;
   }
 }
 
