@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type BoardUnit, type MemberBestResult, rankUnits } from './unit-ranking.js';
+import { type BoardUnit, type MemberBestResult, rankUnits, rankUnitTotals, unitTotals } from './unit-ranking.js';
 
 // LĐLĐ tỉnh → two district federations → grassroots unions.
 const units: BoardUnit[] = [
@@ -106,5 +106,25 @@ describe('the unit board (giải tập thể)', () => {
     const inNorth = new Set(north.map((u) => u.id));
     const board = rankUnits(north, results.filter((r) => inNorth.has(r.unitId)));
     expect(byId(board).get('north')).toMatchObject({ depth: 0, participants: 31, parentId: 'province' });
+  });
+  it('the same board from each unit\'s own totals (a database can sum its members): one row per unit, no member list', () => {
+    expect(unitTotals(units, results).sort((a, b) => a.unitId.localeCompare(b.unitId))).toEqual([
+      { unitId: 'factory', participants: 50, scoreHundredths: 50 * 650 },
+      { unitId: 'hospital', participants: 10, scoreHundredths: 10 * 1000 },
+      { unitId: 'north', participants: 1, scoreHundredths: 900 },
+      { unitId: 'school', participants: 20, scoreHundredths: 20 * 800 },
+    ]);
+    const fromTotals = rankUnitTotals(
+      units,
+      [
+        { unitId: 'school', participants: 20, scoreHundredths: 16_000 },
+        { unitId: 'hospital', participants: 10, scoreHundredths: 10_000 },
+        { unitId: 'factory', participants: 50, scoreHundredths: 32_500 },
+        { unitId: 'north', participants: 1, scoreHundredths: 900 },
+      ],
+      'rate',
+    );
+    expect(fromTotals).toEqual(rankUnits(units, results, 'rate'));
+    expect(() => rankUnitTotals(units, [{ unitId: 'nowhere', participants: 1, scoreHundredths: 100 }])).toThrow();
   });
 });

@@ -38,6 +38,14 @@ export interface UnitStanding {
 
 const vietnamese = new Intl.Collator('vi');
 
+/** What a unit's own members scored (no children): participants and the sum of their best scores. */
+export interface UnitTotal {
+  unitId: string;
+  participants: number;
+  /** Sum of the participants' best scores, in hundredths of a point (exact). */
+  scoreHundredths: number;
+}
+
 /**
  * The unit board, rolled up the tree: a member counts for their unit and every unit above it, and a
  * parent's member count includes its children's, so a district's rate is over all its members.
@@ -48,8 +56,16 @@ export function rankUnits(
   results: readonly MemberBestResult[],
   orderBy: UnitBoardOrder = 'participants',
 ): UnitStanding[] {
-  const tree = new UnitTree(units);
+  return rankUnitTotals(units, unitTotals(units, results), orderBy);
+}
 
+/**
+ * Each unit's own totals from the members' results: one result per member counts, the highest if a
+ * member appears twice (their best round). A caller holding many members may compute the same in
+ * SQL and call `rankUnitTotals` directly.
+ */
+export function unitTotals(units: readonly BoardUnit[], results: readonly MemberBestResult[]): UnitTotal[] {
+  const tree = new UnitTree(units);
   const bestPerMember = new Map<string, MemberBestResult>();
   for (const result of results) {
     tree.assertHas(result.unitId, `result of user ${result.userId}`);
@@ -58,16 +74,29 @@ export function rankUnits(
       bestPerMember.set(result.userId, result);
     }
   }
+  const totals = new Map<string, UnitTotal>();
+  for (const result of bestPerMember.values()) {
+    const total = totals.get(result.unitId) ?? { unitId: result.unitId, participants: 0, scoreHundredths: 0 };
+    total.participants += 1;
+    total.scoreHundredths += toHundredths(result.score);
+    totals.set(result.unitId, total);
+  }
+  return [...totals.values()];
+}
 
+/** The unit board from each unit's own totals (see `rankUnits`). */
+export function rankUnitTotals(units: readonly BoardUnit[], own: readonly UnitTotal[], orderBy: UnitBoardOrder = 'participants'): UnitStanding[] {
+  const tree = new UnitTree(units);
   const totals = new Map(units.map((unit) => [unit.id, { participants: 0, hundredths: 0, memberCount: 0 }]));
   for (const unit of units) {
     for (const unitId of tree.ancestorsOrSelf(unit.id)) totals.get(unitId)!.memberCount += unit.memberCount;
   }
-  for (const result of bestPerMember.values()) {
-    for (const unitId of tree.ancestorsOrSelf(result.unitId)) {
-      const total = totals.get(unitId)!;
-      total.participants += 1;
-      total.hundredths += toHundredths(result.score);
+  for (const total of own) {
+    tree.assertHas(total.unitId, `totals of unit ${total.unitId}`);
+    for (const unitId of tree.ancestorsOrSelf(total.unitId)) {
+      const rolled = totals.get(unitId)!;
+      rolled.participants += total.participants;
+      rolled.hundredths += total.scoreHundredths;
     }
   }
 

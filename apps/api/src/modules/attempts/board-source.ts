@@ -99,6 +99,26 @@ export class BoardSource {
     return rows.map((row) => ({ ...toBestRow(row), roundId: row.round_id }));
   }
 
+  /**
+   * The unit board's input, aggregated in PostgreSQL rather than in the event loop: per unit, its
+   * own members with a best attempt in any of these rounds and the sum of their best scores, in
+   * hundredths. A member counts once, with their highest best score (the engine's `unitTotals` rule);
+   * rows of units that no longer exist are left out first.
+   */
+  async unitTotals(roundIds: string[]): Promise<{ unitId: string; participants: number; scoreHundredths: number }[]> {
+    if (!roundIds.length) return [];
+    const rows: { unit_id: string; participants: number; score_hundredths: string }[] = await this.dataSource.query(
+      `SELECT m.unit_id, count(*)::int AS participants, sum(m.hundredths)::text AS score_hundredths
+         FROM (SELECT DISTINCT ON (p.user_id) p.user_id, p.unit_id, round(p.best_score * 100) AS hundredths
+                 FROM round_participants p JOIN units u ON u.id = p.unit_id
+                WHERE p.round_id = ANY($1::uuid[]) AND p.best_attempt_id IS NOT NULL
+                ORDER BY p.user_id, p.best_score DESC, p.round_id) m
+        GROUP BY m.unit_id`,
+      [roundIds],
+    );
+    return rows.map((row) => ({ unitId: row.unit_id, participants: row.participants, scoreHundredths: Number(row.score_hundredths) }));
+  }
+
   /** The prediction question's candidate actual values at close. */
   async counts(roundId: string, manager?: EntityManager): Promise<{ participants: number; attempts: number }> {
     const [participants] = await this.m(manager).query(

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { predictionActualValue, rankContest, rankRoundEntries, rankUnits } from '@hoi-thi/contest-engine';
+import { predictionActualValue, rankContest, rankRoundEntries, rankUnitTotals } from '@hoi-thi/contest-engine';
 import type { LeaderboardEntry, UnitBoardOrderBy } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { BatchLoader } from '../../common/batching/batch-loader.js';
@@ -193,10 +193,9 @@ export class LeaderboardsService {
   async unitBoard(caller: AuthUser | undefined, contestId: string, orderBy: UnitBoardOrderBy) {
     const { contest, rounds } = await this.contests.get(caller, contestId);
     const standings = await this.cached(`units:${contestId}:${orderBy}`, async () => {
-      const [units, rows] = await Promise.all([this.units.list(), this.source.ofRounds(rounds.filter((r) => r.kind === 'quiz').map((r) => r.id))]);
-      const known = new Set(units.map((u) => u.id));
-      const results = rows.filter((r) => r.unitId && known.has(r.unitId)).map((r) => ({ userId: r.userId, unitId: r.unitId!, score: r.score }));
-      return rankUnits(units.map((u) => ({ id: u.id, parentId: u.parentId, name: u.name, memberCount: u.memberCount })), results, orderBy);
+      // One row per unit from PostgreSQL (not one per member): the tree roll-up and the order are the engine's.
+      const [units, totals] = await Promise.all([this.units.list(), this.source.unitTotals(rounds.filter((r) => r.kind === 'quiz').map((r) => r.id))]);
+      return rankUnitTotals(units.map((u) => ({ id: u.id, parentId: u.parentId, name: u.name, memberCount: u.memberCount })), totals, orderBy);
     });
     return { contest, standings };
   }
