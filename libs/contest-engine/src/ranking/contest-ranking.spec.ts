@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { rankContest, type RoundBestResult } from './contest-ranking.js';
+import { contestTotals, rankContest, rankContestTotals, type RoundBestResult } from './contest-ranking.js';
 
 const best = (userId: string, roundId: string, score: number, durationMs: number): RoundBestResult => ({
   userId,
@@ -49,5 +49,21 @@ describe('the contest board: best scores summed over the rounds', () => {
 
   it('no results: an empty board', () => {
     expect(rankContest([])).toEqual([]);
+  });
+  it('the same board from each member\'s sums (a database can sum the rounds): a duplicate round counts once, the better one', () => {
+    const rows = [best('lan', 'week-1', 10, 300_000), best('minh', 'week-1', 7.25, 400_000), best('minh', 'week-2', 6, 400_000), best('minh', 'week-2', 5, 100_000)];
+    expect(contestTotals(rows)).toEqual([
+      { userId: 'lan', scoreHundredths: 1000, durationMs: 300_000, rounds: 1 },
+      { userId: 'minh', scoreHundredths: 1325, durationMs: 800_000, rounds: 2 },
+    ]);
+    const fromTotals = rankContestTotals([
+      { userId: 'minh', scoreHundredths: 1325, durationMs: 800_000, rounds: 2 },
+      { userId: 'lan', scoreHundredths: 1000, durationMs: 300_000, rounds: 1 },
+    ]);
+    expect(fromTotals).toEqual(rankContest(rows));
+    expect(fromTotals.map((s) => [s.userId, s.totalScore, s.rank])).toEqual([
+      ['minh', 13.25, 1],
+      ['lan', 10, 2],
+    ]);
   });
 });

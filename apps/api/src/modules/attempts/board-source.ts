@@ -89,14 +89,19 @@ export class BoardSource {
     return rows.map(toBestRow);
   }
 
-  /** Best rows of every round of a contest (contest and unit boards). */
-  async ofRounds(roundIds: string[], manager?: EntityManager): Promise<(BestRow & { roundId: string })[]> {
+  /**
+   * The contest board's input, summed in PostgreSQL: per member, the best scores (in hundredths),
+   * the durations and the number of rounds played (one row per member and round: the primary key).
+   */
+  async contestTotals(roundIds: string[]): Promise<{ userId: string; scoreHundredths: number; durationMs: number; rounds: number }[]> {
     if (!roundIds.length) return [];
-    const rows: (RawBestRow & { round_id: string })[] = await this.m(manager).query(
-      `SELECT round_id, ${COLUMNS} FROM round_participants WHERE round_id = ANY($1::uuid[]) AND best_attempt_id IS NOT NULL`,
+    const rows: { user_id: string; h: string; d: string; r: number }[] = await this.dataSource.query(
+      `SELECT user_id, sum(round(best_score * 100))::text AS h, sum(best_duration_ms)::text AS d, count(*)::int AS r
+         FROM round_participants WHERE round_id = ANY($1::uuid[]) AND best_attempt_id IS NOT NULL
+        GROUP BY user_id`,
       [roundIds],
     );
-    return rows.map((row) => ({ ...toBestRow(row), roundId: row.round_id }));
+    return rows.map((row) => ({ userId: row.user_id, scoreHundredths: Number(row.h), durationMs: Number(row.d), rounds: row.r }));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { predictionActualValue, rankContest, rankRoundEntries, rankUnitTotals } from '@hoi-thi/contest-engine';
+import { predictionActualValue, rankContestTotals, rankRoundEntries, rankUnitTotals } from '@hoi-thi/contest-engine';
 import type { LeaderboardEntry, UnitBoardOrderBy } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { BatchLoader } from '../../common/batching/batch-loader.js';
@@ -182,8 +182,8 @@ export class LeaderboardsService {
   async contestBoard(caller: AuthUser | undefined, contestId: string, offset: number, limit: number) {
     const { contest, rounds } = await this.contests.get(caller, contestId);
     const standings = await this.cached(`contest:${contestId}`, async () => {
-      const rows = await this.source.ofRounds(rounds.filter((r) => r.kind === 'quiz').map((r) => r.id));
-      return rankContest(rows);
+      // One row per member from PostgreSQL (sums over the rounds); the order is the engine's.
+      return rankContestTotals(await this.source.contestTotals(rounds.filter((r) => r.kind === 'quiz').map((r) => r.id)));
     });
     const page = standings.slice(offset, offset + limit);
     return { contest, total: standings.length, rows: page, profiles: await this.profiles(page.map((s) => s.userId)) };
