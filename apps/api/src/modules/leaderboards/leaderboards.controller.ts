@@ -41,6 +41,20 @@ export class UnitBoardQuery {
   orderBy: UnitBoardOrderBy = 'participants';
 }
 
+/**
+ * A response built from a board object that is shared between requests (a page or a unit board):
+ * serialized the first time, the same JSON string after that, for as long as the object lives.
+ */
+function sendJsonOnce<K extends object>(reply: FastifyReply, cache: WeakMap<K, string>, key: K, build: () => unknown): string {
+  let json = cache.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(build());
+    cache.set(key, json);
+  }
+  void reply.type('application/json; charset=utf-8');
+  return json;
+}
+
 @ApiTags('leaderboards')
 @Controller('rounds')
 export class RoundLeaderboardController {
@@ -61,20 +75,13 @@ export class RoundLeaderboardController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const board = await this.boards.roundBoard(caller, id, query.offset, query.limit);
-    let json = this.serialized.get(board);
-    if (json === undefined) {
-      const response: RoundLeaderboardResponse = {
-        roundId: id,
-        final: board.final,
-        actualValue: board.final ? board.round.actualValue : null,
-        total: board.total,
-        entries: board.rows.map((row) => toEntry(row, board.profiles)),
-      };
-      json = JSON.stringify(response);
-      this.serialized.set(board, json);
-    }
-    void reply.type('application/json; charset=utf-8');
-    return json;
+    return sendJsonOnce(reply, this.serialized, board, (): RoundLeaderboardResponse => ({
+      roundId: id,
+      final: board.final,
+      actualValue: board.final ? board.round.actualValue : null,
+      total: board.total,
+      entries: board.rows.map((row) => toEntry(row, board.profiles)),
+    }));
   }
 
   @Get(':id/leaderboard/me')
@@ -156,28 +163,21 @@ export class ContestLeaderboardController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const { standings } = await this.boards.unitBoard(caller, id, query.orderBy);
-    let json = this.unitJson.get(standings);
-    if (json === undefined) {
-      const response: UnitLeaderboardResponse = {
-        contestId: id,
-        orderBy: query.orderBy,
-        total: standings.length,
-        entries: standings.map((s) => ({
-          rank: s.rank,
-          unitId: s.unitId,
-          name: s.name,
-          parentId: s.parentId,
-          depth: s.depth,
-          participants: s.participants,
-          memberCount: s.memberCount,
-          participationRate: s.participationRate,
-          averageScore: s.averageScore,
-        })),
-      };
-      json = JSON.stringify(response);
-      this.unitJson.set(standings, json);
-    }
-    void reply.type('application/json; charset=utf-8');
-    return json;
+    return sendJsonOnce(reply, this.unitJson, standings, (): UnitLeaderboardResponse => ({
+      contestId: id,
+      orderBy: query.orderBy,
+      total: standings.length,
+      entries: standings.map((s) => ({
+        rank: s.rank,
+        unitId: s.unitId,
+        name: s.name,
+        parentId: s.parentId,
+        depth: s.depth,
+        participants: s.participants,
+        memberCount: s.memberCount,
+        participationRate: s.participationRate,
+        averageScore: s.averageScore,
+      })),
+    }));
   }
 }
