@@ -118,7 +118,12 @@ export class AttemptsService {
       round.maxAttempts!,
       bankRevision,
     );
-    if (!attempt) return this.startLocked(user, roundId, now);
+    if (!attempt) {
+      // The copy may be what was refused (a bank edit, a finished contest): the next start reads afresh,
+      // so a stale revision does not make every start of the next second redraw the pool twice.
+      this.startRounds.delete(roundId);
+      return this.startLocked(user, roundId, now);
+    }
     return { attempt, round, versions, answers: new Map(), attemptsLeft: attemptsLeft(round.maxAttempts!, attempt.number), activeAttemptId: attempt.id };
   }
 

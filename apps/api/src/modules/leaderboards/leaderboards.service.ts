@@ -223,7 +223,6 @@ export class LeaderboardsService {
     const round = await this.contests.lockRound(roundId, manager);
     if (!round.closedAt) return;
     await this.writeFinalBoard(manager, roundId, round.actualValue);
-    this.rounds.delete(roundId);
   }
 
   /** The final board: every member's best attempt ranked by the full ladder, stored in round_results. */
