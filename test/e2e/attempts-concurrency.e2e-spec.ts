@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { drawPaper } from '@hoi-thi/contest-engine';
 import { AttemptEvents, type AttemptFinished } from '../../apps/api/src/modules/attempts/attempt-events.js';
+import { AttemptsRepository } from '../../apps/api/src/modules/attempts/attempts.repository.js';
 import { aMember, aQuizRound, aUnit, bearer, type QuizSetup } from '../support/builders.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -72,6 +73,61 @@ describe('attempts under concurrency and at the deadline', () => {
     expect(rows[0].option_ids).toEqual(lastChoice);
     const resumed = await t.http().get(`/api/attempts/${attempt.body.id}`).set(...bearer(member)).expect(200);
     expect(resumed.body.answers[question.id].optionIds).toEqual(lastChoice);
+  });
+
+  it('saves that arrive together are written in one statement, each with its own guards and result', async () => {
+    const [a, b, stranger] = await Promise.all([aMember(t, unitId), aMember(t, unitId), aMember(t, unitId)]);
+    const attemptA = (await start(a).expect(201)).body;
+    const attemptB = (await start(b).expect(201)).body;
+    type Paper = { id: string; options: { id: string }[] }[];
+    const [qa1, qa2] = attemptA.questions as Paper;
+    const [qb1, qb2] = attemptB.questions as Paper;
+    const grace = t.config.attemptGraceSeconds * 1000;
+    const now = clock.now();
+    const late = new Date(new Date(attemptB.deadline).getTime() + grace + 1);
+    const repository = t.app.get(AttemptsRepository);
+
+    const pool = (t.dataSource.driver as unknown as { master: { query: (config: { name?: string }) => Promise<unknown> } }).master;
+    const query = pool.query;
+    let statements = 0;
+    pool.query = function (this: unknown, ...args: [{ name?: string }]) {
+      if (args[0]?.name === 'attempts.save-answers') statements += 1;
+      return query.apply(this, args);
+    };
+    let results;
+    try {
+      results = await Promise.all([
+        repository.saveAnswer(attemptA.id, a.user.id, qa1.id, [qa1.options[0].id], now, grace), // kept
+        repository.saveAnswer(attemptB.id, b.user.id, qb1.id, [qb1.options[1].id], now, grace), // kept
+        repository.saveAnswer(attemptA.id, stranger.user.id, qa2.id, [qa2.options[0].id], now, grace), // not the owner
+        repository.saveAnswer(attemptA.id, a.user.id, qa2.id, [qb1.options[0].id], now, grace), // an option of another question
+        repository.saveAnswer(attemptB.id, b.user.id, qb2.id, [qb2.options[0].id], late, grace), // after deadline + grace
+        repository.saveAnswer(attemptA.id, a.user.id, qa1.id, [qa1.options[1].id], now, grace), // the same question again: next statement
+      ]);
+    } finally {
+      pool.query = query;
+    }
+    expect(results).toEqual([
+      { savedAt: now, revision: 1 },
+      { savedAt: now, revision: 1 },
+      null,
+      null,
+      null,
+      { savedAt: now, revision: 2 },
+    ]);
+    expect(statements).toBe(2);
+    const rows = await t.dataSource.query(
+      'SELECT attempt_id, question_id, option_ids, revision FROM attempt_answers WHERE attempt_id = ANY($1) ORDER BY revision',
+      [[attemptA.id, attemptB.id]],
+    );
+    expect(rows).toEqual([
+      { attempt_id: attemptB.id, question_id: qb1.id, option_ids: [qb1.options[1].id], revision: 1 },
+      { attempt_id: attemptA.id, question_id: qa1.id, option_ids: [qa1.options[1].id], revision: 2 },
+    ]);
+    // Over HTTP a refusal still says which guard refused.
+    const refused = await t.http().put(`/api/attempts/${attemptB.id}/answers/${qb2.id}`).set(...bearer(b)).send({ optionIds: [qb1.options[0].id] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('ATTEMPT.OPTION_NOT_IN_QUESTION');
   });
 
   it('keeps a save at deadline − 1 ms, refuses one at deadline + grace + 1 ms, and grades only what came in time', async () => {

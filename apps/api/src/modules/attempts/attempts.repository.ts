@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { WriteBatcher } from '../../common/batching/write-batcher.js';
 import { EntityRowMapper, preparedQuery, preparedQueryIn } from '../../common/database/sql.js';
 import { AttemptEntity } from './attempt.entity.js';
 import { RegradeLogEntity } from './regrade-log.entity.js';
@@ -9,6 +10,17 @@ import { RoundParticipantEntity } from './round-participant.entity.js';
 export interface SavedAnswer {
   savedAt: Date;
   revision: number;
+}
+
+/** One answer to write: `options` is the JSON array of option ids. */
+interface AnswerSave {
+  attemptId: string;
+  userId: string;
+  questionId: string;
+  options: string;
+  now: Date;
+  /** The same for every save (configuration): the batch sends the first one's. */
+  graceMs: number;
 }
 
 export type NewAttempt = Omit<AttemptEntity, 'id' | 'round' | 'user' | 'submittedAt' | 'score' | 'maxScore' | 'correctCount' | 'durationMs' | 'prediction'>;
@@ -335,34 +347,53 @@ export class AttemptsRepository {
    * The save, in one guarded statement: owner, status, deadline + grace, the question on the paper,
    * the options of that question and how many may be chosen are all checked in SQL; the attempt row
    * is share-locked so a concurrent submit either sees this answer or makes this statement a no-op.
-   * Returns null when any guard failed (the caller then finds out which, off the hot path).
+   * Saves that arrive while one is being written go out together in the next statement (see
+   * `WriteBatcher`): during a rush a few dozen saves cost one round trip and one commit. Each keeps
+   * its own time, guards and result. Returns null when any guard failed (the caller then finds out
+   * which, off the hot path).
    */
-  async saveAnswer(
-    attemptId: string,
-    userId: string,
-    questionId: string,
-    optionIds: string[],
-    now: Date,
-    graceMs: number,
-  ): Promise<SavedAnswer | null> {
-    const rows = await preparedQuery<{ revision: number }>(
+  saveAnswer(attemptId: string, userId: string, questionId: string, optionIds: string[], now: Date, graceMs: number): Promise<SavedAnswer | null> {
+    return this.answerWriter.submit({ attemptId, userId, questionId, options: JSON.stringify(optionIds), now, graceMs });
+  }
+
+  private readonly answerWriter = new WriteBatcher<AnswerSave, SavedAnswer | null>(
+    (saves) => this.writeAnswers(saves),
+    (save) => `${save.attemptId}:${save.questionId}`,
+  );
+
+  /** One statement for a batch of saves (at most one per attempt and question); a result per save, in order. */
+  private async writeAnswers(saves: AnswerSave[]): Promise<(SavedAnswer | null)[]> {
+    const rows = await preparedQuery<{ attempt_id: string; question_id: string; revision: number }>(
       this.dataSource,
-      'attempts.save-answer',
+      'attempts.save-answers',
       `INSERT INTO attempt_answers AS aa (attempt_id, question_id, option_ids, saved_at)
-       SELECT a.id, $3::uuid, $4::jsonb, $5::timestamptz
-         FROM attempts a
-        WHERE a.id = $1 AND a.user_id = $2 AND a.status = 'active'
-          AND $5::timestamptz <= a.deadline + $6 * interval '1 millisecond'
-          AND (a.answer_specs -> $7::text -> 'o') @> $4::jsonb
-          AND jsonb_array_length($4::jsonb) <= (a.answer_specs -> $7::text ->> 'm')::int
+       SELECT a.id, s.question_id, s.option_ids, s.saved_at
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::jsonb[], $5::timestamptz[]) AS s(attempt_id, user_id, question_id, option_ids, saved_at)
+         JOIN attempts a ON a.id = s.attempt_id
+        WHERE a.user_id = s.user_id AND a.status = 'active'
+          AND s.saved_at <= a.deadline + $6 * interval '1 millisecond'
+          AND (a.answer_specs -> s.question_id::text -> 'o') @> s.option_ids
+          AND jsonb_array_length(s.option_ids) <= (a.answer_specs -> s.question_id::text ->> 'm')::int
+        ORDER BY a.id, s.question_id
           FOR KEY SHARE OF a
        ON CONFLICT (attempt_id, question_id)
        DO UPDATE SET option_ids = EXCLUDED.option_ids, saved_at = EXCLUDED.saved_at, revision = aa.revision + 1
-       RETURNING revision`,
-      [attemptId, userId, questionId, JSON.stringify(optionIds), now, graceMs, questionId],
+       RETURNING attempt_id, question_id, revision`,
+      [
+        saves.map((s) => s.attemptId),
+        saves.map((s) => s.userId),
+        saves.map((s) => s.questionId),
+        saves.map((s) => s.options),
+        saves.map((s) => s.now),
+        saves[0].graceMs,
+      ],
     );
-    // saved_at is `now` as written: not read back (one timestamp fewer to parse per save).
-    return rows.length ? { savedAt: now, revision: rows[0].revision } : null;
+    // saved_at is the save's own time as written: not read back (one timestamp fewer to parse per save).
+    const revisions = new Map(rows.map((row) => [`${row.attempt_id}:${row.question_id}`, row.revision]));
+    return saves.map((save) => {
+      const revision = revisions.get(`${save.attemptId}:${save.questionId}`);
+      return revision === undefined ? null : { savedAt: save.now, revision };
+    });
   }
 
   /** The prediction, guarded like an answer. */
