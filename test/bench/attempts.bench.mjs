@@ -145,7 +145,9 @@ SELECT (SELECT id FROM new_attempt), '${ROUND_ID}', bench_uuid('user:' || :u), $
   FROM participant, bench_papers bp WHERE bp.n = :p
 RETURNING number;
 `,
-  // save = the API's saveAnswer statement, word for word; only the parameters are computed in SQL.
+  // save = the issue's reference: one guarded upsert per save, with the guards of the API's save statement, word for word
+  // (only the parameters are computed in SQL). The API writes the saves that arrive together in one statement of the same
+  // shape over unnest() arrays ('attempts.save-answers'); BENCH_PROFILE=1 shows how many statements a save cost.
   save: `\\set a random(1, ${PGB_ATTEMPTS})
 \\set i random(0, ${PAPER - 1})
 \\set k random(1, 4)

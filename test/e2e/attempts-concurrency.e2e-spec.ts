@@ -130,6 +130,40 @@ describe('attempts under concurrency and at the deadline', () => {
     expect(refused.body.code).toBe('ATTEMPT.OPTION_NOT_IN_QUESTION');
   });
 
+  it('a batch does not wait for an attempt another transaction holds: that save is written alone once the lock is released', async () => {
+    const [a, b] = await Promise.all([aMember(t, unitId), aMember(t, unitId)]);
+    const attemptA = (await start(a).expect(201)).body;
+    const attemptB = (await start(b).expect(201)).body;
+    type Paper = { id: string; options: { id: string }[] }[];
+    const [qa] = attemptA.questions as Paper;
+    const [qb] = attemptB.questions as Paper;
+    const grace = t.config.attemptGraceSeconds * 1000;
+    const repository = t.app.get(AttemptsRepository);
+
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE', [attemptA.id]); // as a submit or a regrade holds it
+      let heldSaveDone = false;
+      const held = repository.saveAnswer(attemptA.id, a.user.id, qa.id, [qa.options[0].id], clock.now(), grace).finally(() => (heldSaveDone = true));
+      const free = repository.saveAnswer(attemptB.id, b.user.id, qb.id, [qb.options[0].id], clock.now(), grace);
+      const timeout = new Promise((resolve) => setTimeout(() => resolve('timed out'), 5_000).unref());
+      expect(await Promise.race([free, timeout])).toEqual({ savedAt: clock.now(), revision: 1 });
+      expect(heldSaveDone).toBe(false);
+      // Saves of other attempts keep flowing meanwhile.
+      expect(await Promise.race([repository.saveAnswer(attemptB.id, b.user.id, qb.id, [qb.options[1].id], clock.now(), grace), timeout])).toMatchObject({ revision: 2 });
+      expect(heldSaveDone).toBe(false);
+      await holder.commitTransaction();
+      expect(await held).toEqual({ savedAt: clock.now(), revision: 1 });
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    const [row] = await t.dataSource.query('SELECT option_ids FROM attempt_answers WHERE attempt_id = $1', [attemptA.id]);
+    expect(row.option_ids).toEqual([qa.options[0].id]);
+  });
+
   it('keeps a save at deadline − 1 ms, refuses one at deadline + grace + 1 ms, and grades only what came in time', async () => {
     const member = await aMember(t, unitId);
     const startedAt = clock.now();
