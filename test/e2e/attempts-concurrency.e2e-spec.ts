@@ -214,6 +214,42 @@ describe('attempts under concurrency and at the deadline', () => {
     expect(finished[before]).toMatchObject({ attemptId: attempt.body.id, best: { attemptId: attempt.body.id, userId: member.user.id, prediction: a.body.prediction } });
   });
 
+  it('a save that commits while a submit waits for the attempt’s lock is graded', async () => {
+    const member = await aMember(t, unitId);
+    const attempt = (await start(member).expect(201)).body;
+    const question = (attempt.questions as { id: string }[])[0];
+    // A save in flight: it has share-locked the attempt and written its answer, not yet committed.
+    const save = t.dataSource.createQueryRunner();
+    await save.connect();
+    await save.startTransaction();
+    try {
+      await save.query('SELECT 1 FROM attempts WHERE id = $1 FOR KEY SHARE', [attempt.id]);
+      await save.query('INSERT INTO attempt_answers (attempt_id, question_id, option_ids, saved_at) VALUES ($1, $2, $3, $4)', [
+        attempt.id,
+        question.id,
+        JSON.stringify(quiz.keys.get(question.id)),
+        clock.now(),
+      ]);
+      const submitted = t.http().post(`/api/attempts/${attempt.id}/submit`).set(...bearer(member)).send({}).then((r) => r);
+      // The submit waits for the save's lock (its lock statement shows up as waiting), then the save commits.
+      let waiting = 0;
+      for (let i = 0; i < 250 && !waiting; i++) {
+        if (i) await new Promise((resolve) => setTimeout(resolve, 20));
+        [{ waiting }] = await t.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+      }
+      expect(waiting).toBe(1);
+      await save.commitTransaction();
+      const result = await submitted;
+      expect(result.status).toBe(200);
+      expect(result.body).toMatchObject({ status: 'submitted', correctCount: 1 });
+    } finally {
+      if (save.isTransactionActive) await save.rollbackTransaction();
+      await save.release();
+    }
+  });
+
   it('re-derives any attempt’s paper from its seed and the versions it pinned', async () => {
     const member = await aMember(t, unitId);
     const attempt = await start(member).expect(201);
