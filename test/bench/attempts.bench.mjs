@@ -121,17 +121,23 @@ function inlineUuids(script) {
 
 const PGB_SCRIPTS = {
   // start = the API's statement for the common case (the round itself comes from a copy at most a second old): the round open
-  // in a published contest and the bank revision unchanged, then the participant row created or locked with "none active,
+  // in a published contest, the bank revision unchanged and the member's unit eligible (the bench contest is open to all), then the participant row created or locked with "none active,
   // attempts left" checked under that lock, and the attempt inserted (paper and specs as the app builds them). The attempt id
   // is drawn in SQL here (the API draws it in JS and passes it twice).
   start: `\\set k :k + 1
 \\set u ${PGB_START_BASE + 1} + :client_id * ${PGB_START_SLICE} + (:k % ${PGB_START_SLICE})
 \\set p random(0, ${PAPERS - 1})
-WITH open_round AS (
+WITH RECURSIVE member_units(id, parent_id, depth) AS (
+  SELECT id, parent_id, 0 FROM units WHERE id = ${unitOf(':u')}
+  UNION ALL
+  SELECT u.id, u.parent_id, m.depth + 1 FROM units u JOIN member_units m ON u.id = m.parent_id WHERE m.depth < 64),
+open_round AS (
   SELECT 1 FROM rounds r JOIN contests c ON c.id = r.contest_id
    WHERE r.id = '${ROUND_ID}' AND r.kind = 'quiz' AND c.status = 'published'
      AND r.opens_at <= now() AND r.closes_at > now() AND (r.closed_at IS NULL OR r.closed_at > now())
-     AND (SELECT revision FROM question_bank_state WHERE id = 1) = :rev),
+     AND (SELECT revision FROM question_bank_state WHERE id = 1) = :rev
+     AND (cardinality(c.eligible_unit_ids) = 0
+          OR EXISTS (SELECT 1 FROM member_units m WHERE m.id = ANY(c.eligible_unit_ids)))),
 new_attempt AS (SELECT gen_random_uuid() AS id),
 participant AS (
   INSERT INTO round_participants AS p (round_id, user_id, unit_id, attempts_used, active_attempt_id)

@@ -235,7 +235,9 @@ export class AttemptsRepository {
   /**
    * A start in one statement, for the common case. It inserts nothing unless, as the statement
    * sees them: the round is open at `now` (not closed, inside its window) in a published contest,
-   * and the question bank is still at `bankRevision` (the paper was drawn from that revision's pool).
+   * the question bank is still at `bankRevision` (the paper was drawn from that revision's pool),
+   * and the member's unit (`attempt.unitId`) is one of the contest's eligible units or below one (a
+   * walk up the unit tree by primary key; no walk when the contest is open to everyone).
    * Then the member's participant row is created (first attempt) or locked and updated only when no
    * attempt is active and one is left, and the attempt is inserted from that row: the checks and the
    * write are atomic under the row lock (a concurrent start waits for it, then finds the row changed
@@ -250,11 +252,17 @@ export class AttemptsRepository {
     const rows = await preparedQuery<{ number: number }>(
       this.dataSource,
       'attempts.start',
-      `WITH open_round AS (
+      `WITH RECURSIVE member_units(id, parent_id, depth) AS (
+         SELECT id, parent_id, 0 FROM units WHERE id = $4
+         UNION ALL
+         SELECT u.id, u.parent_id, m.depth + 1 FROM units u JOIN member_units m ON u.id = m.parent_id WHERE m.depth < 64),
+       open_round AS (
          SELECT 1 FROM rounds r JOIN contests c ON c.id = r.contest_id
           WHERE r.id = $2 AND r.kind = 'quiz' AND c.status = 'published'
             AND r.opens_at <= $8 AND r.closes_at > $8 AND (r.closed_at IS NULL OR r.closed_at > $8)
-            AND (SELECT revision FROM question_bank_state WHERE id = 1) = $11::bigint),
+            AND (SELECT revision FROM question_bank_state WHERE id = 1) = $11::bigint
+            AND (cardinality(c.eligible_unit_ids) = 0
+                 OR EXISTS (SELECT 1 FROM member_units m WHERE m.id = ANY(c.eligible_unit_ids)))),
        participant AS (
          INSERT INTO round_participants AS p (round_id, user_id, unit_id, attempts_used, active_attempt_id)
          SELECT $2, $3, $4, 1, $1 FROM open_round

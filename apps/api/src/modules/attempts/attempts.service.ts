@@ -92,7 +92,8 @@ export class AttemptsService {
    * Every check, the draw and the insert. The common case (no attempt active, one left) is one
    * statement and no explicit transaction: the round comes from a copy at most ROUND_COPY_MS old and
    * is checked, the paper is drawn, then one statement re-checks in PostgreSQL what the copy could
-   * have missed (round open now, contest published, bank revision unchanged), locks (or creates) the
+   * have missed (round open now, contest published, bank revision unchanged), checks the member's
+   * unit against the contest's eligible units, locks (or creates) the
    * member's participant row, re-checks "none active, attempts left" under that lock and inserts the
    * attempt. When that statement refuses, the locked path below runs with everything read afresh: it
    * finalizes an expired active attempt, or says why the member cannot start.
@@ -101,7 +102,8 @@ export class AttemptsService {
     const now = this.clock.now();
     const { round, contest, bankRevision } = await this.roundForStart(user, roundId);
     this.assertCanStart(round, contest, now);
-    await this.assertEligible(user, contest);
+    // Eligibility is checked by the start statement (a member outside is refused there, and the
+    // locked path says so): a restricted contest costs no extra round trip.
     const { seed, paper, versions, answerSpecs } = await this.draw(round, bankRevision);
     const attempt = await this.attempts.startIfFree(
       {
