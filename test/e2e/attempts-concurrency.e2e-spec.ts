@@ -85,6 +85,8 @@ describe('attempts under concurrency and at the deadline', () => {
     const grace = t.config.attemptGraceSeconds * 1000;
     const now = clock.now();
     const late = new Date(new Date(attemptB.deadline).getTime() + grace + 1);
+    // Both papers come from one small pool (B may hold A's questions): take the other question from A's own paper.
+    const otherQuestion = (attemptA.questions as Paper).find((q) => q.id !== qa2.id)!;
     const repository = t.app.get(AttemptsRepository);
 
     const pool = (t.dataSource.driver as unknown as { master: { query: (config: { name?: string }) => Promise<unknown> } }).master;
@@ -100,7 +102,7 @@ describe('attempts under concurrency and at the deadline', () => {
         repository.saveAnswer(attemptA.id, a.user.id, qa1.id, [qa1.options[0].id], now, grace), // kept
         repository.saveAnswer(attemptB.id, b.user.id, qb1.id, [qb1.options[1].id], now, grace), // kept
         repository.saveAnswer(attemptA.id, stranger.user.id, qa2.id, [qa2.options[0].id], now, grace), // not the owner
-        repository.saveAnswer(attemptA.id, a.user.id, qa2.id, [qb1.options[0].id], now, grace), // an option of another question
+        repository.saveAnswer(attemptA.id, a.user.id, qa2.id, [otherQuestion.options[0].id], now, grace), // an option of another question
         repository.saveAnswer(attemptB.id, b.user.id, qb2.id, [qb2.options[0].id], late, grace), // after deadline + grace
         repository.saveAnswer(attemptA.id, a.user.id, qa1.id, [qa1.options[1].id], now, grace), // the same question again: next statement
       ]);
