@@ -23,6 +23,8 @@ const common = {
   rootDir: import.meta.dirname,
 };
 
+const EMBEDDED_EXCLUDED = ['/node_modules/', 'embedded', 'redis', 'leaderboard-store', 'http\\.e2e'];
+
 export default {
   // One PGlite boot takes seconds; e2e files boot whole apps. Speed goals live in the benchmark.
   testTimeout: 120000,
@@ -39,15 +41,53 @@ export default {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
-    // Real Chromium against the built app: only with `npm run test:browser`, never in `npm test`.
+    // The same e2e files on the embedded default (PGlite behind pglite-socket, as `npm start` runs):
+    // every file but those about the server itself (several replicas on one database, Redis, the
+    // server's health report) and the embedded mode's own files, which already run on PGlite.
+    {
+      ...common,
+      displayName: 'e2e-embedded',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: EMBEDDED_EXCLUDED,
+      setupFiles: ['<rootDir>/test/support/embedded-mode.ts'],
+      globalSetup: '<rootDir>/test/support/embedded-global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/embedded-global-teardown.ts',
+    },
+    // Real Chromium against the built app: only with `npm run test:browser` (the last part of `npm test`).
+    // `browser`: every browser spec, server on the local PostgreSQL. `browser-embedded`: the quiz flow
+    // against the server started the `npm start` way (PGlite in a temporary DATA_DIR, short pool idle
+    // timeout). `hoithiBrowserSuite` tells support/suite-env.ts which suite's server a test file uses.
     ...(process.env.HOITHI_BROWSER_TESTS === '1'
       ? [
           {
             ...common,
             displayName: 'browser',
             testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+            globals: { hoithiBrowserSuite: 'server' },
+            setupFiles: ['<rootDir>/test/browser/support/suite-env.ts'],
             globalSetup: '<rootDir>/test/browser/global-setup.ts',
             globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
+          },
+          {
+            ...common,
+            displayName: 'browser-embedded',
+            testMatch: ['<rootDir>/test/browser/quiz-flow.browser-spec.ts'],
+            globals: { hoithiBrowserSuite: 'embedded' },
+            setupFiles: ['<rootDir>/test/browser/support/suite-env.ts'],
+            globalSetup: '<rootDir>/test/browser/global-setup-embedded.ts',
+            globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
+          },
+        ]
+      : []),
+    // The built server as a real process (kill -9, restart): only with `npm run test:system`, which
+    // `npm test` runs on its own (so `npm run test:jest` does not run it twice).
+    ...(process.env.HOITHI_SYSTEM_TESTS === '1'
+      ? [
+          {
+            ...common,
+            displayName: 'system',
+            testMatch: ['<rootDir>/test/system/**/*.system-spec.ts'],
+            globalSetup: '<rootDir>/test/system/global-setup.ts',
           },
         ]
       : []),

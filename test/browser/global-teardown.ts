@@ -1,24 +1,13 @@
-import pg from 'pg';
+/**
+ * Both browser projects' teardown (Jest runs one teardown file once however many projects name it):
+ * stops every suite's server (its own child process), drops the PostgreSQL suite's database and
+ * removes the embedded suite's DATA_DIR. Required by file name: see global-setup.ts.
+ */
+import { createRequire } from 'node:module';
+import type * as BrowserSuite from './support/browser-suite.js';
 
-/** Stops the server started by global-setup.ts (by its own child process) and drops its database. */
+const { stopBrowserSuites } = createRequire(import.meta.url)('./support/browser-suite.ts') as typeof BrowserSuite;
+
 export default async function globalTeardown(): Promise<void> {
-  const state = globalThis.__hoithiBrowserSuite;
-  if (!state) return;
-  const { server, adminUrl, database } = state;
-  if (server && server.exitCode === null) {
-    const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  if (adminUrl && database) {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
-  }
+  await stopBrowserSuites();
 }

@@ -3,9 +3,17 @@ import { drawPaper } from '@hoi-thi/contest-engine';
 import { AttemptEvents, type AttemptFinished } from '../../apps/api/src/modules/attempts/attempt-events.js';
 import { AttemptsRepository } from '../../apps/api/src/modules/attempts/attempts.repository.js';
 import { aMember, aQuizRound, aUnit, bearer, type QuizSetup } from '../support/builders.js';
-import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
+import { FakeClock, startTestApp, TEST_DB, type TestApp } from '../support/test-app.js';
 
-/** Races and time, on PostgreSQL, with the injectable clock instead of sleeps. */
+/**
+ * Races and time, with the injectable clock instead of sleeps. Two tests hold a row lock in one
+ * session while another session works: they run on the PostgreSQL server only. The embedded database
+ * is one session behind a pool of one connection, so there its own test checks what replaces them:
+ * a transaction in progress holds every other statement, which waits and then goes through.
+ */
+const onServer = TEST_DB === 'server';
+const itOnServer = onServer ? it : ((() => undefined) as unknown as typeof it);
+const itEmbedded = onServer ? ((() => undefined) as unknown as typeof it) : it;
 describe('attempts under concurrency and at the deadline', () => {
   let t: TestApp;
   let clock: FakeClock;
@@ -132,7 +140,7 @@ describe('attempts under concurrency and at the deadline', () => {
     expect(refused.body.code).toBe('ATTEMPT.OPTION_NOT_IN_QUESTION');
   });
 
-  it('a batch does not wait for an attempt another transaction holds: that save is written alone once the lock is released', async () => {
+  itOnServer('a batch does not wait for an attempt another transaction holds: that save is written alone once the lock is released', async () => {
     const [a, b] = await Promise.all([aMember(t, unitId), aMember(t, unitId)]);
     const attemptA = (await start(a).expect(201)).body;
     const attemptB = (await start(b).expect(201)).body;
@@ -164,6 +172,36 @@ describe('attempts under concurrency and at the deadline', () => {
     }
     const [row] = await t.dataSource.query('SELECT option_ids FROM attempt_answers WHERE attempt_id = $1', [attemptA.id]);
     expect(row.option_ids).toEqual([qa.options[0].id]);
+  });
+
+  itEmbedded('on the embedded database a transaction in progress holds the other statements, which go through once it ends', async () => {
+    const [a, b] = await Promise.all([aMember(t, unitId), aMember(t, unitId)]);
+    const attemptA = (await start(a).expect(201)).body;
+    const attemptB = (await start(b).expect(201)).body;
+    type Paper = { id: string; options: { id: string }[] }[];
+    const [qa] = attemptA.questions as Paper;
+    const [qb] = attemptB.questions as Paper;
+    const save = (member: { accessToken: string }, attemptId: string, questionId: string, optionId: string) =>
+      t.http().put(`/api/attempts/${attemptId}/answers/${questionId}`).set(...bearer(member)).send({ optionIds: [optionId] }).then((r) => r);
+
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    let done = 0;
+    try {
+      await holder.query('SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE', [attemptA.id]); // as a submit or a regrade holds it
+      const saves = [save(a, attemptA.id, qa.id, qa.options[0].id), save(b, attemptB.id, qb.id, qb.options[0].id)].map((p) => p.finally(() => (done += 1)));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(done).toBe(0); // the one session is busy: nothing else runs, nothing fails either
+      await holder.commitTransaction();
+      await holder.release(); // hands the pool's one connection back
+      const [savedA, savedB] = await Promise.all(saves);
+      expect([savedA.status, savedB.status]).toEqual([200, 200]);
+      expect([savedA.body.revision, savedB.body.revision]).toEqual([1, 1]);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      if (!holder.isReleased) await holder.release();
+    }
   });
 
   it('keeps a save at deadline − 1 ms, refuses one at deadline + grace + 1 ms, and grades only what came in time', async () => {
@@ -216,7 +254,7 @@ describe('attempts under concurrency and at the deadline', () => {
     expect(finished[before]).toMatchObject({ attemptId: attempt.body.id, best: { attemptId: attempt.body.id, userId: member.user.id, prediction: a.body.prediction } });
   });
 
-  it('a save that commits while a submit waits for the attempt’s lock is graded', async () => {
+  itOnServer('a save that commits while a submit waits for the attempt’s lock is graded', async () => {
     const member = await aMember(t, unitId);
     const attempt = (await start(member).expect(201)).body;
     const question = (attempt.questions as { id: string }[])[0];

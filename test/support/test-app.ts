@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamicModule } from '@nestjs/common';
@@ -18,7 +18,9 @@ import { configureApp, createFastifyAdapter } from '../../apps/api/src/app.setup
 import { Clock } from '../../apps/api/src/common/clock.js';
 import { createLogger } from '../../apps/api/src/common/logging/logger.js';
 import { type AppConfig, loadConfig } from '../../apps/api/src/config/env.schema.js';
+import { dataSourceOptions } from '../../apps/api/src/database/data-source-options.js';
 import { EmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres.js';
+import { runMigrations } from '../../apps/api/src/database/migrate.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
@@ -74,6 +76,50 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   };
 }
 
+/**
+ * Which database the e2e files run on: the PostgreSQL server, or (`HOITHI_TEST_DB=embedded`, set by
+ * the `e2e-embedded` Jest project) the embedded PGlite that `npm start` uses, through the same
+ * pglite-socket + pg wiring.
+ */
+export const TEST_DB: 'server' | 'embedded' = process.env.HOITHI_TEST_DB === 'embedded' ? 'embedded' : 'server';
+
+/**
+ * A fresh embedded data folder, already migrated. A new PGlite folder costs seconds of WebAssembly
+ * start-up and migrations; reopening one costs about half a second. So the first test file of the run
+ * migrates a template folder (the others wait for it) and every file works on a copy of it.
+ */
+export async function freshEmbeddedDataDir(): Promise<string> {
+  const template = process.env.HOITHI_TEST_PGLITE_TEMPLATE;
+  if (!template) throw new Error('HOITHI_TEST_PGLITE_TEMPLATE is not set: run the embedded e2e tests through jest (globalSetup)');
+  const ready = join(template, 'ready');
+  let building = false;
+  try {
+    mkdirSync(`${template}.lock`);
+    building = !existsSync(ready);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (building) {
+    const embedded = await EmbeddedPostgres.start(template);
+    try {
+      const dataSource = new DataSource(dataSourceOptions({ url: embedded.url, embedded: true }));
+      await dataSource.initialize();
+      await runMigrations(dataSource, { lock: false });
+      await dataSource.destroy();
+    } finally {
+      await embedded.stop();
+    }
+    writeFileSync(ready, '');
+  }
+  for (let waited = 0; !existsSync(ready); waited += 100) {
+    if (waited > 120_000) throw new Error(`the embedded template ${template} was not ready after 2 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'hoithi-embedded-e2e-'));
+  cpSync(join(template, 'pgdata'), join(dir, 'pgdata'), { recursive: true });
+  return dir;
+}
+
 export interface StartOptions {
   env?: Record<string, string>;
   clock?: Clock;
@@ -86,6 +132,9 @@ export interface StartOptions {
 }
 
 export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
+  // In the embedded run a file's app gets its own copy of the migrated template, removed on close.
+  const ownEmbeddedDir = !options.embeddedDataDir && !options.database && TEST_DB === 'embedded' ? await freshEmbeddedDataDir() : null;
+  if (ownEmbeddedDir) options = { ...options, embeddedDataDir: ownEmbeddedDir };
   const embedded = options.embeddedDataDir ? await EmbeddedPostgres.start(options.embeddedDataDir) : null;
   const database = embedded
     ? null
@@ -99,11 +148,14 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     DEMO_DATA: 'false',
     ATTEMPT_SWEEP_SECONDS: '0',
     ...(embedded ? {} : { DATABASE_URL: database!.url, JWT_SECRET: TEST_JWT_SECRET }),
+    // The embedded run: tests mint tokens with the test secret, and the pool's idle connection closes
+    // between most requests, so every file also exercises reconnecting to the one PGlite session.
+    ...(ownEmbeddedDir ? { JWT_SECRET: TEST_JWT_SECRET, DATABASE_IDLE_TIMEOUT_MS: '20' } : {}),
     ...options.env,
   });
   try {
     let builder = Test.createTestingModule({
-      imports: [AppModule.forRoot(config, { url: embedded?.url ?? database!.url, embedded: embedded !== null }), ...(options.imports ?? [])],
+      imports: [AppModule.forRoot(config, { url: embedded?.url ?? database!.url, embedded: embedded !== null, idleTimeoutMs: config.databaseIdleTimeoutMs, vacuumMinutes: config.embeddedVacuumMinutes }), ...(options.imports ?? [])],
     });
     if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
     const moduleRef = await builder.compile();
@@ -119,8 +171,10 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
       http: () => supertest(app.getHttpServer()),
       async close() {
         await app.close();
-        if (embedded) await embedded.stop();
-        else {
+        if (embedded) {
+          await embedded.stop();
+          if (ownEmbeddedDir) rmSync(ownEmbeddedDir, { recursive: true, force: true });
+        } else {
           await database!.drop();
           rmSync(dataDir, { recursive: true, force: true });
         }
@@ -129,6 +183,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
   } catch (error) {
     await embedded?.stop();
     await database?.drop();
+    if (ownEmbeddedDir) rmSync(ownEmbeddedDir, { recursive: true, force: true });
     throw error;
   }
 }

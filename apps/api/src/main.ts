@@ -23,7 +23,7 @@ async function bootstrap(): Promise<void> {
   if (embedded) logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL (PGlite) started');
 
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null }),
+    AppModule.forRoot(config, { url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null, idleTimeoutMs: config.databaseIdleTimeoutMs, vacuumMinutes: config.embeddedVacuumMinutes }),
     createFastifyAdapter(config, logger),
     { logger: new NestPinoLogger(logger), bufferLogs: true },
   );

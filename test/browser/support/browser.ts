@@ -4,10 +4,17 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
-export const SCREENSHOTS = join(import.meta.dirname, '..', 'screenshots');
+/** test/browser/screenshots/, or a folder in it for a suite that is not the default one (`embedded/`). */
+export const SCREENSHOTS = join(import.meta.dirname, '..', 'screenshots', process.env.HOITHI_BROWSER_SCREENSHOTS_SUBDIR ?? '');
 
 /** Why the suite is skipped (set by global-setup), or null when it runs. */
 export const skipReason = (): string | null => process.env.HOITHI_BROWSER_SKIP ?? null;
+
+/**
+ * The server's pool idle timeout when the suite set a short one (the embedded suite:
+ * DATABASE_IDLE_TIMEOUT_MS=200), else null.
+ */
+export const dbIdleTimeoutMs = (): number | null => (process.env.HOITHI_BROWSER_DB_IDLE_TIMEOUT_MS ? Number(process.env.HOITHI_BROWSER_DB_IDLE_TIMEOUT_MS) : null);
 
 export function baseUrl(): string {
   const url = process.env.HOITHI_BROWSER_BASE_URL;
@@ -49,7 +56,8 @@ export function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; c
 
 /**
  * A key screen: at 360 × 740 it must not scroll sideways; screenshots at 360 × 740 and 1280 × 800
- * go to test/browser/screenshots/. The page is left at the phone size.
+ * go to test/browser/screenshots/ (the embedded suite's to screenshots/embedded/). The page is left
+ * at the phone size.
  */
 export async function keyScreen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -13,6 +13,10 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   redisUrl: string | null;
+  /** How long an idle connection stays in the pool before it is closed. */
+  databaseIdleTimeoutMs: number;
+  /** Embedded only: minutes between VACUUM (ANALYZE) passes (PGlite runs no autovacuum); 0 = never. */
+  embeddedVacuumMinutes: number;
   adminEmail: string | null;
   adminPassword: string | null;
   demoData: boolean;
@@ -109,6 +113,8 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     databaseUrl,
     dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    embeddedVacuumMinutes: integer(env, 'EMBEDDED_VACUUM_MINUTES', 10, 0, 24 * 60),
+    databaseIdleTimeoutMs: integer(env, 'DATABASE_IDLE_TIMEOUT_MS', embedded ? 10_000 : 30_000, 1, 24 * 3600_000),
     adminEmail: adminEmail?.toLowerCase() ?? null,
     adminPassword,
     demoData: boolean(env, 'DEMO_DATA', embedded),

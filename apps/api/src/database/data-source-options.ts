@@ -1,10 +1,15 @@
 import type { DataSourceOptions } from 'typeorm';
+import { EmbeddedPostgres } from './embedded-postgres.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export interface DatabaseTarget {
   url: string;
   embedded: boolean;
+  /** How long an idle pooled connection is kept (pg's default is 10 s). */
+  idleTimeoutMs?: number;
+  /** Embedded only: minutes between two VACUUM (ANALYZE) passes (PGlite has no autovacuum); 0 = never. */
+  vacuumMinutes?: number;
 }
 
 /** One definition of the connection for the app, the migration CLI and tests. */
@@ -20,8 +25,9 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     migrationsRun: false,
-    // PGlite is a single session: one connection, handed out in turn.
-    extra: target.embedded ? { max: 1 } : { max: 20, idleTimeoutMillis: 30_000 },
+    extra: target.embedded
+      ? { max: 1, idleTimeoutMillis: target.idleTimeoutMs ?? 10_000, onConnect: EmbeddedPostgres.resetSession }
+      : { max: 20, idleTimeoutMillis: target.idleTimeoutMs ?? 30_000 },
     logging: false,
   };
 }

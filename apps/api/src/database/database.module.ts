@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Injectable, Module, type OnModuleInit } fro
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, type DatabaseTarget } from './data-source-options.js';
+import { EmbeddedMaintenance } from './embedded-maintenance.js';
 import { runMigrations } from './migrate.js';
 
 export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
@@ -32,7 +33,17 @@ export class DatabaseModule {
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new MigrateOnBoot(dataSource, target),
         },
+        ...(target.embedded
+          ? [
+              {
+                provide: EmbeddedMaintenance,
+                inject: [DataSource],
+                useFactory: (dataSource: DataSource) => new EmbeddedMaintenance(dataSource, target.vacuumMinutes ?? 10),
+              },
+            ]
+          : []),
       ],
+      exports: target.embedded ? [EmbeddedMaintenance] : [],
     };
   }
 }
