@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
+import { AdminBootstrap } from '../../apps/api/src/modules/auth/admin.bootstrap.js';
 import { aMember, aUnit, aUserWithRoles, bearer, uniqueEmail } from '../support/builders.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
 
@@ -16,6 +17,26 @@ describe('auth: register, login, me, roles', () => {
     unitId = (await aUnit(t)).id;
   });
   afterAll(async () => t?.close());
+
+  it('ADMIN_EMAIL never promotes an account someone else registered with that address', async () => {
+    // The attacker registers the address the operators will put in ADMIN_EMAIL before the next boot.
+    const email = uniqueEmail('admin');
+    const attacker = await aMember(t, unitId, { email, password: 'ke-gian-dang-ky' });
+    const bootstrap = t.app.get(AdminBootstrap);
+    expect(await bootstrap.ensure(email, 'mat-khau-quan-tri-that')).toBe('refused');
+    const [row] = await t.dataSource.query('SELECT roles FROM users WHERE id = $1', [attacker.user.id]);
+    expect(row.roles).toEqual(['member']);
+    const login = await t.http().post('/api/auth/login').send({ email, password: 'ke-gian-dang-ky' }).expect(200);
+    await t.http().get('/api/users').set(...bearer(login.body)).expect(403);
+
+    // The owner of the address proves it with ADMIN_PASSWORD itself: then the account is promoted.
+    const owner = uniqueEmail('admin');
+    await aMember(t, unitId, { email: owner, password: 'mat-khau-quan-tri-that' });
+    expect(await bootstrap.ensure(owner, 'mat-khau-quan-tri-that')).toBe('promoted');
+    expect(await bootstrap.ensure(owner, 'mat-khau-quan-tri-that')).toBe('unchanged');
+    // A new address is created as an admin, as before.
+    expect(await bootstrap.ensure(uniqueEmail('admin'), 'mat-khau-quan-tri-that')).toBe('created');
+  });
 
   it('registers a member, who can log in and read /me', async () => {
     const email = uniqueEmail();

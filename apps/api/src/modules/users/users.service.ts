@@ -87,15 +87,23 @@ export class UsersService {
   }
 
   /** Makes sure an admin account exists with this email (ADMIN_EMAIL/ADMIN_PASSWORD at boot). */
-  async ensureAdmin(email: string, passwordHash: () => Promise<string>): Promise<'created' | 'promoted' | 'unchanged'> {
+  /**
+   * The boot admin: created when the address is free; an existing account becomes an admin only when
+   * `provesOwnership` accepts its password hash (it was set with the admin password).
+   */
+  async ensureAdmin(
+    email: string,
+    password: { hash: () => Promise<string>; provesOwnership: (passwordHash: string) => Promise<boolean> },
+  ): Promise<'created' | 'promoted' | 'unchanged' | 'refused'> {
     const existing = await this.findByEmail(email);
     if (existing) {
       if (existing.roles.includes('admin')) return 'unchanged';
+      if (!(await password.provesOwnership(existing.passwordHash))) return 'refused';
       existing.roles = [...new Set<Role>([...existing.roles, 'admin'])];
       await this.users.save(existing);
       return 'promoted';
     }
-    await this.create({ fullName: 'Quản trị viên', email, passwordHash: await passwordHash(), unitId: null, roles: ['admin'] });
+    await this.create({ fullName: 'Quản trị viên', email, passwordHash: await password.hash(), unitId: null, roles: ['admin'] });
     return 'created';
   }
 }
