@@ -324,6 +324,40 @@ describe('when a member may review an attempt', () => {
     expectFullReview((await review(member, attempt.id).expect(200)).body, round, attempt, sheet);
   });
 
+  it("'close': the key stays hidden in the grace seconds after close while another attempt can still take answers", async () => {
+    const round = await aRound(specs, { maxAttempts: 1, reviewAfter: 'close' });
+    const finished = await aMember(h.t, h.unitId);
+    const { attempt, sheet } = await takeOnce(finished, round);
+    // A second member starts a minute before close: the close cuts their deadline to closesAt.
+    const late = await aMember(h.t, h.unitId);
+    h.clock.set(new Date(round.closesAt.getTime() - 60 * SECOND));
+    const running = await start(late, round.roundId);
+    expect(new Date(running.deadline).getTime()).toBe(round.closesAt.getTime());
+
+    // Just after close: a script would read the key from the finished attempt and save it into the running one.
+    h.clock.set(new Date(round.closesAt.getTime() + SECOND));
+    await expectRefused(finished, attempt.id);
+    const [first] = running.questions.map((q) => round.byId.get(q.id)!);
+    await http().put(`/api/attempts/${running.id}/answers/${first.id}`).set(...bearer(late)).send({ optionIds: keyOf(first) }).expect(200);
+    await expectRefused(finished, attempt.id);
+
+    // Once deadline + grace has passed no attempt can take an answer: the key is shown.
+    const grace = h.t.config.attemptGraceSeconds * SECOND;
+    h.clock.set(new Date(round.closesAt.getTime() + grace + 1));
+    expectFullReview((await review(finished, attempt.id).expect(200)).body, round, attempt, sheet);
+  });
+
+  it("'submit': a member with no attempt left does not see the key while someone else is still playing the round", async () => {
+    const round = await aRound(specs, { maxAttempts: 1, reviewAfter: 'submit' });
+    const playing = await aMember(h.t, h.unitId);
+    const running = await start(playing, round.roundId);
+    const done = await aMember(h.t, h.unitId);
+    const { attempt, sheet } = await takeOnce(done, round);
+    await expectRefused(done, attempt.id);
+    await submit(playing, running.id);
+    expectFullReview((await review(done, attempt.id).expect(200)).body, round, attempt, sheet);
+  });
+
   it("'never': always refused to the member; an organizer can always review", async () => {
     const round = await aRound(specs, { maxAttempts: 1, reviewAfter: 'never' });
     const member = await aMember(h.t, h.unitId);

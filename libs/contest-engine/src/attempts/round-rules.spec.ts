@@ -152,6 +152,19 @@ describe('when a member may see the key of a finished attempt', () => {
     });
   });
 
+  describe('while any attempt of the round can still take an answer', () => {
+    it('never: not after the last attempt, not in the grace seconds after close', () => {
+      expect(canReview(context({ attemptsLeft: 0, othersPlaying: true }))).toBe(false);
+      expect(canReview(context({ roundClosed: true, othersPlaying: true }))).toBe(false);
+      expect(canReview(context({ reviewAfter: 'close', roundClosed: true, othersPlaying: true }))).toBe(false);
+    });
+
+    it('once nobody can answer any more, the usual rule decides', () => {
+      expect(canReview(context({ attemptsLeft: 0, othersPlaying: false }))).toBe(true);
+      expect(canReview(context({ reviewAfter: 'close', roundClosed: true, othersPlaying: false }))).toBe(true);
+    });
+  });
+
   describe('"after close"', () => {
     it('while the round is open: not even after the last attempt', () => {
       expect(canReview(context({ reviewAfter: 'close', attemptsLeft: 0 }))).toBe(false);

@@ -48,15 +48,21 @@ export interface ReviewContext {
   attemptsLeft: number;
   /** The member has an attempt in progress in this round (their last one, perhaps). */
   hasActiveAttempt?: boolean;
+  /**
+   * Some attempt of this round can still take an answer (anyone's: deadline + grace not passed). True
+   * in the grace seconds after close for the attempts the close cut short.
+   */
+  othersPlaying?: boolean;
 }
 
 /**
- * When a member may see the key and explanations of a finished attempt. "After submit" still waits
- * until the member has no attempt left and none in progress: the key must not reach someone who can
- * still answer in this round. "After close" waits for the round to close; "never" keeps the key for the organizers.
+ * When a member may see the key and explanations of a finished attempt. Never while any attempt of
+ * the round can still take an answer: a key shown to one member is copied into another's attempt
+ * within seconds. Beyond that, "after submit" waits until the member has no attempt left and none in
+ * progress; "after close" waits for the round to close; "never" keeps the key for the organizers.
  */
 export function canReview(context: ReviewContext): boolean {
-  if (!context.attemptFinished || context.reviewAfter === 'never') return false;
+  if (!context.attemptFinished || context.reviewAfter === 'never' || context.othersPlaying) return false;
   if (context.roundClosed) return true;
   return context.reviewAfter === 'submit' && context.attemptsLeft === 0 && !context.hasActiveAttempt;
 }

@@ -195,6 +195,18 @@ export class AttemptsRepository {
   }
 
   /** Active attempts whose grace ran out before `cutoff`, oldest first (the sweeper; partial index). */
+  /**
+   * Whether any attempt of the round can still take an answer (active, deadline + grace not passed):
+   * `cutoff` is now − grace. Served by the partial unique index on active attempts per (round, member).
+   */
+  async anyAcceptingAnswers(roundId: string, cutoff: Date): Promise<boolean> {
+    const [row]: { playing: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM attempts WHERE round_id = $1 AND status = 'active' AND deadline >= $2) AS playing`,
+      [roundId, cutoff],
+    );
+    return row.playing;
+  }
+
   async expiredActiveIds(cutoff: Date, limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM attempts WHERE status = 'active' AND deadline < $1 ORDER BY deadline LIMIT $2`,

@@ -278,15 +278,18 @@ export class AttemptsService {
     const view = await this.get(user, attemptId);
     const { attempt, round } = view;
     const organizer = hasRole(user, 'organizer');
+    const now = this.clock.now();
+    const context = {
+      reviewAfter: round.reviewAfter,
+      attemptFinished: attempt.status !== 'active',
+      roundClosed: roundPhase(now, round) === 'closed',
+      attemptsLeft: view.attemptsLeft,
+      hasActiveAttempt: view.activeAttemptId !== null,
+    };
+    // Asked only when the rule would open the review: one indexed EXISTS on the round's active attempts.
     const allowed =
       organizer ||
-      canReview({
-        reviewAfter: round.reviewAfter,
-        attemptFinished: attempt.status !== 'active',
-        roundClosed: roundPhase(this.clock.now(), round) === 'closed',
-        attemptsLeft: view.attemptsLeft,
-        hasActiveAttempt: view.activeAttemptId !== null,
-      });
+      (canReview(context) && canReview({ ...context, othersPlaying: await this.attempts.anyAcceptingAnswers(round.id, new Date(now.getTime() - this.graceMs)) }));
     if (!allowed) throw new DomainError('ATTEMPT.REVIEW_NOT_AVAILABLE', { reviewAfter: round.reviewAfter });
     const keyVersions = await this.pool.pinned(attempt.paper.map(keyVersionOf));
     return { ...view, keyVersions };

@@ -197,4 +197,21 @@ describe('contest builder', () => {
       predictionActual: 'participants',
     });
   });
+
+  it('warns what showing the answers "after the attempts are used up" means', async () => {
+    mockFetch({
+      ...signIn(organizer),
+      'GET /api/contests/c1': () => json({ ...contest, rounds: [] }),
+      'GET /api/topics': () => json(topics),
+      'GET /api/questions/availability': () => json({ items: availability }),
+    });
+    renderApp('/admin/contests/c1');
+    const form = await screen.findByRole('form', { name: 'Thêm vòng thi trắc nghiệm' });
+    const review = within(form).getByLabelText('Thí sinh xem đáp án');
+    expect(review).toHaveValue('close');
+    expect(within(form).queryByText(/có thể được chép sang bài của người khác/)).not.toBeInTheDocument();
+    fireEvent.change(review, { target: { value: 'submit' } });
+    expect(within(form).getByText(/có thể được chép sang bài của người khác/)).toBeInTheDocument();
+    expect(review).toHaveAccessibleDescription(/không còn ai đang làm bài/);
+  });
 });

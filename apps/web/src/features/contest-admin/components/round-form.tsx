@@ -285,6 +285,7 @@ export function RoundForm({ contest, topics, availability, onAdded, onCancel }: 
                   setReviewAfter(event.target.value as ReviewAfter);
                 }}
                 error={errorFor('reviewAfter')}
+                hint={reviewAfter === 'submit' ? t('builder.round.reviewSubmitWarning') : undefined}
               >
                 {ReviewAfterOptions.map((option) => (
                   <option key={option} value={option}>
