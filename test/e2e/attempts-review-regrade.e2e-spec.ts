@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthResponse } from '@hoi-thi/contracts';
 import { AttemptsService } from '../../apps/api/src/modules/attempts/attempts.service.js';
 import { aMember, aTopic, aUnit, aUserWithRoles, bearer } from '../support/builders.js';
-import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
+import { FakeClock, startTestApp, TEST_DB, type TestApp } from '../support/test-app.js';
 
 const SECOND = 1000;
 const HOUR = 3600_000;
@@ -756,6 +756,64 @@ describe('the sweeper: attempts nobody reads', () => {
     const [row] = await h.t.dataSource.query('SELECT status, score::float AS score, correct_count, duration_ms, submitted_at FROM attempts WHERE id = $1', [attemptId]);
     return row;
   }
+
+  // Holds a row lock in one session while others wait: PostgreSQL server only (the embedded database
+  // is one session; there the sweeper and a submit cannot interleave).
+  (TEST_DB === 'server' ? it : ((() => undefined) as unknown as typeof it))(
+    'a submit that arrived in time is graded as submitted with its prediction, even when the sweeper got the lock first',
+    async () => {
+      const sweeper = h.t.app.get(AttemptsService);
+      const round = await aRound([{ type: 'single', points: 2 }], { timeLimitSeconds: 60, maxAttempts: 1 });
+      const member = await aMember(h.t, h.unitId);
+      const attempt = await start(member, round.roundId);
+      const [q] = attempt.questions.map((p) => round.byId.get(p.id)!);
+      await answer(member, attempt.id, { [q.id]: keyOf(q) });
+      const deadline = new Date(attempt.deadline).getTime();
+      const grace = 5 * SECOND;
+      const waiting = async (count: number) => {
+        for (let i = 0; i < 250; i++) {
+          const [{ n }] = await h.t.dataSource.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          if (n >= count) return;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        throw new Error(`fewer than ${count} statements waiting for a lock`);
+      };
+
+      const holder = h.t.dataSource.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      try {
+        await holder.query('SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE', [attempt.id]);
+        // The sweeper (another replica, its clock a little ahead) reads the time, then waits for the lock.
+        h.clock.set(new Date(deadline + grace + 500));
+        const swept = sweeper.sweep();
+        await waiting(1);
+        // The member's submit arrives within the grace and queues behind the sweeper.
+        h.clock.set(new Date(deadline + grace - 1));
+        const submitted = http().post(`/api/attempts/${attempt.id}/submit`).set(...bearer(member)).send({ prediction: 4321 }).then((r) => r);
+        await waiting(2);
+        await holder.commitTransaction();
+        expect(await swept).toBe(1);
+        const response = await submitted;
+        expect(response.status).toBe(200);
+        expect(response.body).toMatchObject({ status: 'submitted', prediction: 4321, score: 2, submittedAt: new Date(deadline + grace - 1).toISOString() });
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+      expect(await storedAttempt(attempt.id)).toMatchObject({ status: 'submitted', score: 2 });
+      const [participant] = await h.t.dataSource.query('SELECT best_attempt_id, best_prediction FROM round_participants WHERE round_id = $1 AND user_id = $2', [
+        round.roundId,
+        member.user.id,
+      ]);
+      expect(participant).toEqual({ best_attempt_id: attempt.id, best_prediction: 4321 });
+      // The board shows the prediction-bearing entry.
+      const me = await http().get(`/api/rounds/${round.roundId}/leaderboard/me`).set(...bearer(member)).expect(200);
+      expect(me.body).toMatchObject({ entry: expect.objectContaining({ score: 2 }) });
+    },
+  );
 
   it('the sweeper finalizes attempts nobody reads, only past deadline + grace, once', async () => {
     const sweeper = h.t.app.get(AttemptsService);

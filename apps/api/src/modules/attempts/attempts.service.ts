@@ -235,7 +235,12 @@ export class AttemptsService {
     throw new DomainError('ATTEMPT.FINISHED');
   }
 
-  /** Grades once: a second submit (or one racing the first) returns the stored result. */
+  /**
+   * Grades once: a second submit (or one racing the first) returns the stored result. The time is
+   * the submit's arrival: a submit that arrived before deadline + grace is graded as submitted, with
+   * its prediction, even when an expiry (the sweeper, perhaps on another replica with its clock a little
+   * ahead) took the attempt's lock first and finalized it as expired meanwhile.
+   */
   async submit(user: AuthUser, attemptId: string, prediction: number | undefined): Promise<AttemptEntity> {
     const now = this.clock.now();
     let event: AttemptFinished | null = null;
@@ -243,7 +248,12 @@ export class AttemptsService {
       const locked = await this.attempts.lockForGrading(manager, attemptId);
       if (!locked || locked.participant.userId !== user.id) throw new DomainError('ATTEMPT.NOT_FOUND');
       const { participant, attempt: current } = locked;
-      if (current.status !== 'active') return current;
+      if (current.status === 'expired' && !isExpired(now, current.deadline, this.graceMs)) {
+        // Expired by someone else after this submit arrived. Not once the round is closed: its final
+        // board is read then (the round's lock orders this against a close).
+        const round = await this.contests.lockRound(current.roundId, manager);
+        if (round.closedAt) return current;
+      } else if (current.status !== 'active') return current;
       const round = await this.contests.gradingRules(current.roundId, manager);
       const done = await this.finalizeWithOutcome(manager, current, participant, round, now, { prediction });
       event = done.event;
@@ -374,7 +384,8 @@ export class AttemptsService {
       prediction: submission?.prediction ?? attempt.prediction,
     };
     const candidate = { attemptId: attempt.id, score: outcome.score, durationMs: outcome.durationMs, submittedAt: outcome.submittedAt };
-    const better = participant.bestAttemptId === null || compareAttempts(candidate, bestOf(participant)) < 0;
+    // An expired attempt graded again as submitted (see submit) replaces its own entry as the best.
+    const better = participant.bestAttemptId === null || participant.bestAttemptId === attempt.id || compareAttempts(candidate, bestOf(participant)) < 0;
     const best: BestAttempt = better
       ? { bestAttemptId: attempt.id, bestScore: outcome.score, bestDurationMs: outcome.durationMs, bestSubmittedAt: outcome.submittedAt, bestPrediction: outcome.prediction }
       : participant;
