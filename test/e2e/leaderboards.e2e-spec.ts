@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { LeaderboardLive } from '../../apps/api/src/modules/leaderboards/leaderboard-live.service.js';
+import { LeaderboardsService } from '../../apps/api/src/modules/leaderboards/leaderboards.service.js';
 import { aMember, aQuizRound, aUnit, bearer, type QuizSetup } from '../support/builders.js';
 import { insertPeople } from '../support/essays.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
@@ -307,5 +308,103 @@ describe('leaderboards built from a few hundred generated attempts', () => {
     // Starting after close is refused.
     const late = await t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(members[1])).expect(409);
     expect(late.body.code).toBe('ROUND.NOT_OPEN');
+  });
+});
+
+describe('the board freeze: no last-minute view of the others, no prediction to snipe', () => {
+  let t: TestApp;
+  let clock: FakeClock;
+  let quiz: QuizSetup;
+  let unitId: string;
+  const MINUTE = 60_000;
+  const opensAt = new Date('2026-11-26T06:00:00.000Z');
+  const closesAt = new Date('2026-11-26T10:00:00.000Z');
+
+  beforeAll(async () => {
+    clock = new FakeClock(new Date('2026-11-26T08:00:00.000Z'));
+    t = await startTestApp({ clock });
+    unitId = (await aUnit(t)).id;
+    quiz = await aQuizRound(t, unitId, {
+      questions: 3,
+      round: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), freezeMinutes: 30, maxAttempts: 2, timeLimitSeconds: 300 },
+    });
+  });
+  afterAll(async () => t?.close());
+
+  /** Starts, answers every question right, waits `ms`, submits with this prediction. */
+  async function play(member: { accessToken: string }, prediction: number, ms: number) {
+    const started = await t.http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(member)).expect(201);
+    for (const q of started.body.questions as { id: string }[]) {
+      await t.http().put(`/api/attempts/${started.body.id}/answers/${q.id}`).set(...bearer(member)).send({ optionIds: quiz.keys.get(q.id) }).expect(200);
+    }
+    clock.advance(ms);
+    return (await t.http().post(`/api/attempts/${started.body.id}/submit`).set(...bearer(member)).send({ prediction }).expect(200)).body;
+  }
+  const publicBoard = async () => (await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard`).expect(200)).body;
+
+  it('says how long the freeze is, 30 minutes unless the round says otherwise', async () => {
+    const round = await t.http().get(`/api/rounds/${quiz.roundId}`).set(...bearer(quiz.organizer)).expect(200);
+    expect(round.body.freezeMinutes).toBe(30);
+    const refused = await t
+      .http()
+      .post(`/api/contests/${quiz.contestId}/rounds`)
+      .set(...bearer(quiz.organizer))
+      .send({ title: 'Tuần 2', opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), timeLimitSeconds: 300, maxAttempts: 1, blueprint: [{ topicId: quiz.topicId, count: 1 }], freezeMinutes: -1 })
+      .expect(400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION', details: [expect.objectContaining({ field: 'freezeMinutes' })] });
+  });
+
+  let early: Awaited<ReturnType<typeof aMember>>;
+  let late: Awaited<ReturnType<typeof aMember>>;
+
+  it('never shows another member’s prediction on the live board (the first tie-break)', async () => {
+    early = await aMember(t, unitId);
+    await play(early, 77, 60_000);
+    const board = await publicBoard();
+    expect(board).toMatchObject({ final: false, frozen: false, frozenAt: null, total: 1 });
+    expect(board.entries).toEqual([expect.objectContaining({ userId: early.user.id, prediction: null })]);
+    // The member sees their own.
+    const mine = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard/me`).set(...bearer(early)).expect(200);
+    expect(mine.body).toMatchObject({ rank: 1, total: 1, frozen: false, entry: expect.objectContaining({ prediction: 77 }) });
+  });
+
+  it('stops changing for the public in the last freezeMinutes: board, total, /me and stream', async () => {
+    clock.set(new Date(closesAt.getTime() - 20 * MINUTE));
+    late = await aMember(t, unitId);
+    await play(late, 78, 10_000); // faster than the early one: first on the live board
+    const frozenAt = new Date(closesAt.getTime() - 30 * MINUTE).toISOString();
+
+    const board = await publicBoard();
+    expect(board).toMatchObject({ final: false, frozen: true, frozenAt, total: 1 });
+    expect(board.entries.map((e: { userId: string }) => e.userId)).toEqual([early.user.id]);
+    const signedIn = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard`).set(...bearer(late)).expect(200);
+    expect(signedIn.body).toMatchObject({ frozen: true, total: 1 });
+
+    const lateMe = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard/me`).set(...bearer(late)).expect(200);
+    expect(lateMe.body).toEqual({ rank: null, entry: null, total: 1, frozen: true, frozenAt });
+    const earlyMe = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard/me`).set(...bearer(early)).expect(200);
+    expect(earlyMe.body).toMatchObject({ rank: 1, total: 1, frozen: true });
+
+    const top = await t.app.get(LeaderboardsService).top(quiz.roundId, 20);
+    expect(top.frozenAt?.toISOString()).toBe(frozenAt);
+    expect(top.rows.map((r) => r.userId)).toEqual([early.user.id]);
+
+    // The organizers who run the contest see it live.
+    const live = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard`).set(...bearer(quiz.organizer)).expect(200);
+    expect(live.body).toMatchObject({ frozen: false, total: 2 });
+    expect(live.body.entries.map((e: { userId: string }) => e.userId)).toEqual([late.user.id, early.user.id]);
+    expect(live.body.entries.every((e: { prediction: number | null }) => e.prediction === null)).toBe(true);
+  });
+
+  it('shows everything, predictions included, once the round is closed', async () => {
+    clock.set(new Date(closesAt.getTime() + t.config.attemptGraceSeconds * 1000 + 1));
+    await t.http().post(`/api/rounds/${quiz.roundId}/close`).set(...bearer(quiz.organizer)).send({}).expect(200);
+    const board = await publicBoard();
+    expect(board).toMatchObject({ final: true, frozen: false, total: 2, actualValue: 2 });
+    // Same score; the prediction closer to the 2 participants ranks first, before the faster attempt.
+    expect(board.entries.map((e: { userId: string; prediction: number }) => [e.userId, e.prediction])).toEqual([
+      [early.user.id, 77],
+      [late.user.id, 78],
+    ]);
   });
 });

@@ -30,3 +30,4 @@ export * from './attempts/answer.js';
 export * from './attempts/round-rules.js';
 export * from './ranking/rank-changes.js';
 export * from './ranking/live-board.js';
+export * from './ranking/board-freeze.js';

@@ -54,6 +54,8 @@ export interface RoundResponse {
   predictionQuestion: string | null;
   predictionActual: PredictionActualKind | null;
   reviewAfter: ReviewAfter;
+  /** The last minutes before close in which public boards stop changing (0 = no freeze). */
+  freezeMinutes: number;
   // essay rounds
   rubric: RubricCriterionDto[] | null;
   judgesPerEntry: number | null;
@@ -107,6 +109,7 @@ export interface CreateQuizRoundRequest {
   predictionQuestion?: string;
   predictionActual?: PredictionActualKind;
   reviewAfter?: ReviewAfter;
+  freezeMinutes?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,8 +17,12 @@ export interface RoundLeaderboardResponse {
   roundId: string;
   /** True once the round is closed: ranked by the full ladder, prediction included. */
   final: boolean;
+  /** True in the last `freezeMinutes` before close: the board as it stood at `frozenAt` (organizers see it live). */
+  frozen: boolean;
+  frozenAt: string | null;
   actualValue: number | null;
   total: number;
+  /** `prediction` is null on every line until the board is final. */
   entries: LeaderboardEntry[];
 }
 
@@ -26,6 +30,9 @@ export interface MyRankResponse {
   rank: number | null;
   entry: LeaderboardEntry | null;
   total: number;
+  /** While frozen: the member's line and the total as they stood at `frozenAt`. */
+  frozen: boolean;
+  frozenAt: string | null;
 }
 
 export interface CloseRoundResponse {
@@ -78,6 +85,8 @@ export interface UnitLeaderboardResponse {
 export interface LeaderboardStreamEvent {
   roundId: string;
   final: boolean;
+  frozen: boolean;
+  frozenAt: string | null;
   total: number;
   entries: LeaderboardEntry[];
   sentAt: string;

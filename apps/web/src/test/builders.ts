@@ -34,6 +34,7 @@ export function aRound(overrides: Partial<RoundDetailResponse> = {}): RoundDetai
     predictionQuestion: 'Theo bạn, tuần này có bao nhiêu người tham gia cuộc thi?',
     predictionActual: 'participants',
     reviewAfter: 'close',
+    freezeMinutes: 30,
     rubric: null,
     judgesPerEntry: null,
     minWords: null,

@@ -57,6 +57,23 @@ export class BoardSource {
     return row.horizon;
   }
 
+  /**
+   * Each member's best attempt among those finished before `before` (the board as it stood then, for
+   * the freeze), in the live ladder's order within a member. One pass over the round's attempts, by
+   * the (round, member) index; the caller keeps the result for the rest of the round.
+   */
+  async bestBefore(roundId: string, before: Date): Promise<BestRow[]> {
+    const rows: RawBestRow[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (user_id) user_id, unit_id, id AS best_attempt_id, score AS best_score, duration_ms AS best_duration_ms,
+              submitted_at AS best_submitted_at, prediction AS best_prediction
+         FROM attempts
+        WHERE round_id = $1 AND status IN ('submitted', 'expired') AND submitted_at < $2
+        ORDER BY user_id, score DESC, duration_ms, submitted_at, id`,
+      [roundId, before],
+    );
+    return rows.map(toBestRow);
+  }
+
   async all(roundId: string, manager?: EntityManager): Promise<BestRow[]> {
     const rows: RawBestRow[] = await this.m(manager).query(
       `SELECT ${COLUMNS} FROM round_participants WHERE round_id = $1 AND best_attempt_id IS NOT NULL`,

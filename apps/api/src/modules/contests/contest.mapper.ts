@@ -25,6 +25,7 @@ export function toRoundResponse(round: RoundEntity, now: Date): RoundResponse {
     predictionQuestion: round.predictionQuestion,
     predictionActual: round.predictionActual,
     reviewAfter: round.reviewAfter,
+    freezeMinutes: round.freezeMinutes,
     rubric: round.rubric,
     judgesPerEntry: round.judgesPerEntry,
     minWords: round.minWords,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type BlueprintShortfall, blueprintUnsatisfiable, checkBlueprint, validateRubric } from '@hoi-thi/contest-engine';
+import { type BlueprintShortfall, blueprintUnsatisfiable, checkBlueprint, DEFAULT_FREEZE_MINUTES, validateRubric } from '@hoi-thi/contest-engine';
 import { type ContestStatus, ContestStatuses } from '@hoi-thi/contracts';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
@@ -13,7 +13,7 @@ import type { CreateContestDto, CreateRoundDto, UpdateContestDto } from './dto/c
 import type { RoundEntity } from './round.entity.js';
 
 const PUBLIC_STATUSES: ContestStatus[] = ['published', 'finished'];
-const QUIZ_FIELDS = ['timeLimitSeconds', 'maxAttempts', 'blueprint', 'shuffleQuestions', 'shuffleOptions', 'gradingMode', 'predictionQuestion', 'predictionActual', 'reviewAfter'] as const;
+const QUIZ_FIELDS = ['timeLimitSeconds', 'maxAttempts', 'blueprint', 'shuffleQuestions', 'shuffleOptions', 'gradingMode', 'predictionQuestion', 'predictionActual', 'reviewAfter', 'freezeMinutes'] as const;
 const ESSAY_FIELDS = ['rubric', 'judgesPerEntry', 'minWords', 'maxWords'] as const;
 
 export interface ContestWithRounds {
@@ -115,6 +115,7 @@ export class ContestsService {
               predictionQuestion: dto.predictionQuestion ?? null,
               predictionActual: dto.predictionQuestion ? (dto.predictionActual ?? 'participants') : null,
               reviewAfter: dto.reviewAfter ?? 'close',
+              freezeMinutes: dto.freezeMinutes ?? DEFAULT_FREEZE_MINUTES,
             }
           : {
               ...base,

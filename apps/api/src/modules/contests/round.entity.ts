@@ -8,6 +8,7 @@ import { ContestEntity } from './contest.entity.js';
 @Check('CHK_rounds_window', `"closes_at" > "opens_at"`)
 @Check('CHK_rounds_kind', `"kind" IN ('quiz', 'essay')`)
 @Check('CHK_rounds_time_limit', `"time_limit_seconds" IS NULL OR "time_limit_seconds" BETWEEN 5 AND 86400`)
+@Check('CHK_rounds_freeze_minutes', `"freeze_minutes" BETWEEN 0 AND 10080`)
 @Check('CHK_rounds_max_attempts', `"max_attempts" IS NULL OR "max_attempts" >= 1`)
 export class RoundEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -71,6 +72,10 @@ export class RoundEntity {
 
   @Column({ name: 'review_after', type: 'varchar', length: 8, default: 'close' })
   reviewAfter!: ReviewAfter;
+
+  /** The last minutes before close in which public boards stop changing (0 = no freeze). */
+  @Column({ name: 'freeze_minutes', type: 'integer', default: 30 })
+  freezeMinutes!: number;
 
   // essay rounds
   @Column({ type: 'jsonb', nullable: true })

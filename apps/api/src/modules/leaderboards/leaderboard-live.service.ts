@@ -4,7 +4,7 @@ import type { LeaderboardStreamEvent } from '@hoi-thi/contracts';
 import { Clock } from '../../common/clock.js';
 import { REDIS } from '../../common/redis/redis.module.js';
 import { AttemptEvents } from '../attempts/attempt-events.js';
-import { LeaderboardsService, toEntry } from './leaderboards.service.js';
+import { LeaderboardsService, type RoundBoard, toEntry } from './leaderboards.service.js';
 
 export interface StreamSubscriber {
   /** Writes one SSE frame; false when the connection is gone. */
@@ -137,7 +137,7 @@ export class LeaderboardLive implements OnModuleInit, OnModuleDestroy {
     const set = this.subscribers.get(roundId);
     if (!set?.size) return;
     const board = await this.boards.top(roundId, STREAM_TOP);
-    const body = JSON.stringify({ final: board.final, total: board.total, entries: board.rows.map((row) => toEntry(row, board.profiles)) });
+    const body = JSON.stringify(streamPayload(board));
     if (this.lastSent.get(roundId) === body) return;
     this.lastSent.set(roundId, body);
     const frame = this.frame(roundId, body);
@@ -146,7 +146,7 @@ export class LeaderboardLive implements OnModuleInit, OnModuleDestroy {
 
   private async snapshot(roundId: string): Promise<string> {
     const board = await this.boards.top(roundId, STREAM_TOP);
-    return this.frame(roundId, JSON.stringify({ final: board.final, total: board.total, entries: board.rows.map((row) => toEntry(row, board.profiles)) }));
+    return this.frame(roundId, JSON.stringify(streamPayload(board)));
   }
 
   private frame(roundId: string, body: string): string {
@@ -158,4 +158,15 @@ export class LeaderboardLive implements OnModuleInit, OnModuleDestroy {
   private beat(): void {
     for (const set of this.subscribers.values()) for (const subscriber of set) subscriber.write(': heartbeat\n\n');
   }
+}
+
+/** What a stream frame carries: the public top, frozen or live, predictions only once final. */
+function streamPayload(board: RoundBoard) {
+  return {
+    final: board.final,
+    frozen: board.frozenAt !== null,
+    frozenAt: board.frozenAt?.toISOString() ?? null,
+    total: board.total,
+    entries: board.rows.map((row) => toEntry(row, board.profiles, board.final)),
+  };
 }

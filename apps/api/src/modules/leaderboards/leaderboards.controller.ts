@@ -78,16 +78,24 @@ export class RoundLeaderboardController {
     return sendJsonOnce(reply, this.serialized, board, (): RoundLeaderboardResponse => ({
       roundId: id,
       final: board.final,
+      frozen: board.frozenAt !== null,
+      frozenAt: board.frozenAt?.toISOString() ?? null,
       actualValue: board.final ? board.round.actualValue : null,
       total: board.total,
-      entries: board.rows.map((row) => toEntry(row, board.profiles)),
+      entries: board.rows.map((row) => toEntry(row, board.profiles, board.final)),
     }));
   }
 
   @Get(':id/leaderboard/me')
   async me(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<MyRankResponse> {
     const { board, row } = await this.boards.myRank(user, id);
-    return { rank: row?.rank ?? null, entry: row ? toEntry(row, board.profiles) : null, total: board.total };
+    return {
+      rank: row?.rank ?? null,
+      entry: row ? toEntry(row, board.profiles, true) : null,
+      total: board.total,
+      frozen: board.frozenAt !== null,
+      frozenAt: board.frozenAt?.toISOString() ?? null,
+    };
   }
 
   /** Server-sent events: the top 20 now, then again whenever it changes; a comment line every 15 s. */

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { predictionActualValue, rankContestTotals, rankRoundEntries, rankUnitTotals } from '@hoi-thi/contest-engine';
+import { freezeStart, isBoardFrozen, predictionActualValue, rankContestTotals, rankRoundEntries, rankUnitTotals } from '@hoi-thi/contest-engine';
 import type { LeaderboardEntry, UnitBoardOrderBy } from '@hoi-thi/contracts';
-import type { AuthUser } from '../../common/auth/auth-user.js';
+import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { BatchLoader } from '../../common/batching/batch-loader.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/errors/domain-error.js';
@@ -35,6 +35,8 @@ interface AggregateBoard {
 export interface RoundBoard {
   round: RoundEntity;
   final: boolean;
+  /** Set while the caller sees the board as it stood when it froze (see board-freeze in the engine). */
+  frozenAt: Date | null;
   total: number;
   rows: (RankedRow & { predictionDiff: number | null })[];
   profiles: Map<string, Profile>;
@@ -57,6 +59,7 @@ const PAGE_SHARE_MS = 100;
 const FINAL_PAGE_SHARE_MS = 1_000;
 const MAX_SHARED_PAGES = 1_000; // per round (offset × limit)
 const MAX_SHARED_ROUNDS = 1_000;
+const MAX_FROZEN_BOARDS = 100;
 
 /**
  * The boards. A round's live board comes from the LeaderboardStore (PostgreSQL replica or Redis);
@@ -72,6 +75,8 @@ export class LeaderboardsService {
   private readonly profileCache = new Map<string, { at: number; value: Profile }>();
   /** roundId → "offset:limit" → the shared page: a submit drops a round's pages in one step. */
   private readonly pages = new Map<string, Map<string, { at: number; value: Promise<RoundBoard> }>>();
+  /** roundId → the board as it stood when it froze, ranked: computed once per round and freeze time. */
+  private readonly frozenBoards = new Map<string, { at: number; value: Promise<RankedRow[]> }>();
   /** Names missing from the cache, read together by the requests that need them at the same time. */
   private readonly profileLoader = new BatchLoader<Profile>((ids) => this.users.profiles(ids));
 
@@ -98,6 +103,8 @@ export class LeaderboardsService {
    */
   async roundBoard(caller: AuthUser | undefined, roundId: string, offset: number, limit: number): Promise<RoundBoard> {
     const { round, contest } = await this.quizRound(caller, roundId);
+    const frozenAt = this.frozenFor(caller, round);
+    if (frozenAt) return this.frozenPage(round, frozenAt, offset, limit);
     if (contest.status === 'draft') return round.closedAt ? this.finalPage(round, offset, limit) : this.livePage(round, offset, limit);
     return this.sharedPage(round, offset, limit);
   }
@@ -121,20 +128,53 @@ export class LeaderboardsService {
 
   private async finalPage(round: RoundEntity, offset: number, limit: number): Promise<RoundBoard> {
     const { total, rows } = await this.results.resultsPage(round.id, offset, limit);
-    return { round, final: true, total, rows, profiles: await this.profiles(rows.map((r) => r.userId)) };
+    return { round, final: true, frozenAt: null, total, rows, profiles: await this.profiles(rows.map((r) => r.userId)) };
   }
 
   private async livePage(round: RoundEntity, offset: number, limit: number): Promise<RoundBoard> {
     const page = await this.store.page(round.id, offset, limit);
     const rows = page.entries.map((r) => ({ ...r, predictionDiff: null }));
-    return { round, final: false, total: page.total, rows, profiles: await this.profiles(rows.map((r) => r.userId)) };
+    return { round, final: false, frozenAt: null, total: page.total, rows, profiles: await this.profiles(rows.map((r) => r.userId)) };
+  }
+
+  private async frozenPage(round: RoundEntity, frozenAt: Date, offset: number, limit: number): Promise<RoundBoard> {
+    const ranked = await this.frozenBoard(round, frozenAt);
+    const rows = ranked.slice(offset, offset + limit).map((r) => ({ ...r, predictionDiff: null }));
+    return { round, final: false, frozenAt, total: ranked.length, rows, profiles: await this.profiles(rows.map((r) => r.userId)) };
+  }
+
+  /**
+   * When the caller sees the round's board frozen: the public and members during the freeze; the
+   * organizers (who run the contest) always see it live.
+   */
+  private frozenFor(caller: AuthUser | undefined, round: RoundEntity): Date | null {
+    if (caller && hasRole(caller, 'organizer')) return null;
+    return isBoardFrozen(this.clock.now(), round) ? freezeStart(round) : null;
+  }
+
+  /** The board as it stood at `frozenAt`, from the attempts finished before it; the same for the rest of the round. */
+  private frozenBoard(round: RoundEntity, frozenAt: Date): Promise<RankedRow[]> {
+    const hit = this.frozenBoards.get(round.id);
+    if (hit && hit.at === frozenAt.getTime()) return hit.value;
+    const value = this.source.bestBefore(round.id, frozenAt).then((rows) => rankRoundEntries(rows, null).map(({ predictionDiff: _, ...row }) => row));
+    if (this.frozenBoards.size >= MAX_FROZEN_BOARDS) this.frozenBoards.clear();
+    this.frozenBoards.set(round.id, { at: frozenAt.getTime(), value });
+    value.catch(() => this.frozenBoards.delete(round.id));
+    return value;
   }
 
   async myRank(user: AuthUser, roundId: string): Promise<{ board: Omit<RoundBoard, 'rows'>; row: RoundBoard['rows'][number] | null }> {
     const { round } = await this.quizRound(user, roundId);
     let row: RoundBoard['rows'][number] | null;
     let total: number;
-    if (round.closedAt) {
+    const frozenAt = this.frozenFor(user, round);
+    if (frozenAt) {
+      // Where the member stood when the board froze: their later attempts show at close.
+      const ranked = await this.frozenBoard(round, frozenAt);
+      const found = ranked.find((r) => r.userId === user.id);
+      row = found ? { ...found, predictionDiff: null } : null;
+      total = ranked.length;
+    } else if (round.closedAt) {
       // The board's size from the shared empty page: one query per /me instead of two.
       const [result, page] = await Promise.all([this.results.resultOf(roundId, user.id), this.roundBoard(user, roundId, 0, 0)]);
       row = result;
@@ -145,7 +185,7 @@ export class LeaderboardsService {
       total = found.total;
     }
     const profiles = row ? await this.profiles([row.userId]) : new Map<string, Profile>();
-    return { board: { round, final: round.closedAt !== null, total, profiles }, row };
+    return { board: { round, final: round.closedAt !== null, frozenAt, total, profiles }, row };
   }
 
   /**
@@ -175,6 +215,7 @@ export class LeaderboardsService {
       return { round: saved, participants: counts.participants };
     });
     this.rounds.delete(roundId);
+    this.dropPages(roundId); // a live page shared a moment ago must not outlive the close
     return closed;
   }
 
@@ -208,9 +249,11 @@ export class LeaderboardsService {
     return { ...all, round };
   }
 
-  /** The live stream's payload: the top of the board, read from the store (never a shared page). */
+  /** The live stream's payload (public): the top of the board, read from the store (never a shared page), or the frozen one. */
   async top(roundId: string, limit: number): Promise<RoundBoard> {
     const { round } = await this.quizRound(undefined, roundId);
+    const frozenAt = this.frozenFor(undefined, round);
+    if (frozenAt) return this.frozenPage(round, frozenAt, 0, limit);
     return round.closedAt ? this.roundBoard(undefined, roundId, 0, limit) : this.livePage(round, 0, limit);
   }
 
@@ -353,7 +396,12 @@ export class LeaderboardsService {
   }
 }
 
-export function toEntry(row: RoundBoard['rows'][number], profiles: Map<string, Profile>): LeaderboardEntry {
+/**
+ * A board line as the API shows it. `showPrediction` only for the final board, the member's own line
+ * and the organizers' exports: before close nobody sees another member's prediction (the first
+ * tie-break), or a last-minute entry could pick the value the others left free.
+ */
+export function toEntry(row: RoundBoard['rows'][number], profiles: Map<string, Profile>, showPrediction: boolean): LeaderboardEntry {
   const profile = profiles.get(row.userId);
   return {
     rank: row.rank,
@@ -363,7 +411,7 @@ export function toEntry(row: RoundBoard['rows'][number], profiles: Map<string, P
     unitName: profile?.unitName ?? null,
     score: row.score,
     durationMs: row.durationMs,
-    prediction: row.prediction,
+    prediction: showPrediction ? row.prediction : null,
     predictionDiff: row.predictionDiff,
     submittedAt: row.submittedAt.toISOString(),
   };

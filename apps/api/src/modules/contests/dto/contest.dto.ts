@@ -31,6 +31,7 @@ import {
   type ReviewAfter,
   ReviewAfterOptions,
 } from '@hoi-thi/contracts';
+import { FREEZE_MINUTES_MAX } from '@hoi-thi/contest-engine';
 import { Trim } from '../../../common/transforms.js';
 
 export class CreateContestDto {
@@ -164,6 +165,13 @@ export class CreateRoundDto {
   @IsOptional()
   @IsIn(ReviewAfterOptions)
   reviewAfter?: ReviewAfter;
+
+  /** Minutes before close in which public boards stop changing (default 30; 0 = no freeze). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(FREEZE_MINUTES_MAX)
+  freezeMinutes?: number;
 
   // essay
   @IsOptional()

@@ -19,6 +19,7 @@ function RankFact({ roundId }: { roundId: string }) {
   let value: string;
   if (rank.isPending) value = t('result.rankLoading');
   else if (rank.isError) value = t('result.rankUnavailable');
+  else if (rank.data.frozen) value = rank.data.rank === null ? t('result.rankFrozen') : t('result.rankFrozenValue', { rank: formatNumber(rank.data.rank), total: formatNumber(rank.data.total) });
   else if (rank.data.rank === null) value = t('result.rankPending');
   else value = t('result.rankValue', { rank: formatNumber(rank.data.rank), total: formatNumber(rank.data.total) });
   return (

@@ -105,6 +105,7 @@ const round: RoundResponse = {
   predictionQuestion: null,
   predictionActual: null,
   reviewAfter: 'close',
+  freezeMinutes: 30,
   rubric: null,
   judgesPerEntry: null,
   minWords: null,
@@ -193,6 +194,7 @@ describe('contest builder', () => {
       shuffleOptions: true,
       gradingMode: 'all_or_nothing',
       reviewAfter: 'close',
+      freezeMinutes: 30,
       predictionQuestion: 'Bao nhiêu người tham gia?',
       predictionActual: 'participants',
     });

@@ -46,6 +46,7 @@ const roundFields = [
   'predictionQuestion',
   'predictionActual',
   'reviewAfter',
+  'freezeMinutes',
   'rubric',
   'judgesPerEntry',
   'minWords',
@@ -82,6 +83,7 @@ export function RoundForm({ contest, topics, availability, onAdded, onCancel }: 
   const [predictionQuestion, setPredictionQuestion] = useState('');
   const [predictionActual, setPredictionActual] = useState<PredictionActualKind>('participants');
   const [reviewAfter, setReviewAfter] = useState<ReviewAfter>('close');
+  const [freezeMinutes, setFreezeMinutes] = useState('30');
   // essay
   const [rubric, setRubric] = useState<RubricRow[]>(() => [newRubricRow(t('builder.rubric.defaultContent'), '60'), newRubricRow(t('builder.rubric.defaultForm'), '40')]);
   const [judgesPerEntry, setJudgesPerEntry] = useState('2');
@@ -111,6 +113,8 @@ export function RoundForm({ contest, topics, availability, onAdded, onCancel }: 
       if (limit === null || limit < 1 || limit > 1440) errors.timeLimitSeconds = t('builder.round.minutesRange');
       const attempts = parseWhole(maxAttempts);
       if (attempts === null || attempts < 1 || attempts > 100) errors.maxAttempts = t('builder.round.attemptsRange');
+      const freeze = parseWhole(freezeMinutes);
+      if (freeze === null || freeze < 0 || freeze > 10_080) errors.freezeMinutes = t('builder.round.freezeRange');
       const blueprint = rows.map((row, index) => {
         const count = parseWhole(row.count);
         const points = row.points.trim() ? parseDecimal(row.points) : undefined;
@@ -119,7 +123,7 @@ export function RoundForm({ contest, topics, availability, onAdded, onCancel }: 
         if (points === null || (points !== undefined && (points < 0 || points > 1000))) errors[`blueprint.${String(index)}.points`] = t('builder.blueprint.pointsRange');
         return { topicId: row.topicId, count: count ?? 0, ...(row.difficulty ? { difficulty: row.difficulty } : {}), ...(points != null ? { points } : {}) };
       });
-      if (Object.keys(errors).length > 0 || !opens || !closes || limit === null || attempts === null) return null;
+      if (Object.keys(errors).length > 0 || !opens || !closes || limit === null || attempts === null || freeze === null) return null;
       return {
         title: title.trim(),
         opensAt: opens,
@@ -131,6 +135,7 @@ export function RoundForm({ contest, topics, availability, onAdded, onCancel }: 
         shuffleOptions,
         gradingMode,
         reviewAfter,
+        freezeMinutes: freeze,
         ...(predictionQuestion.trim() ? { predictionQuestion: predictionQuestion.trim(), predictionActual } : {}),
       };
     }
@@ -229,6 +234,16 @@ export function RoundForm({ contest, topics, availability, onAdded, onCancel }: 
                   setMaxAttempts(event.target.value);
                 }}
                 error={errorFor('maxAttempts')}
+              />
+              <TextField
+                label={t('builder.round.freezeMinutes')}
+                hint={t('builder.round.freezeHint')}
+                inputMode="numeric"
+                value={freezeMinutes}
+                onChange={(event) => {
+                  setFreezeMinutes(event.target.value);
+                }}
+                error={errorFor('freezeMinutes')}
               />
             </div>
             <BlueprintEditor

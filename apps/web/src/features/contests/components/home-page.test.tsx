@@ -70,6 +70,7 @@ describe('home page', () => {
       predictionQuestion: null,
       predictionActual: null,
       reviewAfter: 'close' as const,
+      freezeMinutes: 30,
       rubric: null,
       judgesPerEntry: null,
       minWords: null,

@@ -52,7 +52,7 @@ const entry = (rank: number, fullName: string, score: number, unitName: string |
   submittedAt: '2026-11-26T08:10:00.000Z',
 });
 
-const board = (entries: LeaderboardEntry[]): RoundLeaderboardResponse => ({ roundId, final: false, actualValue: null, total: entries.length, entries });
+const board = (entries: LeaderboardEntry[]): RoundLeaderboardResponse => ({ roundId, final: false, frozen: false, frozenAt: null, actualValue: null, total: entries.length, entries });
 
 const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
 
@@ -86,6 +86,8 @@ describe('display page', () => {
       source.board({
         roundId,
         final: false,
+        frozen: false,
+        frozenAt: null,
         total: 2,
         entries: [entry(1, 'Lê Thị Bình', 20, null), entry(2, 'Nguyễn Văn An', 18)],
         sentAt: '2026-11-26T08:11:00.000Z',
@@ -98,6 +100,21 @@ describe('display page', () => {
     expect(rows()[1]).toHaveTextContent('2Nguyễn Văn AnCĐCS Báo Thanh Niên1805:02');
     expect(screen.getByText('2 người dự thi')).toBeInTheDocument();
     expect(screen.getByText(/^Cập nhật lúc/)).toBeInTheDocument();
+    expect(screen.queryByTestId('frozen')).not.toBeInTheDocument();
+
+    // The last minutes before close: the stream says the board froze, and the page says so.
+    act(() => {
+      source.board({
+        roundId,
+        final: false,
+        frozen: true,
+        frozenAt: '2026-11-26T09:30:00.000Z',
+        total: 2,
+        entries: [entry(1, 'Lê Thị Bình', 20, null), entry(2, 'Nguyễn Văn An', 18)],
+        sentAt: '2026-11-26T09:40:00.000Z',
+      });
+    });
+    expect(screen.getByTestId('frozen')).toHaveTextContent(/^Bảng xếp hạng dừng cập nhật từ \d{2}:\d{2}(:\d{2})?: kết quả cuối cùng công bố khi vòng thi kết thúc$/);
   });
 
   it('says it is reconnecting when the stream drops, and fetches the board again once back', async () => {

@@ -101,6 +101,11 @@ export function DisplayPage() {
           </p>
           {data && <p>{t('display.participants', { n: formatNumber(data.total) })}</p>}
           {data?.final && <p className="badge badge--final">{t('display.final')}</p>}
+          {data?.frozen && data.frozenAt && (
+            <p className="badge badge--frozen" data-testid="frozen">
+              {t('display.frozen', { time: formatTime(data.frozenAt) })}
+            </p>
+          )}
           <FullscreenButton />
         </div>
       </header>

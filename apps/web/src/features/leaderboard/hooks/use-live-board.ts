@@ -64,6 +64,8 @@ export function useLiveBoard(roundId: string) {
         queryClient.setQueryData<LiveBoard>(key, (old) => ({
           roundId,
           final: data.final,
+          frozen: data.frozen,
+          frozenAt: data.frozenAt,
           actualValue: old?.actualValue ?? null,
           total: data.total,
           entries: data.entries,
