@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { aMember, aQuizRound, aUnit, bearer, type QuizSetup } from '../support/builders.js';
+import { SystemClock } from '../../apps/api/src/common/clock.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('one attempt, end to end', () => {
@@ -112,5 +113,41 @@ describe('one attempt, end to end', () => {
     expect(refused.body).toMatchObject({ code: 'ROUND.NOT_OPEN' });
     const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM attempts WHERE round_id = $1', [finished.roundId]);
     expect(count).toBe(1);
+  });
+});
+
+/** The app's clock (a test's) behind the database's, as a start that queued behind others would see it. */
+class LaggingClock extends FakeClock {
+  override sqlNow(param: string): string {
+    return SystemClock.prototype.sqlNow.call(this, param);
+  }
+}
+
+describe('a start that waited past the close', () => {
+  let t: TestApp;
+  let clock: LaggingClock;
+  let unitId: string;
+
+  beforeAll(async () => {
+    // The request arrived ten minutes before the database's now.
+    clock = new LaggingClock(new Date(Date.now() - 10 * 60_000));
+    t = await startTestApp({ clock });
+    unitId = (await aUnit(t)).id;
+  });
+  afterAll(async () => t?.close());
+
+  it('is refused by the database’s clock, on the one-statement path and on the locked one', async () => {
+    const now = clock.now();
+    // Open for the request's clock, closed a minute ago for the database.
+    const closed = await aQuizRound(t, unitId, { now, round: { closesAt: new Date(now.getTime() + 9 * 60_000).toISOString() } });
+    const member = await aMember(t, unitId);
+    const refused = await t.http().post(`/api/rounds/${closed.roundId}/attempts`).set(...bearer(member)).expect(409);
+    expect(refused.body).toMatchObject({ code: 'ROUND.NOT_OPEN' });
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM attempts WHERE round_id = $1', [closed.roundId]);
+    expect(n).toBe(0);
+
+    // The same clocks with a round still open for both: the start goes through.
+    const open = await aQuizRound(t, unitId, { now, round: { closesAt: new Date(now.getTime() + 2 * 3600_000).toISOString() } });
+    await t.http().post(`/api/rounds/${open.roundId}/attempts`).set(...bearer(member)).expect(201);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { WriteBatcher } from '../../common/batching/write-batcher.js';
+import { Clock } from '../../common/clock.js';
 import { EntityRowMapper, preparedQuery, preparedQueryIn } from '../../common/database/sql.js';
 import { AttemptEntity } from './attempt.entity.js';
 import { RegradeLogEntity } from './regrade-log.entity.js';
@@ -87,7 +88,10 @@ const SET_BEST_FROM_11 = setBest(11);
  */
 @Injectable()
 export class AttemptsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -219,11 +223,14 @@ export class AttemptsRepository {
    * Inserts the attempt and marks it as the participant's active one, counting it, in one round trip
    * (a data-modifying CTE; TypeORM's save would re-read and deep-merge the 20-question paper).
    */
-  async insertStartedAttempt(attempt: NewAttempt, manager: EntityManager): Promise<AttemptEntity> {
+  async insertStartedAttempt(attempt: NewAttempt, manager: EntityManager): Promise<AttemptEntity | null> {
     const [row] = await manager.query(
       `WITH inserted AS (
          INSERT INTO attempts (round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id),
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
+          WHERE EXISTS (SELECT 1 FROM rounds WHERE id = $1 AND closes_at > ${this.clock.sqlNow('$9')}
+                                                AND (closed_at IS NULL OR closed_at > ${this.clock.sqlNow('$9')}))
+         RETURNING id),
        marked AS (
          UPDATE round_participants SET attempts_used = attempts_used + 1, active_attempt_id = (SELECT id FROM inserted)
           WHERE round_id = $1 AND user_id = $2)
@@ -241,7 +248,7 @@ export class AttemptsRepository {
         attempt.deadline,
       ],
     );
-    return startedAttempt(attempt, row.id as string, attempt.number);
+    return row ? startedAttempt(attempt, row.id as string, attempt.number) : null;
   }
 
   /**
@@ -271,7 +278,7 @@ export class AttemptsRepository {
        open_round AS (
          SELECT 1 FROM rounds r JOIN contests c ON c.id = r.contest_id
           WHERE r.id = $2 AND r.kind = 'quiz' AND c.status = 'published'
-            AND r.opens_at <= $8 AND r.closes_at > $8 AND (r.closed_at IS NULL OR r.closed_at > $8)
+            AND r.opens_at <= $8 AND r.closes_at > ${this.clock.sqlNow('$8')} AND (r.closed_at IS NULL OR r.closed_at > ${this.clock.sqlNow('$8')})
             AND (SELECT revision FROM question_bank_state WHERE id = 1) = $11::bigint
             AND (cardinality(c.eligible_unit_ids) = 0
                  OR EXISTS (SELECT 1 FROM member_units m WHERE m.id = ANY(c.eligible_unit_ids)))),

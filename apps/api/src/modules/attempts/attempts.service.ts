@@ -185,6 +185,8 @@ export class AttemptsService {
         },
         manager,
       );
+      // Refused by the statement: the round closed while this start waited (the database's clock says so).
+      if (!attempt) throw new DomainError('ROUND.NOT_OPEN', { phase: 'closed', opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() });
       return { attempt, round, versions, answers: new Map(), attemptsLeft: attemptsLeft(round.maxAttempts!, participant.attemptsUsed + 1), activeAttemptId: attempt.id };
     });
     finished.forEach((event) => this.events.emitFinished(event));
