@@ -55,7 +55,8 @@ suite('judges and round operations', () => {
     const open = await api<RoundResponse>('POST', `/contests/${contest.id}/rounds`, essayRound('Bài viết tự do', 7 * 24 * 3600_000), admin.accessToken);
     await api('POST', `/contests/${contest.id}/publish`, undefined, admin.accessToken);
     const author = await registerMember('Phan Thị Tác Giả');
-    await api('POST', `/rounds/${judged.id}/entries`, { title: 'Người thợ hàn ở cảng Đà Nẵng', body: essayBody(60) }, author.accessToken);
+    // Entry codes are random (rọc phách): the judged entry's comes from its submission.
+    const judgedEntry = await api<{ code: string }>('POST', `/rounds/${judged.id}/entries`, { title: 'Người thợ hàn ở cảng Đà Nẵng', body: essayBody(60) }, author.accessToken);
 
     // (1) A member writes an essay on a phone.
     const writer = await openPage(browser);
@@ -69,8 +70,8 @@ suite('judges and round operations', () => {
     await writer.page.getByLabel('Nội dung bài viết').fill(essayBody(36));
     await writer.page.getByText('36 chữ', { exact: true }).waitFor();
     await writer.page.getByRole('button', { name: 'Nộp bài' }).click();
-    await writer.page.getByText(/^Đã lưu bài BV-0001 lúc/).waitFor();
-    await writer.page.getByRole('heading', { name: 'Bài dự thi BV-0001' }).scrollIntoViewIfNeeded();
+    await writer.page.getByText(/^Đã lưu bài BV-\d{6} lúc/).waitFor();
+    await writer.page.getByRole('heading', { name: /^Bài dự thi BV-\d{6}$/ }).scrollIntoViewIfNeeded();
     await keyScreen(writer.page, 'e-01-essay-entry');
     expect(writer.errors).toEqual([]);
     await writer.context.close();
@@ -90,7 +91,7 @@ suite('judges and round operations', () => {
     await judging.page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chấm bài' }).click();
     await judging.page.getByText('0/1 bài đã chấm').waitFor();
     await keyScreen(judging.page, 'e-02-judge-list');
-    await judging.page.getByRole('link', { name: /BV-0001/ }).click();
+    await judging.page.getByRole('link', { name: judgedEntry.code }).click();
     await judging.page.getByRole('heading', { name: 'Người thợ hàn ở cảng Đà Nẵng' }).waitFor();
     expect(await judging.page.locator('main').textContent()).not.toContain('Phan Thị Tác Giả');
     await judging.page.getByLabel('Nội dung', { exact: true }).fill('50,5');
@@ -157,7 +158,7 @@ suite('judges and round operations', () => {
     await organizer.page.getByRole('link', { name: 'Điều hành vòng thi' }).first().click();
     await organizer.page.getByRole('heading', { name: 'Điều hành: Sơ khảo' }).waitFor();
     await organizer.page.getByText('Đã chấm', { exact: true }).locator('..').getByText('1/1', { exact: true }).waitFor();
-    await organizer.page.locator('.result-card', { hasText: 'BV-0001' }).getByText('68,25').waitFor();
+    await organizer.page.locator('.result-card', { hasText: judgedEntry.code }).getByText('68,25').waitFor();
     await keyScreen(organizer.page, 'e-06-essay-judging');
     expect(organizer.errors).toEqual([]);
     await organizer.context.close();

@@ -49,7 +49,7 @@ describe('assigning 300 essays to 12 judges from 8 unions', () => {
   });
   afterAll(async () => t?.close());
 
-  it('takes 300 entries, submitted 20 at a time, each with its own sequential code', async () => {
+  it('takes 300 entries, submitted 20 at a time, each with its own random code', async () => {
     const codes: string[] = [];
     for (let i = 0; i < authors.length; i += 20) {
       const batch = authors.slice(i, i + 20);
@@ -60,12 +60,14 @@ describe('assigning 300 essays to 12 judges from 8 unions', () => {
       );
       for (const [j, response] of responses.entries()) {
         expect(response.status).toBe(201);
-        expect(response.body).toMatchObject({ id: expect.any(String), code: expect.stringMatching(/^BV-\d{4}$/), wordCount: 20 + ((i + j) % 50) });
+        expect(response.body).toMatchObject({ id: expect.any(String), code: expect.stringMatching(/^BV-\d{6}$/), wordCount: 20 + ((i + j) % 50) });
         entryUnit.set(response.body.id, unitName.get(batch[j].unitId!)!);
         codes.push(response.body.code);
       }
     }
-    expect(codes.sort()).toEqual(Array.from({ length: 300 }, (_, i) => `BV-${String(i + 1).padStart(4, '0')}`));
+    // Unique, and random rather than numbered in the order of submission (sorted by chance: 1/300!).
+    expect(new Set(codes).size).toBe(300);
+    expect(codes).not.toEqual([...codes].sort());
   });
 
   it('refuses to assign while entries can still come in', async () => {
@@ -156,7 +158,7 @@ describe('assigning 300 essays to 12 judges from 8 unions', () => {
   it('refuses, with a clear 409 naming the entries, when the units leave too few neutral judges', async () => {
     const { roundId: small } = await anEssayRound(t, organizer, { now: clock.now(), contestId });
     const [author] = await insertPeople(t, [{ unitId: units.get('n1')! }]);
-    await t.http().post(`/api/rounds/${small}/entries`).set(...bearer(author)).send({ title: 'Một bài', body: essayBody(30) }).expect(201);
+    const entry = await t.http().post(`/api/rounds/${small}/entries`).set(...bearer(author)).send({ title: 'Một bài', body: essayBody(30) }).expect(201);
     clock.advance(8 * 24 * 3600_000);
     // n1 itself, north above it, the province above that: only the s1 judge is neutral.
     const pool = await insertPeople(t, ['n1', 'north', 'province', 's1'].map((name) => ({ unitId: units.get(name)!, roles: ['judge' as const] })));
@@ -164,7 +166,7 @@ describe('assigning 300 essays to 12 judges from 8 unions', () => {
     expect(response.body).toMatchObject({
       code: 'ESSAY.ASSIGNMENT_IMPOSSIBLE',
       judgesPerEntry: 2,
-      entries: [{ code: 'BV-0001', eligibleJudges: 1, entryId: expect.any(String) }],
+      entries: [{ code: entry.body.code, eligibleJudges: 1, entryId: entry.body.id }],
     });
     expect(response.body.message).toContain('2');
     const status = await t.http().get(`/api/rounds/${small}/judging`).set(...bearer(organizer)).expect(200);

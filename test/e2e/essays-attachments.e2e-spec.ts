@@ -28,6 +28,9 @@ describe('essay attachments: one PDF or DOCX per entry, author metadata stripped
   let roundId: string;
   let anEntry: string;
   let binhEntry: string;
+  /** The entries' codes (random), as the authors got them. */
+  let anCode: string;
+  let binhCode: string;
 
   const upload = (who: Person, entryId: string, file: Buffer, name: string) =>
     t.http().put(`/api/entries/${entryId}/attachment`).set(...bearer(who)).attach('file', file, name);
@@ -46,8 +49,8 @@ describe('essay attachments: one PDF or DOCX per entry, author metadata stripped
     ]);
     judges = await insertPeople(t, [{ unitId: null, roles: ['judge'] }, { unitId: null, roles: ['judge'] }]);
     ({ roundId } = await anEssayRound(t, organizer, { now: clock.now(), round: { judgesPerEntry: 1 } }));
-    anEntry = (await t.http().post(`/api/rounds/${roundId}/entries`).set(...bearer(an)).send({ title: 'Bài của An', body: essayBody(30) }).expect(201)).body.id;
-    binhEntry = (await t.http().post(`/api/rounds/${roundId}/entries`).set(...bearer(binh)).send({ title: 'Bài của Bình', body: essayBody(30, 3) }).expect(201)).body.id;
+    ({ id: anEntry, code: anCode } = (await t.http().post(`/api/rounds/${roundId}/entries`).set(...bearer(an)).send({ title: 'Bài của An', body: essayBody(30) }).expect(201)).body);
+    ({ id: binhEntry, code: binhCode } = (await t.http().post(`/api/rounds/${roundId}/entries`).set(...bearer(binh)).send({ title: 'Bài của Bình', body: essayBody(30, 3) }).expect(201)).body);
   });
   afterAll(async () => t?.close());
 
@@ -101,7 +104,7 @@ describe('essay attachments: one PDF or DOCX per entry, author metadata stripped
     expect(storedFiles().filter((f) => f.startsWith(anEntry))).toHaveLength(1);
 
     const own = await t.http().get(`/api/entries/${anEntry}/attachment`).set(...bearer(an)).buffer(true).parse(binary).expect(200);
-    expect(own.headers['content-disposition']).toBe('attachment; filename="BV-0001.docx"');
+    expect(own.headers['content-disposition']).toBe(`attachment; filename="${anCode}.docx"`);
     const parts = await docxParts(own.body as Buffer);
     expect(parts['word/document.xml']).toContain('Bản cuối.');
     expect(parts['docProps/core.xml']).toContain(AN.name);
@@ -137,7 +140,7 @@ describe('essay attachments: one PDF or DOCX per entry, author metadata stripped
 
     it('serves the DOCX without creator, lastModifiedBy, Company, Manager or revision authors', async () => {
       const response = await download(judgeOf(anEntry), assignmentOf(anEntry)).expect(200).expect('content-type', /wordprocessingml/);
-      expect(response.headers['content-disposition']).toBe('attachment; filename="BV-0001.docx"');
+      expect(response.headers['content-disposition']).toBe(`attachment; filename="${anCode}.docx"`);
       const parts = await docxParts(response.body as Buffer);
       for (const [name, xml] of Object.entries(parts)) {
         for (const value of Object.values(AN)) expect({ name, leaked: xml.includes(value) }).toEqual({ name, leaked: false });
@@ -149,7 +152,7 @@ describe('essay attachments: one PDF or DOCX per entry, author metadata stripped
 
     it('serves the PDF without Author, Creator, Producer, Title, Subject, Keywords or XMP', async () => {
       const response = await download(judgeOf(binhEntry), assignmentOf(binhEntry)).expect(200).expect('content-type', 'application/pdf');
-      expect(response.headers['content-disposition']).toBe('attachment; filename="BV-0002.pdf"');
+      expect(response.headers['content-disposition']).toBe(`attachment; filename="${binhCode}.pdf"`);
       const file = response.body as Buffer;
       const pdf = await PDFDocument.load(file, { updateMetadata: false });
       expect([pdf.getAuthor(), pdf.getCreator(), pdf.getProducer(), pdf.getTitle(), pdf.getSubject(), pdf.getKeywords()]).toEqual([

@@ -96,15 +96,16 @@ describe('an essay round from entries to published results and a final round', (
   });
   afterAll(async () => t?.close());
 
-  it('takes one entry per member, coded in order of submission; the author edits it until the round closes', async () => {
+  it('takes one entry per member, each with its own random code; the author edits it until the round closes', async () => {
     for (const [i, author] of authors.entries()) {
       const response = await t.http().post(`/api/rounds/${roundId}/entries`).set(...bearer(author)).send({ title: `Bài dự thi ${i + 1}`, body: essayBody(40 + i, i) }).expect(201);
-      expect(response.body).toMatchObject({ code: `BV-000${i + 1}`, wordCount: 40 + i, editable: true, attachment: null });
+      expect(response.body).toMatchObject({ code: expect.stringMatching(/^BV-\d{6}$/), wordCount: 40 + i, editable: true, attachment: null });
       entries.push({ id: response.body.id, code: response.body.code });
       clock.advance(60_000);
     }
+    expect(new Set(entries.map((e) => e.code)).size).toBe(AUTHORS.length);
     const edited = await t.http().put(`/api/entries/${entries[0].id}`).set(...bearer(authors[0])).send({ title: 'Bài dự thi 1 (sửa)', body: essayBody(50) }).expect(200);
-    expect(edited.body).toMatchObject({ code: 'BV-0001', title: 'Bài dự thi 1 (sửa)', wordCount: 50 });
+    expect(edited.body).toMatchObject({ code: entries[0].code, title: 'Bài dự thi 1 (sửa)', wordCount: 50 });
     const mine = await t.http().get(`/api/rounds/${roundId}/entries/mine`).set(...bearer(authors[0])).expect(200);
     expect(mine.body).toMatchObject({ total: 1, items: [{ id: entries[0].id, title: 'Bài dự thi 1 (sửa)', editable: true }] });
 
@@ -247,8 +248,10 @@ describe('an essay round from entries to published results and a final round', (
     const response = await t.http().get(`/api/rounds/${roundId}/essay-results/public`).set(...bearer(authors[3])).expect(200);
     const want = expected(true);
     expect(response.body.entries).toEqual(
-      want.map((row) => ({ rank: row.rank, code: row.code, authorName: AUTHORS[row.index].fullName, unitName: `Công đoàn ${AUTHORS[row.index].unit}`, score: row.normalized })),
+      want.map((row) => ({ rank: row.rank, authorName: AUTHORS[row.index].fullName, unitName: `Công đoàn ${AUTHORS[row.index].unit}`, score: row.normalized })),
     );
+    // No codes either: a code next to a name would un-blind whoever later sees that code.
+    for (const entry of entries) expect(response.text.includes(entry.code)).toBe(false);
     // No titles: a finalist's copy keeps its title, and the final's judges must not match it to a name.
     expect(response.text).not.toMatch(/0912000|@congdoan|judge|email|phone|Bài dự thi/i);
     await t.http().get(`/api/rounds/${roundId}/essay-results/public`).expect(200);
@@ -279,9 +282,13 @@ describe('an essay round from entries to published results and a final round', (
     const want = expected(true);
     const top3 = await t.http().post(`/api/rounds/${roundId}/shortlist`).set(...bearer(organizer)).send({ finalRoundId: finalId, top: 3 }).expect(200);
     expect(top3.body.entries.map((e: { sourceCode: string; sourceRank: number }) => [e.sourceCode, e.sourceRank])).toEqual(want.slice(0, 3).map((r) => [r.code, r.rank]));
-    // Renumbered in the order they were first submitted, so the codes say nothing about the rank.
-    const bySourceOrder = [...top3.body.entries].sort((a, b) => a.sourceCode.localeCompare(b.sourceCode));
-    expect(bySourceOrder.map((e: { code: string }) => e.code)).toEqual(['BV-0001', 'BV-0002', 'BV-0003']);
+    // Coded afresh, at random: no code of the preliminary round (essays-blindness checks the order says nothing either).
+    const finalCodes: string[] = top3.body.entries.map((e: { code: string }) => e.code);
+    expect(new Set(finalCodes).size).toBe(3);
+    for (const code of finalCodes) {
+      expect(code).toMatch(/^BV-\d{6}$/);
+      expect(entries.map((e) => e.code)).not.toContain(code);
+    }
 
     const cutoff = want[1].normalized!;
     const top2 = await t.http().post(`/api/rounds/${roundId}/shortlist`).set(...bearer(organizer)).send({ finalRoundId: finalId, cutoff }).expect(200);

@@ -29,7 +29,7 @@ export interface EntryAttachment {
 export interface EntryResponse {
   id: string;
   roundId: string;
-  /** `BV-0042`: what the judges see instead of the author. */
+  /** `BV-042917`: random, unique in the round, unrelated to submission order; what the judges see instead of the author. */
   code: string;
   title: string;
   body: string;
@@ -204,7 +204,8 @@ export interface PublicEssayResultsResponse {
   roundId: string;
   publishedAt: string;
   normalize: boolean;
-  entries: { rank: number; code: string; authorName: string; unitName: string | null; score: number | null }[];
+  /** Never an entry code: a code next to a name would un-blind a later stage. */
+  entries: { rank: number; authorName: string; unitName: string | null; score: number | null }[];
 }
 
 export interface ShortlistRequest {

@@ -1,6 +1,7 @@
+import { randomInt } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { checkWordLimits, countWords, entryCode, roundPhase } from '@hoi-thi/contest-engine';
+import { checkWordLimits, countWords, drawEntryCodes, roundPhase } from '@hoi-thi/contest-engine';
 import type { AttachmentKind } from '@hoi-thi/contracts';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
@@ -34,10 +35,17 @@ export interface AttachmentDownload {
   code: string;
 }
 
+/** Candidate codes checked at once for a new entry: in all but enormous rounds the first is free. */
+const CODE_CANDIDATES = 8;
+/** Batches of candidates before giving up (the engine caps a round far below where this could run out). */
+const CODE_ATTEMPTS = 32;
+
 /**
  * Entries (bài dự thi): submit, edit until the round closes, one attachment. Each use case runs in
- * one transaction; a new entry's number (hence its code) comes from the round's essay state row,
- * locked, so codes are sequential and unique however many members submit at once.
+ * one transaction. A new entry's number (the order of submission, for the organizers) comes from
+ * the round's essay state row, locked until commit; its code is random (`crypto.randomInt`) and,
+ * under that same lock, checked to be unused in the round, so codes are unique however many
+ * members submit at once and tell the judges nothing about who came first.
  */
 @Injectable()
 export class EntriesService {
@@ -67,13 +75,14 @@ export class EntriesService {
         // Locks the round's state row until commit: keep what follows short.
         const { number, sourceRoundId } = await this.essays.nextEntryNumber(manager, round.id);
         if (sourceRoundId) throw new DomainError('ESSAY.FINAL_ROUND');
+        const code = await this.freeCode(round.id, manager);
         const entry = await this.essays.insertEntry(
           {
             roundId: round.id,
             authorId: user.id,
             unitId: user.unitId,
             number,
-            code: entryCode(number),
+            code,
             title,
             body,
             wordCount,
@@ -219,6 +228,21 @@ export class EntriesService {
   private async assertEligible(user: AuthUser, contest: ContestEntity, manager: EntityManager): Promise<void> {
     if (!contest.eligibleUnitIds.length) return;
     if (!(await this.units.isWithin(user.unitId!, contest.eligibleUnitIds, manager))) throw new DomainError('ROUND.NOT_ELIGIBLE');
+  }
+
+  /**
+   * A random code no entry of the round carries: candidates drawn uniformly, the first one not in
+   * use (so uniform among the free codes). Only under the round's state-row lock, which every
+   * insert of an entry into the round holds.
+   */
+  private async freeCode(roundId: string, manager: EntityManager): Promise<string> {
+    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      const candidates = drawEntryCodes(CODE_CANDIDATES, new Set(), (bound) => randomInt(bound));
+      const inUse = await this.essays.codesInUse(roundId, candidates, manager);
+      const free = candidates.find((code) => !inUse.has(code));
+      if (free) return free;
+    }
+    throw new Error(`No free entry code found for round ${roundId}`);
   }
 
   private async removeFile(path: string): Promise<void> {

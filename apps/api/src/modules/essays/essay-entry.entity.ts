@@ -34,11 +34,18 @@ export class EssayEntryEntity {
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId!: string;
 
-  /** 1, 2, 3 … in the order entries reached the round. */
+  /**
+   * 1, 2, 3 … in the order entries reached the round (a final round's copies: in the order of their
+   * codes). For the organizers only: it is the order of submission, so no judge ever sees it or a
+   * list sorted by it.
+   */
   @Column({ type: 'integer' })
   number!: number;
 
-  /** `BV-0042`, from the number. */
+  /**
+   * `BV-042917`: random (crypto), unique in the round, drawn afresh for a finalist's copy; never
+   * derived from the number, the rank or an earlier code. Judges see it; published results never do.
+   */
   @Column({ type: 'varchar', length: 16 })
   code!: string;
 

@@ -37,7 +37,7 @@ export class EssayResultsController {
     return { roundId: id, publishedAt: state.resultsPublishedAt!.toISOString(), normalize: state.publishedNormalize! };
   }
 
-  /** Published results, for everyone once the contest is public: no judges, no email, no phone. */
+  /** Published results, for everyone once the contest is public: no entry codes, no judges, no email, no phone. */
   @Public()
   @Get(':id/essay-results/public')
   async publicResults(@CurrentUser() caller: AuthUser | undefined, @Param('id', ParseUuid) id: string): Promise<PublicEssayResultsResponse> {

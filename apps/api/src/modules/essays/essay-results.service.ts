@@ -1,9 +1,10 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   aggregateEssayScores,
   DEFAULT_DISCREPANCY_SHARE,
-  entryCode,
+  drawEntryCodes,
   type EssayResult,
   rubricMaxTotal,
   shortlistEntries,
@@ -86,9 +87,12 @@ export class EssayResultsService {
 
   /**
    * Copies the best entries of a locked preliminary round into a final round of the same contest,
-   * which then takes no direct entries and is judged afresh by its own assignment. The copies are
-   * numbered in their original order (not by rank, which the final's judges must not guess). May be
-   * run again, with another rule, until the final round has been assigned.
+   * which then takes no direct entries and is judged afresh by its own assignment. Each copy gets a
+   * new random code (`crypto.randomInt`), none a code of the preliminary round or of the rounds
+   * before it, and the copies are numbered in the order of those codes: nothing in the final round
+   * follows the preliminary codes, the order of submission or the rank, which its judges must not
+   * be able to trace. May be run again, with another rule, until the final round has been assigned;
+   * every run draws new codes.
    */
   async shortlist(roundId: string, rule: { finalRoundId: string; top?: number; cutoff?: number; normalize?: boolean }): Promise<ShortlistOutcome> {
     const details: ValidationDetail[] = [];
@@ -128,11 +132,13 @@ export class EssayResultsService {
         { normalize },
       );
       const byId = new Map(computed.rows.map((row) => [row.entry.id, row.entry]));
-      const inOriginalOrder = [...picked].sort((a, b) => byId.get(a.entryId)!.number - byId.get(b.entryId)!.number);
 
       if (ownCopies) await this.essays.deleteEntriesOfRound(final.id, manager);
+      // Drawn independently of the picks' order, then paired with them: a random code for each.
+      const codes = drawEntryCodes(picked.length, await this.essays.codesOfRoundAndSources(source.id, manager), (bound) => randomInt(bound));
+      const coded = picked.map((result, index) => ({ result, code: codes[index] })).sort((a, b) => (a.code < b.code ? -1 : 1));
       const picks: ShortlistOutcome['picks'] = [];
-      for (const [index, result] of inOriginalOrder.entries()) {
+      for (const [index, { result, code }] of coded.entries()) {
         const source = byId.get(result.entryId)!;
         const copy = await this.essays.insertEntry(
           {
@@ -140,7 +146,7 @@ export class EssayResultsService {
             authorId: source.authorId,
             unitId: source.unitId,
             number: index + 1,
-            code: entryCode(index + 1),
+            code,
             title: source.title,
             body: source.body,
             wordCount: source.wordCount,
@@ -157,7 +163,7 @@ export class EssayResultsService {
         );
         picks.push({ copy, source, sourceRank: result.rank, score: (normalize ? result.normalized : result.mean)! });
       }
-      finalState.lastEntryNumber = inOriginalOrder.length;
+      finalState.lastEntryNumber = coded.length;
       finalState.sourceRoundId = source.id;
       finalState.shortlistedAt = now;
       await this.essays.saveState(finalState, manager);

@@ -132,17 +132,21 @@ export function toEssayResultsResponse(results: ResultsWithAuthors): EssayResult
   };
 }
 
-/** Published results for everyone: rank, code, author and unit, the score; no title, no judges, no contact data. */
+/**
+ * Published results for everyone: rank, author and unit, the score; no code, no title, no judges, no
+ * contact data. A code next to a name would let anyone who later sees that code (a judge of the final
+ * round, say) know whose entry it is. The organizers' results and export keep codes.
+ */
 export function toPublicEssayResultsResponse(results: ResultsWithAuthors): PublicEssayResultsResponse {
   return {
     roundId: results.round.id,
     publishedAt: results.state!.resultsPublishedAt!.toISOString(),
     normalize: results.normalize,
+    // Field by field: nothing of the entry itself (id, code, title) is read here.
     entries: results.rows.map(({ result, entry }) => {
       const author = results.authors.get(entry.id)!;
       return {
         rank: result.rank,
-        code: entry.code,
         authorName: author.fullName,
         unitName: author.unitName,
         score: results.normalize ? result.normalized : result.mean,

@@ -110,6 +110,29 @@ export class EssaysRepository {
     return this.m().getRepository(EssayEntryEntity).findAndCount({ where: { roundId }, order: { number: 'ASC' }, take: limit, skip: offset });
   }
 
+  /** Which of `codes` entries of the round already carry (the round's state row locked by the caller). */
+  async codesInUse(roundId: string, codes: string[], manager: EntityManager): Promise<Set<string>> {
+    const rows: { code: string }[] = await manager.query('SELECT code FROM essay_entries WHERE round_id = $1 AND code = ANY($2::varchar[])', [roundId, codes]);
+    return new Set(rows.map((row) => row.code));
+  }
+
+  /**
+   * Every code carried by an entry of the round or of a round it was shortlisted from, and so on back
+   * to the submission round: a final round's new codes must not repeat any of them.
+   */
+  async codesOfRoundAndSources(roundId: string, manager: EntityManager): Promise<Set<string>> {
+    const rows: { code: string }[] = await manager.query(
+      `WITH RECURSIVE chain (round_id) AS (
+         SELECT $1::uuid
+         UNION
+         SELECT s.source_round_id FROM essay_round_states s JOIN chain c ON s.round_id = c.round_id WHERE s.source_round_id IS NOT NULL
+       )
+       SELECT e.code FROM essay_entries e JOIN chain c ON e.round_id = c.round_id`,
+      [roundId],
+    );
+    return new Set(rows.map((row) => row.code));
+  }
+
   async countEntries(roundId: string, manager?: EntityManager): Promise<number> {
     return this.m(manager).getRepository(EssayEntryEntity).countBy({ roundId });
   }
@@ -146,7 +169,10 @@ export class EssaysRepository {
     return this.m(manager).getRepository(EssayAssignmentEntity).find({ where: { entryId }, order: { createdAt: 'ASC', judgeId: 'ASC' } });
   }
 
-  /** The judge's live assignments (not the ones they withdrew from), oldest round first, by entry code. */
+  /**
+   * The judge's live assignments (not the ones they withdrew from), oldest first, then by entry code:
+   * never by entry number, which is the order of submission (rọc phách).
+   */
   async assignmentsOfJudge(judgeId: string, roundId?: string): Promise<AssignmentWithEntry[]> {
     const qb = this.m()
       .getRepository(EssayAssignmentEntity)
@@ -155,7 +181,7 @@ export class EssaysRepository {
       .where('a.judge_id = :judgeId', { judgeId })
       .andWhere(`a.status <> 'conflict'`)
       .orderBy('a.created_at', 'ASC')
-      .addOrderBy('e.number', 'ASC');
+      .addOrderBy('e.code', 'ASC');
     if (roundId) qb.andWhere('a.round_id = :roundId', { roundId });
     const rows = await qb.getMany();
     return rows.map(({ entry, ...assignment }) => ({ assignment: assignment as EssayAssignmentEntity, entry: entry! }));
