@@ -11,6 +11,7 @@ import type { AppConfig } from './config/env.schema.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AttemptsModule } from './modules/attempts/attempts.module.js';
+import { AuditLogModule } from './modules/audit/audit-log.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ContestsModule } from './modules/contests/contests.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         EssaysModule,
         QuestionBankModule,
         ShareModule,
+        AuditLogModule,
         DemoModule,
       ],
       providers: [

@@ -31,3 +31,4 @@ export * from './attempts/round-rules.js';
 export * from './ranking/rank-changes.js';
 export * from './ranking/live-board.js';
 export * from './ranking/board-freeze.js';
+export * from './people/vietnamese-phone.js';

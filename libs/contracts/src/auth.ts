@@ -37,3 +37,46 @@ export interface AuthResponse {
 export interface UpdateRolesRequest {
   roles: Role[];
 }
+
+/** `GET /api/auth/registration-settings` (public): what the sign-up form must ask for. */
+export interface RegistrationSettingsResponse {
+  /** REGISTER_REQUIRE_PHONE: registration is refused without a phone number. */
+  phoneRequired: boolean;
+}
+
+/**
+ * Why accounts look like the same person (`GET /api/users/duplicates`):
+ * - `SAME_PHONE`: one number on several accounts — the holder of the number and the accounts that
+ *   had it too when numbers became unique (their `legacyPhone`); `key` is the number (or, for a
+ *   legacy value that is not a mobile number, that value as it was stored); across units.
+ * - `SAME_NAME`: the same full name, ignoring case, diacritics and spacing, in the same unit;
+ *   `key` is the folded name ("nguyen van an").
+ * - `SIMILAR_PHONE`: numbers that differ only in their last digit, in the same unit (a run of SIM
+ *   cards, or invented numbers); `key` is the number without its last digit.
+ */
+export const DuplicateReasons = ['SAME_PHONE', 'SAME_NAME', 'SIMILAR_PHONE'] as const;
+export type DuplicateReason = (typeof DuplicateReasons)[number];
+
+export interface DuplicateAccountResponse {
+  id: string;
+  fullName: string;
+  email: string;
+  phone: string | null;
+  /** A number the account had before numbers became unique (held by an older account, or not a mobile number). */
+  legacyPhone: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  createdAt: string;
+}
+
+export interface DuplicateGroupResponse {
+  reason: DuplicateReason;
+  key: string;
+  /** The unit of a `SAME_NAME` or `SIMILAR_PHONE` group; null for `SAME_PHONE` (across units). */
+  unitId: string | null;
+  unitName: string | null;
+  /** Accounts in the group; `accounts` lists at most the oldest 50 of them. */
+  size: number;
+  /** Oldest first. */
+  accounts: DuplicateAccountResponse[];
+}

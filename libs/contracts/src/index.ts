@@ -6,3 +6,4 @@ export * from './units.js';
 export * from './questions.js';
 export * from './leaderboards.js';
 export * from './essays.js';
+export * from './audit.js';

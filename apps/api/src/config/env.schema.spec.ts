@@ -12,6 +12,7 @@ describe('environment validation', () => {
       attemptGraceSeconds: 5,
       attemptSweepSeconds: 30,
       registerRateLimit: 300,
+      registerRequirePhone: false,
       loginFailureLimit: 10,
     });
     expect(config.dataDir.endsWith('/data')).toBe(true);
@@ -21,6 +22,11 @@ describe('environment validation', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@localhost/db', JWT_SECRET: 'x'.repeat(32) });
     expect(config.demoData).toBe(false);
     expect(config.databaseUrl).toBe('postgres://u@localhost/db');
+  });
+
+  it('requires a phone at registration only when REGISTER_REQUIRE_PHONE says so', () => {
+    expect(loadConfig({ REGISTER_REQUIRE_PHONE: 'true' }).registerRequirePhone).toBe(true);
+    expect(loadConfig({ REGISTER_REQUIRE_PHONE: 'off' }).registerRequirePhone).toBe(false);
   });
 
   it.each([
@@ -33,6 +39,7 @@ describe('environment validation', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ ATTEMPT_GRACE_SECONDS: '-1' }, 'ATTEMPT_GRACE_SECONDS'],
     [{ REGISTER_RATE_LIMIT: '0' }, 'REGISTER_RATE_LIMIT'],
+    [{ REGISTER_REQUIRE_PHONE: 'sometimes' }, 'REGISTER_REQUIRE_PHONE'],
     [{ LOGIN_FAILURE_LIMIT: '1.5' }, 'LOGIN_FAILURE_LIMIT'],
     [{ ADMIN_EMAIL: 'admin@example.org' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_EMAIL: 'nope', ADMIN_PASSWORD: 'long enough' }, 'ADMIN_EMAIL'],

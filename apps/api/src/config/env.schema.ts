@@ -26,6 +26,8 @@ export interface AppConfig {
   /** How often the sweeper finalizes attempts whose time ran out; 0 = never (tests call it). */
   attemptSweepSeconds: number;
   registerRateLimit: number;
+  /** Registration needs a phone number (a Vietnamese mobile, one per account). */
+  registerRequirePhone: boolean;
   loginFailureLimit: number;
   logLevel: LogLevel;
   trustProxy: boolean;
@@ -123,6 +125,7 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     attemptGraceSeconds: integer(env, 'ATTEMPT_GRACE_SECONDS', 5, 0, 600),
     attemptSweepSeconds: integer(env, 'ATTEMPT_SWEEP_SECONDS', 30, 0, 3600),
     registerRateLimit: integer(env, 'REGISTER_RATE_LIMIT', 300, 1, 1_000_000),
+    registerRequirePhone: boolean(env, 'REGISTER_REQUIRE_PHONE', false),
     loginFailureLimit: integer(env, 'LOGIN_FAILURE_LIMIT', 10, 1, 10_000),
     logLevel,
     trustProxy: boolean(env, 'TRUST_PROXY', false),

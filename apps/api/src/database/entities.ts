@@ -1,3 +1,4 @@
+import { AuditLogEntity } from '../modules/audit/audit-log.entity.js';
 import { AttemptAnswerEntity } from '../modules/attempts/attempt-answer.entity.js';
 import { AttemptEntity } from '../modules/attempts/attempt.entity.js';
 import { RegradeLogEntity } from '../modules/attempts/regrade-log.entity.js';
@@ -18,4 +19,4 @@ import { UserEntity } from '../modules/users/user.entity.js';
 /** Every entity, for the data source (modules register their own repositories). */
 export const ENTITIES = [UnitEntity, UserEntity, ContestEntity, TopicEntity, QuestionEntity, QuestionVersionEntity,
   BankStateEntity, RoundEntity, AttemptEntity, AttemptAnswerEntity, RoundParticipantEntity, RegradeLogEntity, RoundResultEntity,
-  EssayRoundStateEntity, EssayEntryEntity, EssayAssignmentEntity];
+  EssayRoundStateEntity, EssayEntryEntity, EssayAssignmentEntity, AuditLogEntity];

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { RequireRole } from '../features/auth';
+import { hasRole, RequireRole, useAuth } from '../features/auth';
 
 /** `/admin/...`: organizers and admins only, with the area's own navigation. */
 export function AdminLayout() {
   const { t } = useTranslation();
+  const { user } = useAuth();
   return (
     <RequireRole role="organizer">
       <div className="admin">
@@ -15,6 +16,14 @@ export function AdminLayout() {
           <NavLink to="/admin/questions" className="sub-nav__link">
             {t('admin.questions')}
           </NavLink>
+          <NavLink to="/admin/duplicates" className="sub-nav__link">
+            {t('admin.duplicates')}
+          </NavLink>
+          {hasRole(user, 'admin') && (
+            <NavLink to="/admin/audit" className="sub-nav__link">
+              {t('admin.audit')}
+            </NavLink>
+          )}
         </nav>
         <Outlet />
       </div>

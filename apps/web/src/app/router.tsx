@@ -37,6 +37,8 @@ export const routes: RouteObject[] = [
           { path: 'contests', lazy: () => import('../features/contest-admin').then((m) => ({ Component: m.ContestsAdminPage })) },
           { path: 'contests/:id', lazy: () => import('../features/contest-admin').then((m) => ({ Component: m.ContestBuilderPage })) },
           { path: 'rounds/:id', lazy: () => import('../features/round-ops').then((m) => ({ Component: m.RoundOpsPage })) },
+          { path: 'duplicates', lazy: () => import('../features/duplicate-accounts').then((m) => ({ Component: m.DuplicateAccountsPage })) },
+          { path: 'audit', lazy: () => import('../features/audit-log').then((m) => ({ Component: m.AuditLogPage })) },
         ],
       },
       {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { ContestsModule } from '../contests/contests.module.js';
 import { QuestionBankModule } from '../question-bank/question-bank.module.js';
 import { UnitsModule } from '../units/units.module.js';
@@ -11,7 +12,7 @@ import { BoardSource } from './board-source.js';
 import { RegradeService } from './regrade.service.js';
 
 @Module({
-  imports: [ContestsModule, QuestionBankModule, UnitsModule],
+  imports: [AuditModule, ContestsModule, QuestionBankModule, UnitsModule],
   controllers: [RoundPlayController, AttemptsController],
   providers: [AttemptsRepository, AttemptsService, RegradeService, AttemptEvents, AttemptSweeper, BoardSource],
   exports: [AttemptsService, AttemptEvents, BoardSource],

@@ -4,6 +4,7 @@ import type { RegradeResponse } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
 import { ContestsService } from '../contests/contests.service.js';
 import { QuestionPoolService } from '../question-bank/question-pool.service.js';
 import { AttemptEvents } from './attempt-events.js';
@@ -31,6 +32,7 @@ export class RegradeService {
     private readonly pool: QuestionPoolService,
     private readonly events: AttemptEvents,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async regrade(user: AuthUser, roundId: string, options: { dryRun?: boolean; questionIds?: string[] }): Promise<RegradeResponse> {
@@ -102,6 +104,10 @@ export class RegradeService {
       let log: RegradeLogEntity | null = null;
       if (!dryRun && (questions.length || changed.length)) {
         log = await this.attempts.insertRegradeLog(manager, { roundId, performedBy: user.id, performedAt: this.clock.now(), questions, changed, rankChanges });
+      }
+      if (!dryRun) {
+        const details = { regradeId: log?.id ?? null, questionIds: questions.map((q) => q.questionId), changedAttempts: changed.length, rankChanges };
+        await this.audit.record({ actorId: user.id, action: 'round.regrade', targetType: 'round', targetId: roundId, details }, manager);
       }
       if (!dryRun && changed.length) await this.events.regradeCommitting(roundId, manager);
       return { dryRun, questions, changed, rankChanges, regradeId: log?.id ?? null };

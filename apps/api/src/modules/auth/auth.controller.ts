@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { AuthResponse, UserResponse } from '@hoi-thi/contracts';
+import type { AuthResponse, RegistrationSettingsResponse, UserResponse } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, Public } from '../../common/auth/decorators.js';
 import type { UserEntity } from '../users/user.entity.js';
@@ -14,6 +14,13 @@ import { LocalAuthGuard } from './local-auth.guard.js';
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
+
+  /** Whether the sign-up form must ask for a phone (REGISTER_REQUIRE_PHONE). */
+  @Public()
+  @Get('registration-settings')
+  registrationSettings(): RegistrationSettingsResponse {
+    return this.auth.registrationSettings();
+  }
 
   @Public()
   @Post('register')

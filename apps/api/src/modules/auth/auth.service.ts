@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { AuthResponse } from '@hoi-thi/contracts';
+import type { AuthResponse, RegistrationSettingsResponse } from '@hoi-thi/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import type { AccessTokenPayload } from '../../common/auth/access-tokens.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
@@ -24,8 +24,19 @@ export class AuthService {
     private readonly limiter: RateLimiter,
   ) {}
 
-  /** Registrations per client address per minute (a whole office may share one address). */
+  /** What the sign-up form must ask for (public). */
+  registrationSettings(): RegistrationSettingsResponse {
+    return { phoneRequired: this.config.registerRequirePhone };
+  }
+
+  /**
+   * Registrations per client address per minute (a whole office may share one address). The phone,
+   * when given, is stored normalized and must be free (409 AUTH.PHONE_TAKEN). REGISTER_REQUIRE_PHONE
+   * makes it required: a 400 naming `phone` like any missing field, before the rate limit counts the
+   * attempt (bad input from the DTO does not count either).
+   */
   async register(dto: RegisterDto, clientAddress: string): Promise<AuthResponse> {
+    if (dto.phone == null && this.config.registerRequirePhone) throw DomainError.invalidField('phone', 'isDefined');
     const window = await this.limiter.hit(`register:${clientAddress}`, MINUTE);
     if (window.count > this.config.registerRateLimit) throw new RateLimitedError(retryAfterSeconds(window));
     const user = await this.users.create({

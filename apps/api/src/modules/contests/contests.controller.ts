@@ -63,14 +63,14 @@ export class ContestsController {
   @RequireRoles('organizer')
   @Post(':id/publish')
   @HttpCode(200)
-  async publish(@Param('id', ParseUuid) id: string): Promise<ContestResponse> {
-    return this.map(await this.contests.publish(id));
+  async publish(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<ContestResponse> {
+    return this.map(await this.contests.publish(user, id));
   }
 
   @RequireRoles('organizer')
   @Post(':id/finish')
   @HttpCode(200)
-  async finish(@Param('id', ParseUuid) id: string): Promise<ContestResponse> {
-    return this.map(await this.contests.finish(id));
+  async finish(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<ContestResponse> {
+    return this.map(await this.contests.finish(user, id));
   }
 }

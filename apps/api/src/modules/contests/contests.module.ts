@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { QuestionBankModule } from '../question-bank/question-bank.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { ContestsController } from './contests.controller.js';
@@ -6,7 +7,7 @@ import { ContestsRepository } from './contests.repository.js';
 import { ContestsService } from './contests.service.js';
 
 @Module({
-  imports: [QuestionBankModule, UnitsModule],
+  imports: [AuditModule, QuestionBankModule, UnitsModule],
   controllers: [ContestsController],
   providers: [ContestsRepository, ContestsService],
   exports: [ContestsService],

@@ -5,6 +5,7 @@ import { type ContestStatus, ContestStatuses } from '@hoi-thi/contracts';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
 import { QuestionPoolService } from '../question-bank/question-pool.service.js';
 import { UnitsService } from '../units/units.service.js';
 import type { ContestEntity } from './contest.entity.js';
@@ -36,6 +37,7 @@ export class ContestsService {
     private readonly units: UnitsService,
     private readonly pool: QuestionPoolService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** Members and visitors see published and finished contests; organizers also see drafts. */
@@ -132,8 +134,8 @@ export class ContestsService {
     });
   }
 
-  /** draft → published, once the bank can fill every quiz round's blueprint. */
-  async publish(id: string): Promise<ContestWithRounds> {
+  /** draft → published, once the bank can fill every quiz round's blueprint. `actor` null: the system (demo data). */
+  async publish(actor: AuthUser | null, id: string): Promise<ContestWithRounds> {
     return this.contests.transaction(async (manager) => {
       const contest = await this.contests.findById(id, manager, true);
       if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
@@ -143,17 +145,19 @@ export class ContestsService {
       await this.assertSatisfiable(rounds, manager);
       contest.status = 'published';
       contest.publishedAt = this.clock.now();
+      await this.audit.record({ actorId: actor?.id ?? null, action: 'contest.publish', targetType: 'contest', targetId: id, details: { title: contest.title, rounds: rounds.length } }, manager);
       return { contest: await this.contests.saveContest(contest, manager), rounds };
     });
   }
 
   /** published → finished: no round can be taken any more; boards and results stay readable. */
-  async finish(id: string): Promise<ContestWithRounds> {
+  async finish(actor: AuthUser, id: string): Promise<ContestWithRounds> {
     return this.contests.transaction(async (manager) => {
       const contest = await this.contests.findById(id, manager, true);
       if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
       if (contest.status !== 'published') throw new DomainError('CONTEST.NOT_PUBLISHED');
       contest.status = 'finished';
+      await this.audit.record({ actorId: actor.id, action: 'contest.finish', targetType: 'contest', targetId: id, details: { title: contest.title } }, manager);
       return { contest: await this.contests.saveContest(contest, manager), rounds: await this.contests.roundsOf([id], manager) };
     });
   }

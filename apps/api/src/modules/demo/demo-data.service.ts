@@ -136,6 +136,6 @@ export class DemoDataService implements OnApplicationBootstrap {
       predictionActual: 'participants',
       reviewAfter: 'close',
     });
-    await this.contests.publish(contest.id);
+    await this.contests.publish(null, contest.id);
   }
 }

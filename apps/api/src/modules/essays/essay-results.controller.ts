@@ -32,8 +32,8 @@ export class EssayResultsController {
   @RequireRoles('organizer')
   @Post(':id/essay-results/publish')
   @HttpCode(200)
-  async publish(@Param('id', ParseUuid) id: string, @Body() dto: PublishEssayResultsDto) {
-    const state = await this.essayResults.publish(id, dto.normalize);
+  async publish(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Body() dto: PublishEssayResultsDto) {
+    const state = await this.essayResults.publish(user, id, dto.normalize);
     return { roundId: id, publishedAt: state.resultsPublishedAt!.toISOString(), normalize: state.publishedNormalize! };
   }
 

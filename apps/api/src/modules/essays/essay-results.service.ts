@@ -12,6 +12,7 @@ import {
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
 import { ContestsService } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { UnitsService } from '../units/units.service.js';
@@ -54,6 +55,7 @@ export class EssayResultsService {
     private readonly units: UnitsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** For the organizers: every entry, with author, unit and each judge's total. */
@@ -72,7 +74,7 @@ export class EssayResultsService {
   }
 
   /** Publishes the results of a locked judging, ranked with or without normalisation (fixed from then on). */
-  async publish(roundId: string, normalize: boolean | undefined): Promise<EssayRoundStateEntity> {
+  async publish(actor: AuthUser, roundId: string, normalize: boolean | undefined): Promise<EssayRoundStateEntity> {
     const now = this.clock.now();
     return this.essays.transaction(async (manager) => {
       await this.essayRound(roundId, manager);
@@ -81,6 +83,7 @@ export class EssayResultsService {
       if (state.resultsPublishedAt) throw new DomainError('ESSAY.RESULTS_PUBLISHED');
       state.resultsPublishedAt = now;
       state.publishedNormalize = normalize ?? state.normalize;
+      await this.audit.record({ actorId: actor.id, action: 'essay.results.publish', targetType: 'round', targetId: roundId, details: { normalize: state.publishedNormalize } }, manager);
       return this.essays.saveState(state, manager);
     });
   }

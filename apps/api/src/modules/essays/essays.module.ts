@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { ContestsModule } from '../contests/contests.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -13,7 +14,7 @@ import { JudgingService } from './judging.service.js';
 
 /** Essay contests: entries, blind judging, aggregation, shortlists and results. */
 @Module({
-  imports: [ContestsModule, UnitsModule, UsersModule],
+  imports: [AuditModule, ContestsModule, UnitsModule, UsersModule],
   controllers: [RoundEntriesController, EntriesController, RoundJudgingController, EntryJudgingController, JudgingController, EssayResultsController],
   providers: [EssaysRepository, AttachmentStore, EntriesService, JudgingService, EssayResultsService],
 })

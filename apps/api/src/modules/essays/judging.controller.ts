@@ -49,8 +49,8 @@ export class RoundJudgingController {
 
   @Post(':id/judging/lock')
   @HttpCode(200)
-  async lock(@Param('id', ParseUuid) id: string): Promise<JudgingLockResponse> {
-    const { lockedAt, counts } = await this.judging.lock(id);
+  async lock(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<JudgingLockResponse> {
+    const { lockedAt, counts } = await this.judging.lock(user, id);
     return { roundId: id, lockedAt: lockedAt.toISOString(), scored: counts.scored, pending: counts.pending };
   }
 }

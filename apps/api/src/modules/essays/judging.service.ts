@@ -23,6 +23,7 @@ import type { AssignmentStatus, CriterionScoreDto, RubricCriterionDto } from '@h
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
 import { ContestsService } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { UnitsService } from '../units/units.service.js';
@@ -83,6 +84,7 @@ export class JudgingService {
     private readonly users: UsersService,
     private readonly store: AttachmentStore,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -266,7 +268,7 @@ export class JudgingService {
   }
 
   /** Freezes the scores of the round (results can then be published and shortlisted). */
-  async lock(roundId: string): Promise<{ lockedAt: Date; counts: Record<AssignmentStatus, number> }> {
+  async lock(actor: AuthUser, roundId: string): Promise<{ lockedAt: Date; counts: Record<AssignmentStatus, number> }> {
     const now = this.clock.now();
     return this.essays.transaction(async (manager) => {
       await this.essayRound(roundId, manager);
@@ -275,6 +277,7 @@ export class JudgingService {
       if (!state.judgingLockedAt) {
         state.judgingLockedAt = now;
         await this.essays.saveState(state, manager);
+        await this.audit.record({ actorId: actor.id, action: 'judging.lock', targetType: 'round', targetId: roundId }, manager);
       }
       return { lockedAt: state.judgingLockedAt, counts: await this.essays.countByStatus(roundId, manager) };
     });

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { REDIS } from '../../common/redis/redis.module.js';
 import { AttemptsModule } from '../attempts/attempts.module.js';
 import { BoardSource } from '../attempts/board-source.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { ContestsModule } from '../contests/contests.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -15,7 +16,7 @@ import { PostgresLeaderboardStore } from './postgres-leaderboard.store.js';
 import { RedisLeaderboardStore } from './redis-leaderboard.store.js';
 
 @Module({
-  imports: [AttemptsModule, ContestsModule, UnitsModule, UsersModule],
+  imports: [AttemptsModule, AuditModule, ContestsModule, UnitsModule, UsersModule],
   controllers: [RoundLeaderboardController, ContestLeaderboardController],
   providers: [
     {

@@ -9,6 +9,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { AttemptsService } from '../attempts/attempts.service.js';
 import { type BestRow, BoardSource } from '../attempts/board-source.js';
+import { AuditService } from '../audit/audit.service.js';
 import { ContestsService, type RoundWithContest } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { UnitsService } from '../units/units.service.js';
@@ -89,6 +90,7 @@ export class LeaderboardsService {
     private readonly units: UnitsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.graceMs = config.attemptGraceSeconds * 1000;
@@ -212,6 +214,7 @@ export class LeaderboardsService {
       const actual = kind ? predictionActualValue(kind, counts, manualActual) : null;
       await this.writeFinalBoard(manager, roundId, actual);
       const saved = await this.contests.markClosed(locked, now, actual, manager);
+      await this.audit.record({ actorId: user.id, action: 'round.close', targetType: 'round', targetId: roundId, details: { actualValue: actual, participants: counts.participants } }, manager);
       return { round: saved, participants: counts.participants };
     });
     this.rounds.delete(roundId);

@@ -58,7 +58,7 @@ export class QuestionBankController {
   }
 
   @Delete('questions/:id')
-  async archive(@Param('id', ParseUuid) id: string): Promise<QuestionResponse> {
-    return toQuestionResponse(await this.questions.archive(id));
+  async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<QuestionResponse> {
+    return toQuestionResponse(await this.questions.archive(user, id));
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { QuestionBankController } from './question-bank.controller.js';
 import { QuestionBankRepository } from './question-bank.repository.js';
 import { QuestionExportService } from './question-export.service.js';
@@ -8,6 +9,7 @@ import { QuestionPoolService } from './question-pool.service.js';
 import { QuestionsService } from './questions.service.js';
 
 @Module({
+  imports: [AuditModule],
   controllers: [QuestionTransferController, QuestionBankController],
   providers: [QuestionBankRepository, QuestionsService, QuestionImportService, QuestionExportService, QuestionPoolService],
   exports: [QuestionsService, QuestionPoolService],

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { normalizeQuestionText } from '@hoi-thi/contest-engine';
 import type { ImportFormat } from '@hoi-thi/contracts';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
 import { parseAiken } from './import/aiken.parser.js';
 import { parseCsvRows } from './import/csv.parser.js';
 import { checkFormat, decodeText } from './import/detect-format.js';
@@ -54,6 +55,7 @@ export class QuestionImportService {
   constructor(
     private readonly repository: QuestionBankRepository,
     private readonly questions: QuestionsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** All or nothing: with any error nothing is written; `dryRun` reports without writing. */
@@ -78,8 +80,12 @@ export class QuestionImportService {
         known.add(key);
         drafts.push(this.toDraft(question, topicId));
       }
-      if (!request.dryRun) await this.questions.insertMany(userId, drafts, manager);
       report.created = drafts.length;
+      if (!request.dryRun) {
+        await this.questions.insertMany(userId, drafts, manager);
+        const details = { format: request.format, created: report.created, duplicatesSkipped: report.duplicates.length };
+        await this.audit.record({ actorId: userId, action: 'question.import', targetType: 'topic', targetId: request.topicId, details }, manager);
+      }
     };
     if (request.dryRun) await write(this.repository.readOnlyManager());
     else await this.repository.transaction(write);

@@ -6,6 +6,7 @@ import type { Difficulty, QuestionType } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { isUniqueViolation } from '../../common/database/sql.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { CreateQuestionDto, ListQuestionsQuery, UpdateQuestionDto } from './dto/question.dto.js';
 import type { CreateTopicDto } from './dto/topic.dto.js';
 import { type NewQuestion, type NewVersion, QuestionBankRepository, type QuestionWithVersion } from './question-bank.repository.js';
@@ -33,7 +34,10 @@ export function searchTextOf(draft: Pick<QuestionDraft, 'text' | 'options'>): st
 
 @Injectable()
 export class QuestionsService {
-  constructor(private readonly repository: QuestionBankRepository) {}
+  constructor(
+    private readonly repository: QuestionBankRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   listTopics(): Promise<TopicEntity[]> {
     return this.repository.listTopics();
@@ -137,6 +141,7 @@ export class QuestionsService {
       const options = this.keepOptionIds(draft.options, version.options);
       const next = version.version + 1;
       const saved = await this.repository.insertVersion(question.id, this.versionOf(user.id, next, draft, options), manager);
+      await this.audit.record({ actorId: user.id, action: 'question.update', targetType: 'question', targetId: question.id, details: { version: next, versionId: saved.id } }, manager);
       Object.assign(question, {
         topicId: draft.topicId,
         currentVersion: next,
@@ -152,13 +157,14 @@ export class QuestionsService {
   }
 
   /** Archived: never drawn again; versions stay for the attempts that pinned them. Idempotent. */
-  async archive(id: string): Promise<QuestionWithVersion> {
+  async archive(actor: AuthUser, id: string): Promise<QuestionWithVersion> {
     return this.repository.transaction(async (manager) => {
       const current = await this.repository.findQuestion(id, manager, true);
       if (!current) throw new DomainError('QUESTION.NOT_FOUND');
       if (current.question.status !== 'archived') {
         current.question.status = 'archived';
         current.question = await this.repository.saveQuestion(current.question, manager);
+        await this.audit.record({ actorId: actor.id, action: 'question.archive', targetType: 'question', targetId: id }, manager);
       }
       return current;
     });

@@ -3,6 +3,12 @@ import type { Role } from '@hoi-thi/contracts';
 import { UnitEntity } from '../units/unit.entity.js';
 
 @Entity('users')
+// One account per number: only non-null phones, in the canonical 0xxxxxxxxx (UsersService normalizes).
+@Index('UQ_users_phone', ['phone'], { unique: true, where: '"phone" IS NOT NULL' })
+// The duplicates report: numbers one digit apart in a unit, same folded name in a unit, legacy numbers.
+@Index('IDX_users_unit_phone', ['unitId', 'phone'], { where: '"phone" IS NOT NULL' })
+@Index('IDX_users_unit_name_key', ['unitId', 'nameKey'])
+@Index('IDX_users_phone_legacy', ['phoneLegacy'], { where: '"phone_legacy" IS NOT NULL' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -18,8 +24,25 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash!: string;
 
+  /** A Vietnamese mobile number as `0xxxxxxxxx` (engine: normalizeVietnamesePhone); unique. */
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone!: string | null;
+
+  /**
+   * A number this account had before numbers became unique and could not keep: held by an older
+   * account (then in the canonical form), or not a Vietnamese mobile number (then as it was stored).
+   * Only the migration writes it; the duplicates report reads it.
+   */
+  @Column({ name: 'phone_legacy', type: 'varchar', length: 20, nullable: true })
+  phoneLegacy!: string | null;
+
+  /**
+   * The full name folded as the engine's foldVietnamese does (no case, no diacritics, single spaces),
+   * for "same name in the same unit". The database keeps it (trigger `TRG_users_name_key`), whoever
+   * writes the row: never written from here, and not loaded.
+   */
+  @Column({ name: 'name_key', type: 'text', insert: false, update: false, select: false })
+  nameKey?: string;
 
   @Index('IDX_users_unit_id')
   /** Members belong to a unit; staff accounts (e.g. the boot admin) may have none. */

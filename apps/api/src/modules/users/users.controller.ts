@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, UserAdminResponse } from '@hoi-thi/contracts';
+import type { DuplicateGroupResponse, Page, UserAdminResponse } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequireRoles } from '../../common/auth/decorators.js';
 import { ParseUuid } from '../../common/parse-uuid.pipe.js';
-import { ListJudgesQuery, ListUsersQuery, UpdateRolesDto } from './dto/users.dto.js';
-import { toUserAdminResponse } from './user.mapper.js';
+import { ListDuplicatesQuery, ListJudgesQuery, ListUsersQuery, UpdateRolesDto } from './dto/users.dto.js';
+import { toDuplicateGroupResponse, toUserAdminResponse } from './user.mapper.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -27,6 +27,17 @@ export class UsersController {
   async judges(@Query() query: ListJudgesQuery): Promise<Page<UserAdminResponse>> {
     const [users, total] = await this.users.search({ ...query, role: 'judge' });
     return { items: users.map(toUserAdminResponse), total };
+  }
+
+  /**
+   * Accounts that look like the same person (same number, same name in a unit, numbers one digit
+   * apart in a unit), for the organizers to look into: a list, nothing is done to the accounts.
+   */
+  @Get('duplicates')
+  @RequireRoles('organizer')
+  async duplicates(@Query() query: ListDuplicatesQuery): Promise<Page<DuplicateGroupResponse>> {
+    const { groups, total } = await this.users.duplicates(query);
+    return { items: groups.map(toDuplicateGroupResponse), total };
   }
 
   @Put(':id/roles')

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { normalizeVietnamesePhone } from '@hoi-thi/contest-engine';
 import type { Role } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
 import { UnitsService } from '../units/units.service.js';
 import type { UserEntity } from './user.entity.js';
 import { isUniqueViolation } from '../../common/database/sql.js';
-import { type UserSearch, UsersRepository } from './users.repository.js';
+import { type DuplicateAccountRow, type DuplicateGroupRow, type DuplicateSearch, type UserSearch, UsersRepository } from './users.repository.js';
 
 export interface NewUser {
   fullName: string;
@@ -21,11 +23,30 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** A group of the duplicates report with (up to `DUPLICATE_ACCOUNTS_PER_GROUP` of) its accounts. */
+export interface DuplicateGroup extends DuplicateGroupRow {
+  accounts: DuplicateAccountRow[];
+}
+
+/** A group bigger than this (someone made hundreds of accounts) shows its oldest accounts and its size. */
+export const DUPLICATE_ACCOUNTS_PER_GROUP = 50;
+
+/**
+ * The one stored form of a phone number (`0xxxxxxxxx`); anything else is a 400 naming the field.
+ * Every write of a phone goes through here, so the unique index compares like with like.
+ */
+export function canonicalPhone(phone: string, field = 'phone'): string {
+  const result = normalizeVietnamesePhone(phone);
+  if (!result.ok) throw DomainError.invalidField(field, 'isPhone');
+  return result.phone;
+}
+
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly units: UnitsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** userId → name, unit name and phone (the phone only for organizer exports; boards drop it). */
@@ -55,7 +76,7 @@ export class UsersService {
           fullName: data.fullName,
           email: normalizeEmail(data.email),
           passwordHash: data.passwordHash,
-          phone: data.phone ?? null,
+          phone: data.phone == null ? null : canonicalPhone(data.phone),
           unitId: data.unitId,
           roles: data.roles ?? ['member'],
         },
@@ -63,6 +84,9 @@ export class UsersService {
       );
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_users_email')) throw new DomainError('AUTH.EMAIL_TAKEN');
+      // No look-up first: the unique index decides, so two registrations racing for one number
+      // (in any two formats) cannot both win.
+      if (isUniqueViolation(error, 'UQ_users_phone')) throw new DomainError('AUTH.PHONE_TAKEN');
       throw error;
     }
   }
@@ -71,14 +95,24 @@ export class UsersService {
     return this.users.search(query);
   }
 
+  /** The organizers' list of accounts that look like the same person: groups, biggest first; no action taken. */
+  async duplicates(query: DuplicateSearch): Promise<{ groups: DuplicateGroup[]; total: number }> {
+    const { groups, total } = await this.users.duplicateGroups(query);
+    const accounts = await this.users.duplicateAccounts(groups, DUPLICATE_ACCOUNTS_PER_GROUP);
+    return { groups: groups.map((group, index) => ({ ...group, accounts: accounts[index] ?? [] })), total };
+  }
+
   async setRoles(actor: AuthUser, userId: string, roles: Role[]): Promise<UserEntity> {
     const user = await this.users.findById(userId);
     if (!user) throw new DomainError('USER.NOT_FOUND');
     if (actor.id === userId && user.roles.includes('admin') && !roles.includes('admin')) {
       throw new DomainError('USER.CANNOT_DEMOTE_SELF');
     }
+    const from = user.roles;
     user.roles = [...roles];
-    return this.users.save(user);
+    const saved = await this.users.save(user);
+    await this.audit.record({ actorId: actor.id, action: 'user.roles', targetType: 'user', targetId: userId, details: { from, to: saved.roles } });
+    return saved;
   }
 
   /** A new hash of the same password (the hashing parameters changed). */

@@ -1,5 +1,6 @@
-import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Trim } from '../../../common/transforms.js';
+import { BlankAsMissing, IsVietnamesePhone } from '../../users/dto/phone-field.js';
 
 export class RegisterDto {
   @Trim()
@@ -24,10 +25,14 @@ export class RegisterDto {
   @IsUUID()
   unitId!: string;
 
+  /**
+   * A Vietnamese mobile number, written any usual way (0912 345 678, +84 912 345 678, …); stored as
+   * 0xxxxxxxxx and unique. Required when REGISTER_REQUIRE_PHONE is on (checked by the service).
+   */
+  @BlankAsMissing()
   @IsOptional()
-  @Trim()
   @IsString()
-  @Matches(/^\+?[0-9 .-]{8,20}$/, { message: 'isPhone' })
+  @IsVietnamesePhone()
   phone?: string;
 }
 

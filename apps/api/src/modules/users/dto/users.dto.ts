@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { type Role, Roles } from '@hoi-thi/contracts';
+import { type DuplicateReason, DuplicateReasons, type Role, Roles } from '@hoi-thi/contracts';
 import { PaginationQuery } from '../../../common/pagination.js';
 import { Trim } from '../../../common/transforms.js';
 
@@ -33,4 +33,15 @@ export class UpdateRolesDto {
   @ArrayMaxSize(Roles.length)
   @IsIn(Roles, { each: true })
   roles!: Role[];
+}
+
+/** `GET /api/users/duplicates`: one reason, one unit, or everything; paginated by group. */
+export class ListDuplicatesQuery extends PaginationQuery {
+  @IsOptional()
+  @IsIn(DuplicateReasons)
+  reason?: DuplicateReason;
+
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
 }

@@ -111,4 +111,59 @@ describe('register page', () => {
     await screen.findByText('Chưa có cuộc thi nào đang diễn ra.');
     expect(requests.at(-1)?.headers.get('Authorization')).toBe('Bearer token-hoa');
   });
+
+  it('asks for the phone when the server requires it, before sending anything', async () => {
+    const { requests } = mockFetch({
+      'GET /api/units': () => json(units),
+      'GET /api/auth/registration-settings': () => json({ phoneRequired: true }),
+    });
+    renderApp('/register');
+    await fillInForm();
+    const phone = await screen.findByLabelText('Số điện thoại');
+    expect(phone).toBeRequired();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
+
+    expect(phone).toHaveAttribute('aria-invalid', 'true');
+    expect(phone).toHaveAccessibleDescription('Số di động, ví dụ 0912 345 678. Mỗi số chỉ dùng cho một tài khoản. Vui lòng nhập thông tin này.');
+    expect(phone).toHaveFocus();
+    expect(requests.some((request) => request.method === 'POST')).toBe(false);
+  });
+
+  it('shows the server\'s word on a bad number next to the phone field', async () => {
+    mockFetch({
+      'GET /api/units': () => json(units),
+      'GET /api/auth/registration-settings': () => json({ phoneRequired: false }),
+      'POST /api/auth/register': () =>
+        json({ statusCode: 400, code: 'VALIDATION', message: 'Dữ liệu gửi lên không hợp lệ.', details: [{ field: 'phone', message: 'Số điện thoại không hợp lệ.' }] }, 400),
+    });
+    renderApp('/register');
+    await fillInForm();
+    fireEvent.change(screen.getByLabelText('Số điện thoại (không bắt buộc)'), { target: { value: '0168 123 4567' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
+
+    const phone = screen.getByLabelText('Số điện thoại (không bắt buộc)');
+    await screen.findByText('Số điện thoại không hợp lệ.');
+    expect(phone).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText('isPhone')).not.toBeInTheDocument();
+  });
+
+  it('says a number already in use next to the phone field, in the reader\'s language', async () => {
+    mockFetch({
+      'GET /api/units': () => json(units),
+      'GET /api/auth/registration-settings': () => json({ phoneRequired: true }),
+      'POST /api/auth/register': () => json({ statusCode: 409, code: 'AUTH.PHONE_TAKEN', message: 'AUTH.PHONE_TAKEN' }, 409),
+    });
+    renderApp('/register');
+    await fillInForm();
+    fireEvent.change(await screen.findByLabelText('Số điện thoại'), { target: { value: '+84 912 345 678' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
+
+    const phone = screen.getByLabelText('Số điện thoại');
+    expect(await screen.findByText('Số điện thoại này đã được dùng cho một tài khoản khác.')).toBeInTheDocument();
+    expect(phone).toHaveAttribute('aria-invalid', 'true');
+    expect(phone).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent('Mỗi người chỉ có một tài khoản.');
+    expect(screen.queryByText('AUTH.PHONE_TAKEN')).not.toBeInTheDocument();
+  });
 });

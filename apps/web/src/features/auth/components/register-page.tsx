@@ -1,12 +1,14 @@
-import type { RegisterRequest } from '@hoi-thi/contracts';
+import { ErrorCodes, type RegisterRequest } from '@hoi-thi/contracts';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { TextField } from '../../../components/text-field';
+import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/error-message';
 import { useAuth } from '../hooks/auth-context';
 import { useRegister } from '../hooks/use-auth-mutations';
+import { useRegistrationSettings } from '../hooks/use-registration-settings';
 import { useUnits } from '../hooks/use-units';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { focusFirstInvalid, splitFieldErrors, type FieldErrors } from '../../../lib/form-errors';
@@ -22,6 +24,8 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const { status } = useAuth();
   const units = useUnits();
+  const settings = useRegistrationSettings();
+  const phoneRequired = settings.data?.phoneRequired === true;
   const register = useRegister();
   const errorMessage = useErrorMessage();
   const formRef = useRef<HTMLFormElement>(null);
@@ -36,6 +40,9 @@ export function RegisterPage() {
   if (status === 'authenticated') return <Navigate to="/" replace />;
 
   const server = splitFieldErrors(register.error, fields);
+  // 409 AUTH.PHONE_TAKEN belongs to the phone field: said there, in the reader's language.
+  const phoneTaken = isApiError(register.error) && register.error.code === ErrorCodes.AUTH_PHONE_TAKEN;
+  if (phoneTaken) server.fieldErrors.phone = t('auth.errors.phoneTaken');
   const errorFor = (field: Field) => clientErrors[field] ?? server.fieldErrors[field];
   const set = (field: Field) => (value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -47,6 +54,7 @@ export function RegisterPage() {
     if (!values.email.trim()) errors.email = t('auth.validation.required');
     if (!values.password) errors.password = t('auth.validation.required');
     else if (values.password.length < minPasswordLength) errors.password = t('auth.validation.passwordTooShort');
+    if (phoneRequired && !values.phone.trim()) errors.phone = t('auth.validation.required');
     if (!values.unitId) errors.unitId = t('auth.validation.unitRequired');
     return errors;
   };
@@ -118,7 +126,8 @@ export function RegisterPage() {
           required
         />
         <TextField
-          label={t('auth.fields.phone')}
+          label={phoneRequired ? t('auth.fields.phoneRequired') : t('auth.fields.phone')}
+          hint={t('auth.fields.phoneHint')}
           name="phone"
           type="tel"
           inputMode="tel"
@@ -128,6 +137,7 @@ export function RegisterPage() {
             set('phone')(event.target.value);
           }}
           error={errorFor('phone')}
+          required={phoneRequired}
         />
 
         {units.isPending ? (
@@ -151,7 +161,14 @@ export function RegisterPage() {
           />
         )}
 
-        {register.isError && <FormErrorAlert error={register.error} otherDetails={server.otherDetails} />}
+        {register.isError &&
+          (phoneTaken ? (
+            <div className="notice notice--error" role="alert">
+              <p>{t('auth.errors.phoneTakenHint')}</p>
+            </div>
+          ) : (
+            <FormErrorAlert error={register.error} otherDetails={server.otherDetails} />
+          ))}
 
         <button type="submit" className="button button--primary button--block" disabled={register.isPending}>
           {register.isPending ? t('auth.register.submitting') : t('auth.register.submit')}

@@ -1,0 +1,1 @@
+export { DuplicateAccountsPage } from './components/duplicate-accounts-page';
