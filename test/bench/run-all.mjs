@@ -1,8 +1,9 @@
-// `npm run bench` (after the build): every benchmark in turn. The attempts and leaderboards
-// benchmarks share one seeded database (200,000 members, 1,000,000 finished attempts; seeding takes
-// minutes): the attempts bench seeds and keeps it, the leaderboards bench reuses it, then it is
-// dropped — unless KEEP_DB=1, or BENCH_DB names a database kept earlier (then both reuse it and it
-// stays). Each benchmark prints its own table; a missed goal prints "GOAL MISSED" and is not a
+// `npm run bench` (after the build): every benchmark in turn (xlsx import, attempts, leaderboards,
+// then the embedded default beside the server on a small data set of its own). The attempts and
+// leaderboards benchmarks share one seeded database (200,000 members, 1,000,000 finished attempts;
+// seeding takes minutes): the attempts bench seeds and keeps it, the leaderboards bench reuses it,
+// then it is dropped — unless KEEP_DB=1, or BENCH_DB names a database kept earlier (then both reuse
+// it and it stays). Each benchmark prints its own table; a missed goal prints "GOAL MISSED" and is not a
 // failure. Exits non-zero only when a benchmark crashed.
 import { spawn } from 'node:child_process';
 import { ADMIN_URL, env, KEEP_DB, REUSE_DB } from './lib/env.mjs';
@@ -47,6 +48,9 @@ try {
     console.log(`kept database ${database} (reuse it with BENCH_DB=${database})`);
   }
 }
+// The embedded default beside the server, on its own small data set (fresh DATA_DIR and database).
+note('embedded', await bench('embedded.bench.mjs'));
+
 if (failed.length) {
   failed.forEach((text) => console.log(`benchmark failed: ${text}`));
   process.exitCode = 1;
