@@ -1,4 +1,5 @@
 import { type AuditAction, AuditActions, type AuditEntryResponse } from '@hoi-thi/contracts';
+import { Pager } from '../../../components/pager';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
@@ -91,15 +92,14 @@ function AuditLog() {
             </tbody>
           </table>
         </div>
-        <nav className="pager" aria-label={t('audit.pages')}>
-          <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-            {t('common.previousPage')}
-          </button>
-          <p className="pager__status">{t('audit.range', { first: offset + 1, last: offset + items.length, total })}</p>
-          <button type="button" className="button button--secondary" disabled={offset + items.length >= total} onClick={() => goTo(page + 1)}>
-            {t('common.nextPage')}
-          </button>
-        </nav>
+        <Pager
+          label={t('audit.pages')}
+          status={t('audit.range', { first: offset + 1, last: offset + items.length, total })}
+          canPrevious={page > 1}
+          canNext={offset + items.length < total}
+          onPrevious={() => goTo(page - 1)}
+          onNext={() => goTo(page + 1)}
+        />
       </>
     );
   }

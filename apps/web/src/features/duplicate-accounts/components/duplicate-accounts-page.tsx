@@ -1,4 +1,5 @@
 import { DuplicateReasons, type DuplicateAccountResponse, type DuplicateGroupResponse, type DuplicateReason } from '@hoi-thi/contracts';
+import { Pager } from '../../../components/pager';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -116,15 +117,14 @@ export function DuplicateAccountsPage() {
             </li>
           ))}
         </ul>
-        <nav className="pager" aria-label={t('duplicates.pages')}>
-          <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-            {t('common.previousPage')}
-          </button>
-          <p className="pager__status">{t('duplicates.range', { first: offset + 1, last: offset + items.length, total })}</p>
-          <button type="button" className="button button--secondary" disabled={offset + items.length >= total} onClick={() => goTo(page + 1)}>
-            {t('common.nextPage')}
-          </button>
-        </nav>
+        <Pager
+          label={t('duplicates.pages')}
+          status={t('duplicates.range', { first: offset + 1, last: offset + items.length, total })}
+          canPrevious={page > 1}
+          canNext={offset + items.length < total}
+          onPrevious={() => goTo(page - 1)}
+          onNext={() => goTo(page + 1)}
+        />
       </>
     );
   }

@@ -1,4 +1,5 @@
 import { Difficulties, ExportFormats, QuestionTypes, type Difficulty, type ExportFormat, type QuestionResponse, type QuestionStatus, type QuestionType } from '@hoi-thi/contracts';
+import { Pager } from '../../../components/pager';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -150,15 +151,14 @@ export function QuestionBankPage() {
             </li>
           ))}
         </ul>
-        <nav className="pager" aria-label={t('bank.list.pages')}>
-          <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => update({ page: page > 2 ? String(page - 1) : undefined })}>
-            {t('common.previousPage')}
-          </button>
-          <p className="pager__status">{t('bank.list.range', { first, last, total })}</p>
-          <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => update({ page: String(page + 1) })}>
-            {t('common.nextPage')}
-          </button>
-        </nav>
+        <Pager
+          label={t('bank.list.pages')}
+          status={t('bank.list.range', { first, last, total })}
+          canPrevious={page > 1}
+          canNext={page < pages}
+          onPrevious={() => update({ page: page > 2 ? String(page - 1) : undefined })}
+          onNext={() => update({ page: String(page + 1) })}
+        />
       </>
     );
   }

@@ -1,4 +1,5 @@
 import type { RoundDetailResponse } from '@hoi-thi/contracts';
+import { Pager } from '../../../components/pager';
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -188,14 +189,13 @@ export function EssayOps({ round }: { round: RoundDetailResponse }) {
           ))}
         </ul>
         {entries.data && entries.data.total > 50 && (
-          <nav className="pager" aria-label={t('bank.list.pages')}>
-            <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 50))}>
-              {t('common.previousPage')}
-            </button>
-            <button type="button" className="button button--secondary" disabled={offset + 50 >= entries.data.total} onClick={() => setOffset(offset + 50)}>
-              {t('common.nextPage')}
-            </button>
-          </nav>
+          <Pager
+            label={t('bank.list.pages')}
+            canPrevious={offset > 0}
+            canNext={offset + 50 < entries.data.total}
+            onPrevious={() => setOffset(Math.max(0, offset - 50))}
+            onNext={() => setOffset(offset + 50)}
+          />
         )}
       </section>
 
