@@ -62,6 +62,12 @@ const MAX_SHARED_PAGES = 1_000; // per round (offset × limit)
 const MAX_SHARED_ROUNDS = 1_000;
 const MAX_FROZEN_BOARDS = 100;
 
+/** A round's board as it stood when it froze: in order, and by member for `/me` (read by every member in the last minutes). */
+interface FrozenBoard {
+  ranked: RankedRow[];
+  byUser: Map<string, RankedRow>;
+}
+
 /**
  * The boards. A round's live board comes from the LeaderboardStore (PostgreSQL replica or Redis);
  * once closed, from `round_results`, ranked at close by the full ladder. Contest and unit boards
@@ -77,7 +83,7 @@ export class LeaderboardsService {
   /** roundId → "offset:limit" → the shared page: a submit drops a round's pages in one step. */
   private readonly pages = new Map<string, Map<string, { at: number; value: Promise<RoundBoard> }>>();
   /** roundId → the board as it stood when it froze, ranked: computed once per round and freeze time. */
-  private readonly frozenBoards = new Map<string, { at: number; value: Promise<RankedRow[]> }>();
+  private readonly frozenBoards = new Map<string, { at: number; value: Promise<FrozenBoard> }>();
   /** Names missing from the cache, read together by the requests that need them at the same time. */
   private readonly profileLoader = new BatchLoader<Profile>((ids) => this.users.profiles(ids));
 
@@ -140,7 +146,7 @@ export class LeaderboardsService {
   }
 
   private async frozenPage(round: RoundEntity, frozenAt: Date, offset: number, limit: number): Promise<RoundBoard> {
-    const ranked = await this.frozenBoard(round, frozenAt);
+    const { ranked } = await this.frozenBoard(round, frozenAt);
     const rows = ranked.slice(offset, offset + limit).map((r) => ({ ...r, predictionDiff: null }));
     return { round, final: false, frozenAt, total: ranked.length, rows, profiles: await this.profiles(rows.map((r) => r.userId)) };
   }
@@ -155,10 +161,13 @@ export class LeaderboardsService {
   }
 
   /** The board as it stood at `frozenAt`, from the attempts finished before it; the same for the rest of the round. */
-  private frozenBoard(round: RoundEntity, frozenAt: Date): Promise<RankedRow[]> {
+  private frozenBoard(round: RoundEntity, frozenAt: Date): Promise<FrozenBoard> {
     const hit = this.frozenBoards.get(round.id);
     if (hit && hit.at === frozenAt.getTime()) return hit.value;
-    const value = this.source.bestBefore(round.id, frozenAt).then((rows) => rankRoundEntries(rows, null).map(({ predictionDiff: _, ...row }) => row));
+    const value = this.source.bestBefore(round.id, frozenAt).then((rows) => {
+      const ranked: RankedRow[] = rankRoundEntries(rows, null).map(({ predictionDiff: _, ...row }) => row);
+      return { ranked, byUser: new Map(ranked.map((row) => [row.userId, row])) };
+    });
     if (this.frozenBoards.size >= MAX_FROZEN_BOARDS) this.frozenBoards.clear();
     this.frozenBoards.set(round.id, { at: frozenAt.getTime(), value });
     value.catch(() => this.frozenBoards.delete(round.id));
@@ -172,8 +181,8 @@ export class LeaderboardsService {
     const frozenAt = this.frozenFor(user, round);
     if (frozenAt) {
       // Where the member stood when the board froze: their later attempts show at close.
-      const ranked = await this.frozenBoard(round, frozenAt);
-      const found = ranked.find((r) => r.userId === user.id);
+      const { ranked, byUser } = await this.frozenBoard(round, frozenAt);
+      const found = byUser.get(user.id);
       row = found ? { ...found, predictionDiff: null } : null;
       total = ranked.length;
     } else if (round.closedAt) {
