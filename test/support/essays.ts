@@ -3,7 +3,7 @@
  * so people are inserted with SQL and their access tokens signed here, with the claims the API's
  * JWT strategy reads (`sub`, `unitId`, `roles`).
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Role } from '@hoi-thi/contracts';
 import { bearer } from './builders.js';
@@ -22,7 +22,8 @@ export interface Person {
 export type NewPerson = Partial<Omit<Person, 'id' | 'accessToken'>> & { unitId: string | null };
 
 export function signAccessToken(user: { id: string; unitId: string | null; roles: Role[] }): string {
-  return jwt.sign({ sub: user.id, unitId: user.unitId, roles: user.roles }, TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: 3600 });
+  // A session id no session row has: tokens are trusted by their signature; the id only matters once revoked.
+  return jwt.sign({ sub: user.id, unitId: user.unitId, roles: user.roles, sid: randomUUID(), ver: 0 }, TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: 3600 });
 }
 
 let serial = 0;

@@ -5,12 +5,16 @@
 export const AuditActions = [
   'contest.publish',
   'contest.finish',
+  'contest.managers',
   'round.close',
   'round.regrade',
   'question.update',
   'question.archive',
   'question.import',
   'user.roles',
+  'user.password_reset',
+  'user.deactivate',
+  'user.activate',
   'judging.lock',
   'essay.results.publish',
 ] as const;

@@ -8,11 +8,16 @@ export interface UserResponse {
   /** null only for staff accounts created without a unit (e.g. the boot admin). */
   unitId: string | null;
   roles: Role[];
+  /** The canonical `0xxxxxxxxx`, or null. */
+  phone: string | null;
+  /** A temporary password set by an admin: every request but the password change is refused until it is changed. */
+  mustChangePassword: boolean;
 }
 
 /** What an admin sees of a user (GET /api/users). */
 export interface UserAdminResponse extends UserResponse {
-  phone: string | null;
+  /** A deactivated account cannot sign in; its requests get 401 AUTH.ACCOUNT_DISABLED. */
+  active: boolean;
   createdAt: string;
 }
 
@@ -29,9 +34,51 @@ export interface LoginRequest {
   password: string;
 }
 
+/**
+ * `POST /api/auth/login` and `register`. The access token is short-lived (`expiresIn` seconds); the
+ * refresh token gets a new pair once (`POST /api/auth/refresh`) and is then spent (rotation).
+ */
 export interface AuthResponse {
   accessToken: string;
+  refreshToken: string;
+  /** Seconds the access token is valid for. */
+  expiresIn: number;
+  mustChangePassword: boolean;
   user: UserResponse;
+}
+
+/** `POST /api/auth/refresh` and `POST /api/auth/logout` */
+export interface RefreshRequest {
+  refreshToken: string;
+}
+
+/** `POST /api/auth/refresh`: a new pair; the refresh token sent is spent (reusing it ends the session). */
+export interface RefreshResponse {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+/** `PUT /api/auth/password` → 204; the account's other sessions end. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** `PATCH /api/auth/me` → 200 `UserResponse`. `phone: null` removes the number (unless phones are required). */
+export interface UpdateProfileRequest {
+  fullName?: string;
+  phone?: string | null;
+}
+
+/** `POST /api/users/:id/reset-password` (admin): a password to hand over; it must be changed at the next sign-in. */
+export interface ResetPasswordResponse {
+  temporaryPassword: string;
+}
+
+/** `PATCH /api/users/:id` (admin). */
+export interface UpdateUserRequest {
+  active?: boolean;
 }
 
 export interface UpdateRolesRequest {

@@ -87,6 +87,40 @@ export interface ContestResponse {
   rounds: RoundResponse[];
   createdAt: string;
   publishedAt: string | null;
+  /** Who may change the contest and its rounds, close, regrade and export (admins always may). */
+  managerIds: string[];
+  /** Whether the caller may manage it (a manager or an admin). */
+  canManage: boolean;
+}
+
+/** `GET /api/contests/:id/managers` (managers): who they are; `PUT` takes `{userIds}`. */
+export interface ContestManagerResponse {
+  id: string;
+  fullName: string;
+  email: string;
+}
+
+export interface SetContestManagersRequest {
+  userIds: string[];
+}
+
+/**
+ * `POST /api/rounds/:id/preview` (managers): a paper drawn as a start would draw it, with its key.
+ * Nothing is stored, scored or ranked.
+ */
+export interface RoundPreviewResponse {
+  roundId: string;
+  seed: string;
+  maxScore: number;
+  questions: {
+    id: string;
+    versionId: string;
+    type: QuestionType;
+    text: string;
+    points: number;
+    options: { id: string; text: string; correct: boolean }[];
+    explanation: string | null;
+  }[];
 }
 
 export interface CreateContestRequest {

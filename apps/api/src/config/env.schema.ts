@@ -21,7 +21,12 @@ export interface AppConfig {
   adminPassword: string | null;
   demoData: boolean;
   jwtSecret: string | null;
+  /** Access token lifetime (short: a revoked session's tokens stop at the latest then, and every replica also polls revocations). */
   jwtExpiresInSeconds: number;
+  /** A refresh token (a signed-in device) lives this many days without use; each refresh starts it again. */
+  refreshTokenDays: number;
+  /** How often every replica reads revocations (role changes, resets, deactivations, logouts): API.md promises 5 s. */
+  revocationPollMs: number;
   attemptGraceSeconds: number;
   /** How often the sweeper finalizes attempts whose time ran out; 0 = never (tests call it). */
   attemptSweepSeconds: number;
@@ -121,7 +126,9 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     adminPassword,
     demoData: boolean(env, 'DEMO_DATA', embedded),
     jwtSecret,
-    jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 7 * 24 * 3600, 60, 365 * 24 * 3600),
+    jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 900, 60, 24 * 3600),
+    refreshTokenDays: integer(env, 'REFRESH_TOKEN_DAYS', 30, 1, 365),
+    revocationPollMs: integer(env, 'REVOCATION_POLL_MS', 2000, 100, 4000),
     attemptGraceSeconds: integer(env, 'ATTEMPT_GRACE_SECONDS', 5, 0, 600),
     attemptSweepSeconds: integer(env, 'ATTEMPT_SWEEP_SECONDS', 30, 0, 3600),
     registerRateLimit: integer(env, 'REGISTER_RATE_LIMIT', 300, 1, 1_000_000),

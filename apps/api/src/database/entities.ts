@@ -1,3 +1,4 @@
+import { AuthSessionEntity } from '../modules/auth/auth-session.entity.js';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity.js';
 import { AttemptAnswerEntity } from '../modules/attempts/attempt-answer.entity.js';
 import { AttemptEntity } from '../modules/attempts/attempt.entity.js';
@@ -5,6 +6,7 @@ import { RegradeLogEntity } from '../modules/attempts/regrade-log.entity.js';
 import { RoundParticipantEntity } from '../modules/attempts/round-participant.entity.js';
 import { RoundResultEntity } from '../modules/leaderboards/round-result.entity.js';
 import { ContestEntity } from '../modules/contests/contest.entity.js';
+import { ContestManagerEntity } from '../modules/contests/contest-manager.entity.js';
 import { RoundEntity } from '../modules/contests/round.entity.js';
 import { EssayAssignmentEntity } from '../modules/essays/essay-assignment.entity.js';
 import { EssayEntryEntity } from '../modules/essays/essay-entry.entity.js';
@@ -19,4 +21,4 @@ import { UserEntity } from '../modules/users/user.entity.js';
 /** Every entity, for the data source (modules register their own repositories). */
 export const ENTITIES = [UnitEntity, UserEntity, ContestEntity, TopicEntity, QuestionEntity, QuestionVersionEntity,
   BankStateEntity, RoundEntity, AttemptEntity, AttemptAnswerEntity, RoundParticipantEntity, RegradeLogEntity, RoundResultEntity,
-  EssayRoundStateEntity, EssayEntryEntity, EssayAssignmentEntity, AuditLogEntity];
+  EssayRoundStateEntity, EssayEntryEntity, EssayAssignmentEntity, AuditLogEntity, AuthSessionEntity, ContestManagerEntity];

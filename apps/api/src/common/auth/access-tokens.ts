@@ -8,6 +8,12 @@ export interface AccessTokenPayload {
   sub: string;
   unitId: string | null;
   roles: Role[];
+  /** Session id: its revocation (logout, password change elsewhere) ends this token too. */
+  sid: string;
+  /** The account's token version at issue: a role change, reset or deactivation bumps it. */
+  ver: number;
+  /** Present (true) while the password is a temporary one. */
+  mcp?: true;
 }
 
 const MAX_CACHED = 100_000;
@@ -45,8 +51,16 @@ export class AccessTokenVerifier {
     } catch {
       return null;
     }
-    if (typeof payload !== 'object' || typeof payload.sub !== 'string') return null;
-    const user: AuthUser = { id: payload.sub, unitId: payload.unitId ?? null, roles: Array.isArray(payload.roles) ? payload.roles : [] };
+    // A token without a session id or version predates revocable sessions: it cannot be revoked, so it is refused.
+    if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.ver !== 'number') return null;
+    const user: AuthUser = {
+      id: payload.sub,
+      unitId: payload.unitId ?? null,
+      roles: Array.isArray(payload.roles) ? payload.roles : [],
+      sessionId: payload.sid,
+      tokenVersion: payload.ver,
+      mustChangePassword: payload.mcp === true,
+    };
     if (this.verified.size >= MAX_CACHED) this.verified.clear();
     this.verified.set(token, { user, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : Number.POSITIVE_INFINITY });
     return user;

@@ -5,6 +5,12 @@ export interface AuthUser {
   id: string;
   unitId: string | null;
   roles: Role[];
+  /** The session (refresh token family) the access token belongs to; absent only in hand-built callers. */
+  sessionId?: string;
+  /** The account's token version when the token was issued (see UserEntity.tokenVersion). */
+  tokenVersion?: number;
+  /** Issued while the account had a temporary password. */
+  mustChangePassword?: boolean;
 }
 
 export function hasRole(user: AuthUser, role: Role): boolean {

@@ -3,12 +3,13 @@ import type {
   AttemptReviewResponse,
   AttemptSummary,
   RoundDetailResponse,
+  RoundPreviewResponse,
   SubmitResponse,
 } from '@hoi-thi/contracts';
 import { attemptsLeft, gradeQuestion } from '@hoi-thi/contest-engine';
 import { toRoundResponse } from '../contests/contest.mapper.js';
 import type { AttemptEntity } from './attempt.entity.js';
-import { type AttemptView, keyOf, keyVersionOf, type ReviewView, type RoundState } from './attempts.service.js';
+import { type AttemptView, keyOf, keyVersionOf, type PreviewView, type ReviewView, type RoundState } from './attempts.service.js';
 
 /**
  * What a member sees of an attempt. The options carry only id and text, in the attempt's order:
@@ -103,6 +104,24 @@ export function toReviewResponse(view: ReviewView): AttemptReviewResponse {
       };
     }),
   };
+}
+
+export function toPreviewResponse(view: PreviewView): RoundPreviewResponse {
+  const questions = view.paper.map((item) => {
+    const version = view.versions.get(item.versionId)!;
+    const key = new Set(keyOf(version));
+    const text = new Map(version.options.map((o) => [o.id, o.text]));
+    return {
+      id: item.questionId,
+      versionId: item.versionId,
+      type: version.type,
+      text: version.text,
+      points: item.points,
+      options: item.optionOrder.map((id) => ({ id, text: text.get(id) ?? '', correct: key.has(id) })),
+      explanation: version.explanation,
+    };
+  });
+  return { roundId: view.roundId, seed: view.seed, maxScore: questions.reduce((sum, q) => sum + q.points, 0), questions };
 }
 
 export function toRoundDetail(state: RoundState, now: Date): RoundDetailResponse {

@@ -8,17 +8,19 @@ import type {
   ParticipationResponse,
   RegradeResponse,
   RoundDetailResponse,
+  RoundPreviewResponse,
   SaveAnswerResponse,
   SubmitResponse,
 } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, Public, RequireRoles } from '../../common/auth/decorators.js';
+import { CurrentUser, Public } from '../../common/auth/decorators.js';
 import { Clock } from '../../common/clock.js';
 import { ParseUuid } from '../../common/parse-uuid.pipe.js';
-import { toAttemptResponse, toAttemptSummary, toReviewResponse, toRoundDetail, toSubmitResponse } from './attempt.mapper.js';
+import { toAttemptResponse, toAttemptSummary, toPreviewResponse, toReviewResponse, toRoundDetail, toSubmitResponse } from './attempt.mapper.js';
 import { AttemptsService } from './attempts.service.js';
 import { RegradeDto, SaveAnswerDto, SavePredictionDto, SubmitAttemptDto } from './dto/attempt.dto.js';
 import { RegradeService } from './regrade.service.js';
+import { ManagersOnly } from '../contests/contest-access.js';
 
 export class ParticipationQuery {
   @IsOptional()
@@ -53,7 +55,15 @@ export class RoundPlayController {
     return { items: attempts.map((a) => toAttemptSummary(a, bestAttemptId)), total: attempts.length };
   }
 
-  @RequireRoles('organizer')
+  /** A paper with its key for the contest's managers; nothing is recorded. */
+  @ManagersOnly('round')
+  @Post(':id/preview')
+  @HttpCode(200)
+  async preview(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<RoundPreviewResponse> {
+    return toPreviewResponse(await this.attempts.preview(user, id));
+  }
+
+  @ManagersOnly('round')
   @Post(':id/regrade')
   @HttpCode(200)
   regrade(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Body() dto: RegradeDto): Promise<RegradeResponse> {
@@ -61,14 +71,14 @@ export class RoundPlayController {
   }
 
   /** Live participation for the organizers: totals and attempts started/finished per hour (or day). */
-  @RequireRoles('organizer')
+  @ManagersOnly('round')
   @Get(':id/participation')
   async participation(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Query() query: ParticipationQuery): Promise<ParticipationResponse> {
     const { timeline, totals } = await this.attempts.participation(user, id, query.bucket);
     return { roundId: id, bucket: query.bucket, ...totals, timeline: timeline.map((b) => ({ at: new Date(b.at).toISOString(), started: b.started, finished: b.finished })) };
   }
 
-  @RequireRoles('organizer')
+  @ManagersOnly('round')
   @Get(':id/regrades')
   async regradeLog(@Param('id', ParseUuid) id: string) {
     return { items: await this.regrades.log(id) };

@@ -143,6 +143,16 @@ export class AttemptsRepository {
     return participant.map(row);
   }
 
+  /** Those of `userIds` who started an attempt in any of the rounds (round_participants' primary key). */
+  async participantsAmong(roundIds: string[], userIds: string[], manager?: EntityManager): Promise<string[]> {
+    if (!roundIds.length || !userIds.length) return [];
+    const rows: { user_id: string }[] = await this.m(manager).query(
+      'SELECT DISTINCT user_id FROM round_participants WHERE round_id = ANY($1::uuid[]) AND user_id = ANY($2::uuid[])',
+      [roundIds, userIds],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
   findParticipant(roundId: string, userId: string, manager?: EntityManager): Promise<RoundParticipantEntity | null> {
     return this.m(manager).getRepository(RoundParticipantEntity).findOneBy({ roundId, userId });
   }
@@ -255,8 +265,9 @@ export class AttemptsRepository {
    * A start in one statement, for the common case. It inserts nothing unless, as the statement
    * sees them: the round is open at `now` (not closed, inside its window) in a published contest,
    * the question bank is still at `bankRevision` (the paper was drawn from that revision's pool),
-   * and the member's unit (`attempt.unitId`) is one of the contest's eligible units or below one (a
-   * walk up the unit tree by primary key; no walk when the contest is open to everyone).
+   * the member's unit (`attempt.unitId`) is one of the contest's eligible units or below one (a
+   * walk up the unit tree by primary key; no walk when the contest is open to everyone), and the
+   * member does not manage the contest (contests' `contest_managers`, by primary key).
    * Then the member's participant row is created (first attempt) or locked and updated only when no
    * attempt is active and one is left, and the attempt is inserted from that row: the checks and the
    * write are atomic under the row lock (a concurrent start waits for it, then finds the row changed
@@ -280,6 +291,7 @@ export class AttemptsRepository {
           WHERE r.id = $2 AND r.kind = 'quiz' AND c.status = 'published'
             AND r.opens_at <= $8 AND r.closes_at > ${this.clock.sqlNow('$8')} AND (r.closed_at IS NULL OR r.closed_at > ${this.clock.sqlNow('$8')})
             AND (SELECT revision FROM question_bank_state WHERE id = 1) = $11::bigint
+            AND NOT EXISTS (SELECT 1 FROM contest_managers cm WHERE cm.contest_id = c.id AND cm.user_id = $3)
             AND (cardinality(c.eligible_unit_ids) = 0
                  OR EXISTS (SELECT 1 FROM member_units m WHERE m.id = ANY(c.eligible_unit_ids)))),
        participant AS (

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   attemptDuration,
@@ -15,11 +15,11 @@ import {
   roundPhase,
 } from '@hoi-thi/contest-engine';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { hasRole } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import type { ContestEntity } from '../contests/contest.entity.js';
+import { ContestAccess, type ContestantSource } from '../contests/contest-access.js';
 import { ContestsService, type GradingRules, type RoundWithContest } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { type PinnedVersion, QuestionPoolService } from '../question-bank/question-pool.service.js';
@@ -44,6 +44,14 @@ export interface ReviewView extends AttemptView {
   keyVersions: Map<string, PinnedVersion>;
 }
 
+/** A paper drawn for a manager to look at (`POST /api/rounds/:id/preview`): never stored. */
+export interface PreviewView {
+  roundId: string;
+  seed: string;
+  paper: PaperItem[];
+  versions: Map<string, PinnedVersion>;
+}
+
 export interface RoundState extends RoundWithContest {
   participant: RoundParticipantEntity | null;
   /** A signed-in caller gets their standing even before their first attempt. */
@@ -65,7 +73,7 @@ export const keyVersionOf = (item: PaperItem): string => item.keyVersionId ?? it
  * serialize while different members never wait for each other.
  */
 @Injectable()
-export class AttemptsService {
+export class AttemptsService implements ContestantSource, OnModuleInit {
   private readonly logger = new Logger(AttemptsService.name);
   private readonly graceMs: number;
   private readonly startRounds = new Map<string, { at: number; value: RoundWithContest & { bankRevision: string } }>();
@@ -77,9 +85,19 @@ export class AttemptsService {
     private readonly pool: QuestionPoolService,
     private readonly events: AttemptEvents,
     private readonly clock: Clock,
+    private readonly access: ContestAccess,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.graceMs = config.attemptGraceSeconds * 1000;
+  }
+
+  onModuleInit(): void {
+    this.access.registerContestantSource(this);
+  }
+
+  /** Who started an attempt in the contest (ContestAccess refuses them as managers). */
+  async contestantsAmong(contestId: string, userIds: string[], manager?: EntityManager): Promise<string[]> {
+    return this.attempts.participantsAmong(await this.contests.roundIdsOf(contestId, manager), userIds, manager);
   }
 
   async roundState(caller: AuthUser | undefined, roundId: string): Promise<RoundState> {
@@ -154,6 +172,7 @@ export class AttemptsService {
     const view = await this.attempts.transaction(async (manager) => {
       const { round, contest, bankRevision } = await this.contests.getRoundForStart(user, roundId, manager);
       this.assertCanStart(round, contest, now);
+      if (await this.access.isManager(user.id, contest.id, manager)) throw new DomainError('ROUND.STAFF_CANNOT_COMPETE');
       await this.assertEligible(user, contest, manager);
       const participant = await this.attempts.lockParticipant(manager, round.id, user.id, user.unitId);
       if (participant.activeAttemptId) {
@@ -191,6 +210,17 @@ export class AttemptsService {
     });
     finished.forEach((event) => this.events.emitFinished(event));
     return view;
+  }
+
+  /**
+   * A paper drawn exactly as a start would draw it, for the contest's managers to check the
+   * blueprint: no attempt, participant row, score or rank is written (the route is managers-only).
+   */
+  async preview(user: AuthUser, roundId: string): Promise<PreviewView> {
+    const { round, bankRevision } = await this.contests.getRoundForStart(user, roundId);
+    if (round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
+    const { seed, paper, versions } = await this.draw(round, bankRevision);
+    return { roundId, seed, paper, versions };
   }
 
   /** A paper from the round's blueprint: a fresh seed, the pinned versions and what a save may accept per question. */
@@ -289,7 +319,8 @@ export class AttemptsService {
   async review(user: AuthUser, attemptId: string): Promise<ReviewView> {
     const view = await this.get(user, attemptId);
     const { attempt, round } = view;
-    const organizer = hasRole(user, 'organizer');
+    // The contest's managers review any attempt at any time (disputes); everyone else by the rule.
+    const managing = attempt.userId !== user.id || (await this.access.manages(user, 'round', round.id));
     const now = this.clock.now();
     const context = {
       reviewAfter: round.reviewAfter,
@@ -300,7 +331,7 @@ export class AttemptsService {
     };
     // Asked only when the rule would open the review: one indexed EXISTS on the round's active attempts.
     const allowed =
-      organizer ||
+      managing ||
       (canReview(context) && canReview({ ...context, othersPlaying: await this.attempts.anyAcceptingAnswers(round.id, new Date(now.getTime() - this.graceMs)) }));
     if (!allowed) throw new DomainError('ATTEMPT.REVIEW_NOT_AVAILABLE', { reviewAfter: round.reviewAfter });
     const keyVersions = await this.pool.pinned(attempt.paper.map(keyVersionOf));
@@ -458,10 +489,14 @@ export class AttemptsService {
     return attempt;
   }
 
-  /** Owners read their attempts; organizers read anyone's (support, disputes). */
+  /**
+   * Owners read their attempts; the managers of its contest read anyone's (support, disputes). To
+   * anyone else another member's attempt does not exist.
+   */
   private async readable(user: AuthUser, attemptId: string): Promise<AttemptEntity> {
     const attempt = await this.attempts.findAttempt(attemptId);
-    if (!attempt || (attempt.userId !== user.id && !hasRole(user, 'organizer'))) throw new DomainError('ATTEMPT.NOT_FOUND');
+    if (!attempt) throw new DomainError('ATTEMPT.NOT_FOUND');
+    if (attempt.userId !== user.id && !(await this.access.manages(user, 'round', attempt.roundId))) throw new DomainError('ATTEMPT.NOT_FOUND');
     return attempt;
   }
 

@@ -1,5 +1,6 @@
 import { roundPhase } from '@hoi-thi/contest-engine';
-import type { ContestResponse, RoundResponse } from '@hoi-thi/contracts';
+import type { ContestManagerResponse, ContestResponse, RoundResponse } from '@hoi-thi/contracts';
+import type { UserEntity } from '../users/user.entity.js';
 import type { ContestEntity } from './contest.entity.js';
 import type { RoundEntity } from './round.entity.js';
 
@@ -33,7 +34,7 @@ export function toRoundResponse(round: RoundEntity, now: Date): RoundResponse {
   };
 }
 
-export function toContestResponse(contest: ContestEntity, rounds: RoundEntity[], now: Date): ContestResponse {
+export function toContestResponse(contest: ContestEntity, rounds: RoundEntity[], now: Date, managerIds: string[], canManage: boolean): ContestResponse {
   return {
     id: contest.id,
     title: contest.title,
@@ -44,5 +45,11 @@ export function toContestResponse(contest: ContestEntity, rounds: RoundEntity[],
     rounds: rounds.map((round) => toRoundResponse(round, now)),
     createdAt: contest.createdAt.toISOString(),
     publishedAt: contest.publishedAt?.toISOString() ?? null,
+    managerIds,
+    canManage,
   };
+}
+
+export function toContestManagerResponse(user: Pick<UserEntity, 'id' | 'fullName' | 'email'>): ContestManagerResponse {
+  return { id: user.id, fullName: user.fullName, email: user.email };
 }

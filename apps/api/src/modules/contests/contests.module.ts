@@ -2,14 +2,16 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { QuestionBankModule } from '../question-bank/question-bank.module.js';
 import { UnitsModule } from '../units/units.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { ContestAccess, ContestManagerGuard } from './contest-access.js';
 import { ContestsController } from './contests.controller.js';
 import { ContestsRepository } from './contests.repository.js';
 import { ContestsService } from './contests.service.js';
 
 @Module({
-  imports: [AuditModule, QuestionBankModule, UnitsModule],
+  imports: [AuditModule, QuestionBankModule, UnitsModule, UsersModule],
   controllers: [ContestsController],
-  providers: [ContestsRepository, ContestsService],
-  exports: [ContestsService],
+  providers: [ContestsRepository, ContestsService, ContestAccess, ContestManagerGuard],
+  exports: [ContestsService, ContestAccess, ContestManagerGuard],
 })
 export class ContestsModule {}

@@ -110,4 +110,40 @@ export class ContestsRepository {
   saveRound(round: RoundEntity, manager?: EntityManager): Promise<RoundEntity> {
     return this.rounds(manager).save(round);
   }
+
+  /** contestId → its managers' ids, for several contests in one query. */
+  async managersOf(contestIds: string[], manager?: EntityManager): Promise<Map<string, string[]>> {
+    const byContest = new Map<string, string[]>(contestIds.map((id) => [id, []]));
+    if (!contestIds.length) return byContest;
+    const rows: { contest_id: string; user_id: string }[] = await (manager ?? this.dataSource.manager).query(
+      'SELECT contest_id, user_id FROM contest_managers WHERE contest_id = ANY($1::uuid[]) ORDER BY created_at, user_id',
+      [contestIds],
+    );
+    for (const row of rows) byContest.get(row.contest_id)?.push(row.user_id);
+    return byContest;
+  }
+
+  /**
+   * Whether `userId` manages the contest of a round (or the contest itself): null when there is no
+   * such round (contest). One statement, by primary keys.
+   */
+  async managerOf(target: 'round' | 'contest', id: string, userId: string, manager?: EntityManager): Promise<{ contestId: string; manages: boolean } | null> {
+    const sql =
+      target === 'round'
+        ? `SELECT r.contest_id, EXISTS (SELECT 1 FROM contest_managers m WHERE m.contest_id = r.contest_id AND m.user_id = $2) AS manages
+             FROM rounds r WHERE r.id = $1`
+        : `SELECT c.id AS contest_id, EXISTS (SELECT 1 FROM contest_managers m WHERE m.contest_id = c.id AND m.user_id = $2) AS manages
+             FROM contests c WHERE c.id = $1`;
+    const [row] = await (manager ?? this.dataSource.manager).query(sql, [id, userId]);
+    return row ? { contestId: row.contest_id as string, manages: row.manages === true } : null;
+  }
+
+  /** Replaces the contest's managers (the caller holds the contest's row lock). */
+  async replaceManagers(contestId: string, userIds: string[], manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM contest_managers WHERE contest_id = $1 AND NOT (user_id = ANY($2::uuid[]))', [contestId, userIds]);
+    await manager.query(
+      'INSERT INTO contest_managers (contest_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING',
+      [contestId, userIds],
+    );
+  }
 }

@@ -8,6 +8,9 @@ import { DomainError, type ValidationDetail } from '../../common/errors/domain-e
 import { AuditService } from '../audit/audit.service.js';
 import { QuestionPoolService } from '../question-bank/question-pool.service.js';
 import { UnitsService } from '../units/units.service.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { ContestAccess } from './contest-access.js';
 import type { ContestEntity } from './contest.entity.js';
 import { ContestsRepository } from './contests.repository.js';
 import type { CreateContestDto, CreateRoundDto, UpdateContestDto } from './dto/contest.dto.js';
@@ -20,6 +23,7 @@ const ESSAY_FIELDS = ['rubric', 'judgesPerEntry', 'minWords', 'maxWords'] as con
 export interface ContestWithRounds {
   contest: ContestEntity;
   rounds: RoundEntity[];
+  managerIds: string[];
 }
 
 /** What grading an attempt needs of its round: fixed when the round is created (no endpoint changes them). */
@@ -38,6 +42,8 @@ export class ContestsService {
     private readonly pool: QuestionPoolService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
+    private readonly access: ContestAccess,
   ) {}
 
   /** Members and visitors see published and finished contests; organizers also see drafts. */
@@ -45,26 +51,67 @@ export class ContestsService {
     const visible = this.visibleStatuses(caller);
     const statuses = status ? visible.filter((s) => s === status) : visible;
     const [contests, total] = await this.contests.list(statuses, limit, offset);
-    const rounds = await this.contests.roundsOf(contests.map((c) => c.id));
-    return [contests.map((contest) => ({ contest, rounds: rounds.filter((r) => r.contestId === contest.id) })), total];
+    const ids = contests.map((c) => c.id);
+    const [rounds, managers] = await Promise.all([this.contests.roundsOf(ids), this.contests.managersOf(ids)]);
+    return [contests.map((contest) => ({ contest, rounds: rounds.filter((r) => r.contestId === contest.id), managerIds: managers.get(contest.id) ?? [] })), total];
   }
 
   async get(caller: AuthUser | undefined, id: string): Promise<ContestWithRounds> {
     const contest = await this.contests.findById(id);
     if (!contest || !this.visibleStatuses(caller).includes(contest.status)) throw new DomainError('CONTEST.NOT_FOUND');
-    return { contest, rounds: await this.contests.roundsOf([id]) };
+    return this.withRounds(contest);
+  }
+
+  /** The contest with its rounds and managers (read in `manager`'s transaction when given). */
+  private async withRounds(contest: ContestEntity, manager?: EntityManager, rounds?: RoundEntity[]): Promise<ContestWithRounds> {
+    const [loaded, managers] = await Promise.all([rounds ?? this.contests.roundsOf([contest.id], manager), this.contests.managersOf([contest.id], manager)]);
+    return { contest, rounds: loaded, managerIds: managers.get(contest.id) ?? [] };
+  }
+
+  /** The managers of a contest, oldest first (`GET /api/contests/:id/managers`). */
+  async managers(contestId: string): Promise<UserEntity[]> {
+    const ids = (await this.contests.managersOf([contestId])).get(contestId) ?? [];
+    const users = new Map((await this.users.findManyByIds(ids)).map((user) => [user.id, user]));
+    return ids.flatMap((id) => users.get(id) ?? []);
+  }
+
+  /**
+   * Replaces the managers (`PUT /api/contests/:id/managers`): organizers (or admins) only, none who
+   * has taken part in the contest (staff cannot compete), at least one. Audited with before and after.
+   */
+  async setManagers(actor: AuthUser, contestId: string, userIds: string[]): Promise<UserEntity[]> {
+    const ids = [...new Set(userIds.map((id) => id.toLowerCase()))];
+    return this.contests.transaction(async (manager) => {
+      const contest = await this.contests.findById(contestId, manager, true);
+      if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
+      const users = await this.users.findManyByIds(ids, manager);
+      const staff = new Set(users.filter((user) => user.active && (user.roles.includes('organizer') || user.roles.includes('admin'))).map((user) => user.id));
+      const notOrganizers = ids.filter((id) => !staff.has(id));
+      if (notOrganizers.length) throw new DomainError('CONTEST.MANAGER_NOT_ORGANIZER', {}, undefined, { userIds: notOrganizers });
+      const contestants = await this.access.contestantsAmong(contestId, ids, manager);
+      if (contestants.length) throw new DomainError('CONTEST.MANAGER_IS_CONTESTANT', {}, undefined, { userIds: contestants });
+      const before = (await this.contests.managersOf([contestId], manager)).get(contestId) ?? [];
+      await this.contests.replaceManagers(contestId, ids, manager);
+      await this.audit.record(
+        { actorId: actor.id, action: 'contest.managers', targetType: 'contest', targetId: contestId, details: { from: before, to: ids } },
+        manager,
+      );
+      const byId = new Map(users.map((user) => [user.id, user]));
+      return ids.map((id) => byId.get(id)!);
+    });
   }
 
   async create(user: AuthUser, dto: CreateContestDto): Promise<ContestWithRounds> {
     await this.assertUnits(dto.eligibleUnitIds);
-    const contest = await this.contests.insertContest({
-      title: dto.title,
-      description: dto.description || null,
-      kind: dto.kind,
-      eligibleUnitIds: dto.eligibleUnitIds ?? [],
-      createdBy: user.id,
+    return this.contests.transaction(async (manager) => {
+      const contest = await this.contests.insertContest(
+        { title: dto.title, description: dto.description || null, kind: dto.kind, eligibleUnitIds: dto.eligibleUnitIds ?? [], createdBy: user.id },
+        manager,
+      );
+      // Its creator manages it first (API.md "Contest managers").
+      await this.contests.replaceManagers(contest.id, [user.id], manager);
+      return { contest, rounds: [], managerIds: [user.id] };
     });
-    return { contest, rounds: [] };
   }
 
   async update(id: string, dto: UpdateContestDto): Promise<ContestWithRounds> {
@@ -81,7 +128,7 @@ export class ContestsService {
       if (dto.description !== undefined) contest.description = dto.description || null;
       if (dto.kind != null) contest.kind = dto.kind;
       if (dto.eligibleUnitIds !== undefined) contest.eligibleUnitIds = dto.eligibleUnitIds ?? [];
-      return { contest: await this.contests.saveContest(contest, manager), rounds: await this.contests.roundsOf([id], manager) };
+      return this.withRounds(await this.contests.saveContest(contest, manager), manager);
     });
   }
 
@@ -146,7 +193,7 @@ export class ContestsService {
       contest.status = 'published';
       contest.publishedAt = this.clock.now();
       await this.audit.record({ actorId: actor?.id ?? null, action: 'contest.publish', targetType: 'contest', targetId: id, details: { title: contest.title, rounds: rounds.length } }, manager);
-      return { contest: await this.contests.saveContest(contest, manager), rounds };
+      return this.withRounds(await this.contests.saveContest(contest, manager), manager, rounds);
     });
   }
 
@@ -158,7 +205,7 @@ export class ContestsService {
       if (contest.status !== 'published') throw new DomainError('CONTEST.NOT_PUBLISHED');
       contest.status = 'finished';
       await this.audit.record({ actorId: actor.id, action: 'contest.finish', targetType: 'contest', targetId: id, details: { title: contest.title } }, manager);
-      return { contest: await this.contests.saveContest(contest, manager), rounds: await this.contests.roundsOf([id], manager) };
+      return this.withRounds(await this.contests.saveContest(contest, manager), manager);
     });
   }
 
@@ -201,6 +248,11 @@ export class ContestsService {
   }
 
   /** A round with its contest whatever the contest's status (internal use: grading, sweeping). */
+  /** The ids of the contest's rounds (other modules: who has taken part in, or judges, the contest). */
+  async roundIdsOf(contestId: string, manager?: EntityManager): Promise<string[]> {
+    return (await this.contests.roundsOf([contestId], manager)).map((round) => round.id);
+  }
+
   async roundById(roundId: string, manager?: EntityManager): Promise<RoundWithContest> {
     const round = await this.contests.findRoundWithContest(roundId, manager);
     if (!round || !round.contest) throw new DomainError('ROUND.NOT_FOUND');

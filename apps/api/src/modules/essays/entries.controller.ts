@@ -3,7 +3,7 @@ import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EntryResponse, OrganizerEntryResponse, Page } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, RequireRoles } from '../../common/auth/decorators.js';
+import { CurrentUser } from '../../common/auth/decorators.js';
 import { sendFile } from '../../common/http/send-file.js';
 import { PaginationQuery } from '../../common/pagination.js';
 import { ParseUuid } from '../../common/parse-uuid.pipe.js';
@@ -12,6 +12,7 @@ import { readAttachmentForm } from './attachments/attachment-form.js';
 import { SubmitEntryDto, UpdateEntryDto } from './dto/essay.dto.js';
 import { EntriesService } from './entries.service.js';
 import { toEntryResponse, toOrganizerEntryResponse } from './essay.mapper.js';
+import { ManagersOnly } from '../contests/contest-access.js';
 
 @ApiTags('essays')
 @Controller('rounds')
@@ -30,7 +31,7 @@ export class RoundEntriesController {
     return { items: views.map(toEntryResponse), total: views.length };
   }
 
-  @RequireRoles('organizer')
+  @ManagersOnly('round')
   @Get(':id/entries')
   async list(@Param('id', ParseUuid) id: string, @Query() query: PaginationQuery): Promise<Page<OrganizerEntryResponse>> {
     const [views, total] = await this.entries.listForOrganizer(id, query.limit, query.offset);

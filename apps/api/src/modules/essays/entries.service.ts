@@ -1,13 +1,14 @@
 import { randomInt } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { checkWordLimits, countWords, drawEntryCodes, roundPhase } from '@hoi-thi/contest-engine';
 import type { AttachmentKind } from '@hoi-thi/contracts';
-import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { isUniqueViolation } from '../../common/database/sql.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { ContestEntity } from '../contests/contest.entity.js';
+import { ContestAccess, type ContestantSource } from '../contests/contest-access.js';
 import { ContestsService } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { UnitsService } from '../units/units.service.js';
@@ -48,7 +49,7 @@ const CODE_ATTEMPTS = 32;
  * members submit at once and tell the judges nothing about who came first.
  */
 @Injectable()
-export class EntriesService {
+export class EntriesService implements ContestantSource, OnModuleInit {
   private readonly logger = new Logger(EntriesService.name);
 
   constructor(
@@ -58,7 +59,12 @@ export class EntriesService {
     private readonly users: UsersService,
     private readonly store: AttachmentStore,
     private readonly clock: Clock,
+    private readonly access: ContestAccess,
   ) {}
+
+  onModuleInit(): void {
+    this.access.registerContestantSource(this);
+  }
 
   async submit(user: AuthUser, roundId: string, title: string, body: string): Promise<EntryView> {
     const now = this.clock.now();
@@ -67,6 +73,7 @@ export class EntriesService {
       return await this.essays.transaction(async (manager) => {
         const { round, contest } = await this.contests.getRound(user, roundId, manager);
         assertAcceptsEntries(round, contest, now);
+        await this.assertNotStaff(user, contest.id, manager);
         if (!user.unitId) throw new DomainError('ENTRY.UNIT_REQUIRED');
         await this.assertEligible(user, contest, manager);
         assertWordLimits(wordCount, round);
@@ -219,9 +226,23 @@ export class EntriesService {
     return round;
   }
 
+  /** Managers and judges of a contest cannot take part in it (API.md "Contest managers"). */
+  private async assertNotStaff(user: AuthUser, contestId: string, manager: EntityManager): Promise<void> {
+    if (await this.access.isManager(user.id, contestId, manager)) throw new DomainError('ROUND.STAFF_CANNOT_COMPETE');
+    const roundIds = await this.contests.roundIdsOf(contestId, manager);
+    if (await this.essays.judgesAny(roundIds, user.id, manager)) throw new DomainError('ROUND.STAFF_CANNOT_COMPETE');
+  }
+
+  /** Who wrote an entry in the contest (ContestAccess refuses them as managers). */
+  async contestantsAmong(contestId: string, userIds: string[], manager?: EntityManager): Promise<string[]> {
+    return this.essays.authorsAmong(await this.contests.roundIdsOf(contestId, manager), userIds, manager);
+  }
+
   private async readable(user: AuthUser, entryId: string): Promise<EssayEntryEntity> {
     const entry = await this.essays.findEntry(entryId);
-    if (!entry || (entry.authorId !== user.id && !hasRole(user, 'organizer'))) throw new DomainError('ENTRY.NOT_FOUND');
+    if (!entry) throw new DomainError('ENTRY.NOT_FOUND');
+    // Another's entry exists only for the managers of its contest (the author's name is on it).
+    if (entry.authorId !== user.id && !(await this.access.manages(user, 'round', entry.roundId))) throw new DomainError('ENTRY.NOT_FOUND');
     return entry;
   }
 

@@ -88,6 +88,23 @@ export class EssaysRepository {
     return qb.getOne();
   }
 
+  /** Those of `userIds` who wrote an entry in any of the rounds (UQ_essay_entries_round_author). */
+  async authorsAmong(roundIds: string[], userIds: string[], manager?: EntityManager): Promise<string[]> {
+    if (!roundIds.length || !userIds.length) return [];
+    const rows: { author_id: string }[] = await this.m(manager).query(
+      'SELECT DISTINCT author_id FROM essay_entries WHERE round_id = ANY($1::uuid[]) AND author_id = ANY($2::uuid[])',
+      [roundIds, userIds],
+    );
+    return rows.map((row) => row.author_id);
+  }
+
+  /** Whether the user judges (or judged) an entry of any of the rounds (IDX_essay_assignments_judge_round). */
+  async judgesAny(roundIds: string[], userId: string, manager?: EntityManager): Promise<boolean> {
+    if (!roundIds.length) return false;
+    const [row] = await this.m(manager).query('SELECT EXISTS (SELECT 1 FROM essay_assignments WHERE judge_id = $1 AND round_id = ANY($2::uuid[])) AS judges', [userId, roundIds]);
+    return row.judges === true;
+  }
+
   findEntryOf(roundId: string, authorId: string, manager?: EntityManager): Promise<EssayEntryEntity | null> {
     return this.m(manager).getRepository(EssayEntryEntity).findOneBy({ roundId, authorId });
   }

@@ -17,36 +17,41 @@ import { ATTACHMENT_CONTENT_TYPES } from './attachments/attachment-content.js';
 import { AssignJudgesDto, EssaySettingsDto, JudgeAssignmentsQuery, ScoreAssignmentDto } from './dto/essay.dto.js';
 import { toAssignResponse, toAssignmentSummary, toJudgeAssignmentResponse, toJudgingStatusResponse } from './essay.mapper.js';
 import { JudgingService } from './judging.service.js';
+import { ManagersOnly } from '../contests/contest-access.js';
 
-/** The organizers' side of judging a round. */
+/** The organizers' side of judging a round: the contest's managers (and admins) only. */
 @ApiTags('essays')
-@RequireRoles('organizer')
 @Controller('rounds')
 export class RoundJudgingController {
   constructor(private readonly judging: JudgingService) {}
 
+  @ManagersOnly('round')
   @Post(':id/assignments')
   async assign(@Param('id', ParseUuid) id: string, @Body() dto: AssignJudgesDto): Promise<AssignJudgesResponse> {
     return toAssignResponse(await this.judging.assign(id, dto.judgeIds, dto.seed));
   }
 
+  @ManagersOnly('round')
   @Get(':id/assignments')
   async assignments(@Param('id', ParseUuid) id: string): Promise<{ items: AssignmentSummary[]; total: number }> {
     const rows = await this.judging.assignments(id);
     return { items: rows.map(toAssignmentSummary), total: rows.length };
   }
 
+  @ManagersOnly('round')
   @Get(':id/judging')
   async status(@Param('id', ParseUuid) id: string): Promise<JudgingStatusResponse> {
     return toJudgingStatusResponse(await this.judging.status(id));
   }
 
   /** Normalisation and the discrepancy threshold of the round, until its results are published. */
+  @ManagersOnly('round')
   @Put(':id/essay-settings')
   async settings(@Param('id', ParseUuid) id: string, @Body() dto: EssaySettingsDto): Promise<JudgingStatusResponse> {
     return toJudgingStatusResponse(await this.judging.updateSettings(id, dto));
   }
 
+  @ManagersOnly('round')
   @Post(':id/judging/lock')
   @HttpCode(200)
   async lock(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<JudgingLockResponse> {
@@ -63,8 +68,8 @@ export class EntryJudgingController {
   constructor(private readonly judging: JudgingService) {}
 
   @Post(':id/extra-judge')
-  async extraJudge(@Param('id', ParseUuid) id: string): Promise<AssignmentSummary> {
-    return toAssignmentSummary(await this.judging.addExtraJudge(id));
+  async extraJudge(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<AssignmentSummary> {
+    return toAssignmentSummary(await this.judging.addExtraJudge(user, id));
   }
 }
 

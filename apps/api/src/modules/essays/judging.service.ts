@@ -24,6 +24,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ContestAccess } from '../contests/contest-access.js';
 import { ContestsService } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { UnitsService } from '../units/units.service.js';
@@ -85,6 +86,7 @@ export class JudgingService {
     private readonly store: AttachmentStore,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly access: ContestAccess,
   ) {}
 
   /**
@@ -104,6 +106,7 @@ export class JudgingService {
         throw new DomainError('ESSAY.ROUND_STILL_OPEN', { closesAt: round.closesAt.toISOString() });
       }
       const judges = await this.judgePool(judgeIds, manager, true);
+      await this.assertJudgesNotContestants(round.contestId, judgeIds, manager);
       const entries = await this.essays.entriesOfRound(roundId, manager);
       if (!entries.length) throw new DomainError('ESSAY.NO_ENTRIES');
       if ((await this.essays.countByStatus(roundId, manager)).scored > 0) throw new DomainError('ESSAY.ALREADY_SCORED');
@@ -239,12 +242,13 @@ export class JudgingService {
   }
 
   /** One further judge for an entry whose judges disagree by more than the round's threshold. */
-  async addExtraJudge(entryId: string): Promise<AssignmentRow> {
+  async addExtraJudge(caller: AuthUser, entryId: string): Promise<AssignmentRow> {
     const now = this.clock.now();
     const units = await this.unitNodes();
     return this.essays.transaction(async (manager) => {
       const found = await this.essays.findEntry(entryId, manager);
       if (!found) throw new DomainError('ENTRY.NOT_FOUND');
+      await this.access.assertManages(caller, 'round', found.roundId, manager);
       const state = await this.essays.lockState(manager, found.roundId);
       if (!state.assignedAt) throw new DomainError('ESSAY.NOT_ASSIGNED');
       if (state.judgingLockedAt) throw new DomainError('JUDGING.LOCKED');
@@ -327,6 +331,13 @@ export class JudgingService {
     const details: ValidationDetail[] = judgeIds.flatMap((id, index) => (isJudge(id) ? [] : [{ field: `judgeIds.${index}`, constraint: 'notAJudge' }]));
     if (strict && details.length) throw DomainError.validation(details);
     return judgeIds.filter(isJudge).map((id) => ({ judgeId: id, unitId: users.get(id)!.unitId }));
+  }
+
+  /** A judge who wrote an entry anywhere in the contest cannot judge it: 400 naming each (`judgeIsContestant`). */
+  private async assertJudgesNotContestants(contestId: string, judgeIds: string[], manager: EntityManager): Promise<void> {
+    const authors = new Set(await this.essays.authorsAmong(await this.contests.roundIdsOf(contestId, manager), judgeIds, manager));
+    const details: ValidationDetail[] = judgeIds.flatMap((id, index) => (authors.has(id) ? [{ field: `judgeIds.${index}`, constraint: 'judgeIsContestant' }] : []));
+    if (details.length) throw DomainError.validation(details);
   }
 
   /** The round's live assignments, the judges excluded from this entry (their conflicts) and the pool. */

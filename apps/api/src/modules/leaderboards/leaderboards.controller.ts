@@ -12,13 +12,14 @@ import {
   type UnitLeaderboardResponse,
 } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, Public, RequireRoles } from '../../common/auth/decorators.js';
+import { CurrentUser, Public } from '../../common/auth/decorators.js';
 import { sendFile, XLSX_CONTENT_TYPE } from '../../common/http/send-file.js';
 import { PaginationQuery } from '../../common/pagination.js';
 import { ParseUuid } from '../../common/parse-uuid.pipe.js';
 import { writeBoardXlsx } from './leaderboard-export.js';
 import { LeaderboardLive } from './leaderboard-live.service.js';
 import { LeaderboardsService, type RoundBoard, toEntry } from './leaderboards.service.js';
+import { ManagersOnly } from '../contests/contest-access.js';
 
 export class CloseRoundDto {
   /** Required when the round's prediction actual value is `manual`; refused otherwise. */
@@ -118,14 +119,14 @@ export class RoundLeaderboardController {
     request.raw.once('close', unsubscribe);
   }
 
-  @RequireRoles('organizer')
+  @ManagersOnly('round')
   @Get(':id/leaderboard/export')
   async export(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Query() _query: ExportBoardQuery, @Res() reply: FastifyReply): Promise<void> {
     const board = await this.boards.exportRows(user, id);
     await sendFile(reply, await writeBoardXlsx(board), XLSX_CONTENT_TYPE, `bang-xep-hang-${board.round.position}.xlsx`);
   }
 
-  @RequireRoles('organizer')
+  @ManagersOnly('round')
   @Post(':id/close')
   @HttpCode(200)
   async close(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Body() dto: CloseRoundDto): Promise<CloseRoundResponse> {

@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { AttemptsService } from '../attempts/attempts.service.js';
 import { type BestRow, BoardSource } from '../attempts/board-source.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ContestAccess } from '../contests/contest-access.js';
 import { ContestsService, type RoundWithContest } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { UnitsService } from '../units/units.service.js';
@@ -97,6 +98,7 @@ export class LeaderboardsService {
     private readonly users: UsersService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly access: ContestAccess,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.graceMs = config.attemptGraceSeconds * 1000;
@@ -111,7 +113,7 @@ export class LeaderboardsService {
    */
   async roundBoard(caller: AuthUser | undefined, roundId: string, offset: number, limit: number): Promise<RoundBoard> {
     const { round, contest } = await this.quizRound(caller, roundId);
-    const frozenAt = this.frozenFor(caller, round);
+    const frozenAt = await this.frozenFor(caller, round);
     if (frozenAt) return this.frozenPage(round, frozenAt, offset, limit);
     if (contest.status === 'draft') return round.closedAt ? this.finalPage(round, offset, limit) : this.livePage(round, offset, limit);
     return this.sharedPage(round, offset, limit);
@@ -155,9 +157,11 @@ export class LeaderboardsService {
    * When the caller sees the round's board frozen: the public and members during the freeze; the
    * organizers (who run the contest) always see it live.
    */
-  private frozenFor(caller: AuthUser | undefined, round: RoundEntity): Date | null {
-    if (caller && hasRole(caller, 'organizer')) return null;
-    return isBoardFrozen(this.clock.now(), round) ? freezeStart(round) : null;
+  private async frozenFor(caller: AuthUser | undefined, round: RoundEntity): Promise<Date | null> {
+    if (!isBoardFrozen(this.clock.now(), round)) return null;
+    // Only organizers are asked (one indexed read): a member's request during the freeze costs nothing more.
+    if (caller && hasRole(caller, 'organizer') && (await this.access.manages(caller, 'round', round.id))) return null;
+    return freezeStart(round);
   }
 
   /** The board as it stood at `frozenAt`, from the attempts finished before it; the same for the rest of the round. */
@@ -178,7 +182,7 @@ export class LeaderboardsService {
     const { round } = await this.quizRound(user, roundId);
     let row: RoundBoard['rows'][number] | null;
     let total: number;
-    const frozenAt = this.frozenFor(user, round);
+    const frozenAt = await this.frozenFor(user, round);
     if (frozenAt) {
       // Where the member stood when the board froze: their later attempts show at close.
       const { ranked, byUser } = await this.frozenBoard(round, frozenAt);
@@ -264,7 +268,7 @@ export class LeaderboardsService {
   /** The live stream's payload (public): the top of the board, read from the store (never a shared page), or the frozen one. */
   async top(roundId: string, limit: number): Promise<RoundBoard> {
     const { round } = await this.quizRound(undefined, roundId);
-    const frozenAt = this.frozenFor(undefined, round);
+    const frozenAt = await this.frozenFor(undefined, round);
     if (frozenAt) return this.frozenPage(round, frozenAt, 0, limit);
     return round.closedAt ? this.roundBoard(undefined, roundId, 0, limit) : this.livePage(round, 0, limit);
   }

@@ -56,6 +56,26 @@ export class UserEntity {
   @Column({ type: 'text', array: true, default: () => "'{member}'" })
   roles!: Role[];
 
+  /** A deactivated account cannot sign in or refresh; its live tokens are refused (401 AUTH.ACCOUNT_DISABLED). */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  /** Set by an admin's password reset: until the member picks a password, only the password change is allowed. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  /**
+   * Access tokens carry the version they were issued at; a role change, a reset or a deactivation
+   * bumps it, and every replica refuses older tokens once it has seen the change (RevocationWatcher).
+   */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
+
+  /** When `active`, `must_change_password` or `token_version` last changed: what the replicas poll. */
+  @Index('IDX_users_auth_changed_at', { where: '"auth_changed_at" IS NOT NULL' })
+  @Column({ name: 'auth_changed_at', type: 'timestamptz', nullable: true })
+  authChangedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

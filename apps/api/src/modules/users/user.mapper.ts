@@ -3,11 +3,19 @@ import type { UserEntity } from './user.entity.js';
 import type { DuplicateGroup } from './users.service.js';
 
 export function toUserResponse(user: UserEntity): UserResponse {
-  return { id: user.id, fullName: user.fullName, email: user.email, unitId: user.unitId, roles: user.roles };
+  return {
+    id: user.id,
+    fullName: user.fullName,
+    email: user.email,
+    unitId: user.unitId,
+    roles: user.roles,
+    phone: user.phone,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 export function toUserAdminResponse(user: UserEntity): UserAdminResponse {
-  return { ...toUserResponse(user), phone: user.phone, createdAt: user.createdAt.toISOString() };
+  return { ...toUserResponse(user), active: user.active, createdAt: user.createdAt.toISOString() };
 }
 
 export function toDuplicateGroupResponse(group: DuplicateGroup): DuplicateGroupResponse {

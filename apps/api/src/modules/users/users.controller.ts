@@ -29,6 +29,14 @@ export class UsersController {
     return { items: users.map(toUserAdminResponse), total };
   }
 
+  /** Accounts with the organizer role, for a contest's managers picking more managers. */
+  @Get('organizers')
+  @RequireRoles('organizer')
+  async organizers(@Query() query: ListJudgesQuery): Promise<Page<UserAdminResponse>> {
+    const [users, total] = await this.users.search({ ...query, role: 'organizer' });
+    return { items: users.map(toUserAdminResponse), total };
+  }
+
   /**
    * Accounts that look like the same person (same number, same name in a unit, numbers one digit
    * apart in a unit), for the organizers to look into: a list, nothing is done to the accounts.

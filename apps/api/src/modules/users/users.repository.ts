@@ -14,6 +14,24 @@ export interface UserSearch {
   offset: number;
 }
 
+/** A change to what decides whether an account's tokens hold (UsersRepository.updateAuthState). */
+export interface AuthStateChange {
+  roles?: Role[];
+  active?: boolean;
+  mustChangePassword?: boolean;
+  passwordHash?: string;
+  /** Refuse every access token issued before (role change, reset, deactivation). */
+  revokeTokens?: boolean;
+}
+
+/** An account's token standing as the replicas poll it. */
+export interface AuthStanding {
+  id: string;
+  tokenVersion: number;
+  active: boolean;
+  mustChangePassword: boolean;
+}
+
 export interface DuplicateSearch {
   reason?: DuplicateReason;
   /** Only groups in this unit (for `SAME_PHONE`: with an account in it). */
@@ -78,8 +96,16 @@ const groupOrder = (alias: string) => `${alias}.size DESC, ${alias}.reason, ${al
 export class UsersRepository {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return (manager?.getRepository(UserEntity) ?? this.users).findOneBy({ id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.users.manager.transaction(work);
+  }
+
+  findByIdForUpdate(id: string, manager: EntityManager): Promise<UserEntity | null> {
+    return manager.getRepository(UserEntity).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
@@ -103,6 +129,46 @@ export class UsersRepository {
 
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.users.update({ id }, { passwordHash });
+  }
+
+  /**
+   * Changes what decides whether the account's tokens still hold, in one statement: the given
+   * fields, `token_version` + 1 when `revokeTokens` (every access token issued before is refused once
+   * the replicas have seen it) and `auth_changed_at` (what they poll). The row as it is now, or null.
+   */
+  async updateAuthState(id: string, change: AuthStateChange, manager?: EntityManager): Promise<UserEntity | null> {
+    const sets = ['auth_changed_at = clock_timestamp()', 'updated_at = now()'];
+    const params: unknown[] = [id];
+    if (change.roles) sets.push(`roles = $${params.push(change.roles)}::text[]`);
+    if (change.active !== undefined) sets.push(`active = $${params.push(change.active)}`);
+    if (change.mustChangePassword !== undefined) sets.push(`must_change_password = $${params.push(change.mustChangePassword)}`);
+    if (change.passwordHash !== undefined) sets.push(`password_hash = $${params.push(change.passwordHash)}`);
+    if (change.revokeTokens) sets.push('token_version = token_version + 1');
+    const [rows] = await (manager ?? this.users.manager).query(`UPDATE users SET ${sets.join(', ')} WHERE id = $1 RETURNING id`, params);
+    if (!rows?.length) return null;
+    return (manager?.getRepository(UserEntity) ?? this.users).findOneBy({ id });
+  }
+
+  /** Name and phone (already canonical); a number held by another account surfaces as a unique violation. */
+  async updateProfile(id: string, profile: { fullName?: string; phone?: string | null }): Promise<void> {
+    const patch: Partial<Pick<UserEntity, 'fullName' | 'phone'>> = {};
+    if (profile.fullName !== undefined) patch.fullName = profile.fullName;
+    if (profile.phone !== undefined) patch.phone = profile.phone;
+    if (Object.keys(patch).length) await this.users.update({ id }, patch);
+  }
+
+  /** Accounts whose token standing changed after `since` (IDX_users_auth_changed_at), and the database's time now. */
+  async authChangesSince(since: Date): Promise<{ now: Date; changes: AuthStanding[] }> {
+    const rows: { id: string; token_version: number; active: boolean; must_change_password: boolean; now: Date }[] = await this.users.manager.query(
+      `SELECT u.id, u.token_version, u.active, u.must_change_password, n.now
+         FROM (SELECT clock_timestamp() AS now) n
+         LEFT JOIN users u ON u.auth_changed_at > $1`,
+      [since],
+    );
+    return {
+      now: rows[0].now,
+      changes: rows.filter((row) => row.id !== null).map((row) => ({ id: row.id, tokenVersion: row.token_version, active: row.active, mustChangePassword: row.must_change_password })),
+    };
   }
 
   async search(query: UserSearch): Promise<[UserEntity[], number]> {

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { UnitsService } from '../units/units.service.js';
 import type { UserEntity } from './user.entity.js';
 import { isUniqueViolation } from '../../common/database/sql.js';
-import { type DuplicateAccountRow, type DuplicateGroupRow, type DuplicateSearch, type UserSearch, UsersRepository } from './users.repository.js';
+import { type AuthStanding, type AuthStateChange, type DuplicateAccountRow, type DuplicateGroupRow, type DuplicateSearch, type UserSearch, UsersRepository } from './users.repository.js';
 
 export interface NewUser {
   fullName: string;
@@ -55,8 +55,8 @@ export class UsersService {
     return new Map(rows.map((row) => [row.id, { fullName: row.full_name, unitName: row.unit_name, phone: row.phone }]));
   }
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.users.findById(id);
+  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return this.users.findById(id, manager);
   }
 
   /** Many users by id, in no particular order; missing ids are simply absent (essays: the judge pool). */
@@ -102,17 +102,63 @@ export class UsersService {
     return { groups: groups.map((group, index) => ({ ...group, accounts: accounts[index] ?? [] })), total };
   }
 
+  private readonly authStateListeners: (() => Promise<void>)[] = [];
+
+  /** Called after this module committed a change to an account's token standing (the auth module re-reads revocations). */
+  onAuthStateChange(listener: () => Promise<void>): void {
+    this.authStateListeners.push(listener);
+  }
+
+  /**
+   * New roles; tokens issued with the old ones are refused on every replica within seconds (the
+   * member's client refreshes and gets the new roles), on this one at once. The audit entry commits
+   * with the change.
+   */
   async setRoles(actor: AuthUser, userId: string, roles: Role[]): Promise<UserEntity> {
+    const saved = await this.users.transaction(async (manager) => {
+      const user = await this.users.findByIdForUpdate(userId, manager);
+      if (!user) throw new DomainError('USER.NOT_FOUND');
+      if (actor.id === userId && user.roles.includes('admin') && !roles.includes('admin')) {
+        throw new DomainError('USER.CANNOT_DEMOTE_SELF');
+      }
+      const saved = (await this.users.updateAuthState(userId, { roles: [...new Set(roles)], revokeTokens: true }, manager))!;
+      await this.audit.record({ actorId: actor.id, action: 'user.roles', targetType: 'user', targetId: userId, details: { from: user.roles, to: saved.roles } }, manager);
+      return saved;
+    });
+    await Promise.all(this.authStateListeners.map((listener) => listener()));
+    return saved;
+  }
+
+  /**
+   * Changes an account's token standing inside the caller's transaction (the auth module: password
+   * reset and change, deactivation). Null when there is no such account.
+   */
+  changeAuthState(userId: string, change: AuthStateChange, manager: EntityManager): Promise<UserEntity | null> {
+    return this.users.updateAuthState(userId, change, manager);
+  }
+
+  findByIdForUpdate(userId: string, manager: EntityManager): Promise<UserEntity | null> {
+    return this.users.findByIdForUpdate(userId, manager);
+  }
+
+  /** What every replica polls: accounts whose token standing changed after `since`, and the database's time. */
+  authChangesSince(since: Date): Promise<{ now: Date; changes: AuthStanding[] }> {
+    return this.users.authChangesSince(since);
+  }
+
+  /** `PATCH /api/auth/me`: the name, and the phone stored canonical and unique (`null` removes it unless phones are required). */
+  async updateProfile(userId: string, profile: { fullName?: string; phone?: string | null }, phoneRequired: boolean): Promise<UserEntity> {
+    if (profile.phone === null && phoneRequired) throw DomainError.invalidField('phone', 'isDefined');
+    const phone = profile.phone == null ? profile.phone : canonicalPhone(profile.phone);
+    try {
+      await this.users.updateProfile(userId, { fullName: profile.fullName, phone });
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_users_phone')) throw new DomainError('AUTH.PHONE_TAKEN');
+      throw error;
+    }
     const user = await this.users.findById(userId);
     if (!user) throw new DomainError('USER.NOT_FOUND');
-    if (actor.id === userId && user.roles.includes('admin') && !roles.includes('admin')) {
-      throw new DomainError('USER.CANNOT_DEMOTE_SELF');
-    }
-    const from = user.roles;
-    user.roles = [...roles];
-    const saved = await this.users.save(user);
-    await this.audit.record({ actorId: actor.id, action: 'user.roles', targetType: 'user', targetId: userId, details: { from, to: saved.roles } });
-    return saved;
+    return user;
   }
 
   /** A new hash of the same password (the hashing parameters changed). */

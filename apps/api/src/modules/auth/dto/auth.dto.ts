@@ -1,6 +1,6 @@
-import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Trim } from '../../../common/transforms.js';
-import { BlankAsMissing, IsVietnamesePhone } from '../../users/dto/phone-field.js';
+import { BlankAsMissing, BlankAsNull, IsVietnamesePhone } from '../../users/dto/phone-field.js';
 
 export class RegisterDto {
   @Trim()
@@ -47,4 +47,48 @@ export class LoginDto {
   @IsNotEmpty()
   @MaxLength(200)
   password!: string;
+}
+
+/** `POST /api/auth/refresh` and `POST /api/auth/logout`. */
+export class RefreshDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+export class ChangePasswordDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  /** At least 8 characters. */
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+/** `PATCH /api/auth/me`: `phone: null` (or blank) removes the number. */
+export class UpdateProfileDto {
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName?: string;
+
+  @BlankAsNull()
+  @IsOptional()
+  @IsString()
+  @IsVietnamesePhone()
+  phone?: string | null;
+}
+
+/** `PATCH /api/users/:id` (admin). */
+export class UpdateUserDto {
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -61,6 +62,15 @@ export class CreateContestDto {
 }
 
 export class UpdateContestDto extends PartialType(CreateContestDto) {}
+
+/** `PUT /api/contests/:id/managers`: the whole list (at least one; admins manage every contest anyway). */
+export class SetManagersDto {
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  userIds!: string[];
+}
 
 export class BlueprintLineBody {
   @IsUUID()

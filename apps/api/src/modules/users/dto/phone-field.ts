@@ -19,3 +19,7 @@ export const IsVietnamesePhone = () =>
 /** A phone of only spaces is no phone: the field counts as absent (optional, or "required" when it must be there). */
 export const BlankAsMissing = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
+
+/** A phone of only spaces means "no number" where a number can be removed (`null`). */
+export const BlankAsNull = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? null : value));

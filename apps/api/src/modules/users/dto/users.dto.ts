@@ -14,6 +14,11 @@ export class ListUsersQuery extends PaginationQuery {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+
+  /** Only accounts holding this role. */
+  @IsOptional()
+  @IsIn(Roles)
+  role?: Role;
 }
 
 /** The judge pool an organizer picks from (essay rounds): name or email search, paginated. */
