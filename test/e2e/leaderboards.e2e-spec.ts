@@ -389,6 +389,18 @@ describe('the board freeze: no last-minute view of the others, no prediction to 
     expect(top.frozenAt?.toISOString()).toBe(frozenAt);
     expect(top.rows.map((r) => r.userId)).toEqual([early.user.id]);
 
+    // The contest board and the unit board (collective prizes) count the round as it froze.
+    const contestBoard = (await t.http().get(`/api/contests/${quiz.contestId}/leaderboard`).set(...bearer(late)).expect(200)).body;
+    expect(contestBoard).toMatchObject({ frozen: true, frozenAt, total: 1 });
+    expect(contestBoard.entries.map((e: { userId: string }) => e.userId)).toEqual([early.user.id]);
+    const unitBoard = (await t.http().get(`/api/contests/${quiz.contestId}/leaderboard/units`).expect(200)).body;
+    expect(unitBoard).toMatchObject({ frozen: true, frozenAt });
+    expect(unitBoard.entries.find((e: { unitId: string }) => e.unitId === unitId)).toMatchObject({ participants: 1 });
+    const liveContest = (await t.http().get(`/api/contests/${quiz.contestId}/leaderboard`).set(...bearer(quiz.organizer)).expect(200)).body;
+    expect(liveContest).toMatchObject({ frozen: false, frozenAt: null, total: 2 });
+    const liveUnits = (await t.http().get(`/api/contests/${quiz.contestId}/leaderboard/units`).set(...bearer(quiz.organizer)).expect(200)).body;
+    expect(liveUnits.entries.find((e: { unitId: string }) => e.unitId === unitId)).toMatchObject({ participants: 2 });
+
     // The organizers who run the contest see it live.
     const live = await t.http().get(`/api/rounds/${quiz.roundId}/leaderboard`).set(...bearer(quiz.organizer)).expect(200);
     expect(live.body).toMatchObject({ frozen: false, total: 2 });

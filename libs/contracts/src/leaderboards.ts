@@ -56,6 +56,9 @@ export interface ContestLeaderboardEntry {
 export interface ContestLeaderboardResponse {
   contestId: string;
   total: number;
+  /** A round of the contest is in its freeze: its results count as they stood at `frozenAt` (managers see them live). */
+  frozen: boolean;
+  frozenAt: string | null;
   entries: ContestLeaderboardEntry[];
 }
 
@@ -78,6 +81,9 @@ export interface UnitLeaderboardResponse {
   contestId: string;
   orderBy: UnitBoardOrderBy;
   total: number;
+  /** As on the contest board: participation in a frozen round counts as it stood at `frozenAt`. */
+  frozen: boolean;
+  frozenAt: string | null;
   entries: UnitLeaderboardEntry[];
 }
 

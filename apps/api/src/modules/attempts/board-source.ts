@@ -44,6 +44,25 @@ const COLUMNS = 'user_id, unit_id, best_attempt_id, best_score, best_duration_ms
  * the read could not see carries a transaction id at or above it, so reading `board_txid >= horizon`
  * next time never misses a change (and may see a few twice, which is harmless).
  */
+/** A round whose public boards count only the attempts finished before `before` (the board freeze). */
+export interface FrozenRound {
+  roundId: string;
+  before: Date;
+}
+
+/**
+ * Each member's best in each round, as the aggregate boards count it: the live bests of the rounds
+ * in $1 (round_participants' primary key), and for each frozen round in $2 the best among the
+ * attempts finished before its cut-off in $3 (what its frozen board shows: by the (round, member) index).
+ */
+const BEST_ROWS = `SELECT round_id, user_id, unit_id, best_score, best_duration_ms FROM round_participants
+                    WHERE round_id = ANY($1::uuid[]) AND best_attempt_id IS NOT NULL
+                   UNION ALL
+                   (SELECT DISTINCT ON (a.round_id, a.user_id) a.round_id, a.user_id, a.unit_id, a.score, a.duration_ms
+                      FROM attempts a JOIN unnest($2::uuid[], $3::timestamptz[]) f(round_id, before) ON a.round_id = f.round_id
+                     WHERE a.status IN ('submitted', 'expired') AND a.submitted_at < f.before
+                     ORDER BY a.round_id, a.user_id, a.score DESC, a.duration_ms, a.submitted_at, a.id)`;
+
 @Injectable()
 export class BoardSource {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -113,14 +132,14 @@ export class BoardSource {
    * is the order of their lower-case text). The engine still sorts, and decides: over sorted input
    * its sort is one linear pass, 20–30 ms of event loop at 200,000 members instead of 180–210 ms.
    */
-  async contestTotals(roundIds: string[]): Promise<{ userId: string; scoreHundredths: number; durationMs: number; rounds: number }[]> {
-    if (!roundIds.length) return [];
+  async contestTotals(roundIds: string[], frozen: FrozenRound[] = []): Promise<{ userId: string; scoreHundredths: number; durationMs: number; rounds: number }[]> {
+    if (!roundIds.length && !frozen.length) return [];
     const rows: { user_id: string; h: string; d: string; r: number }[] = await this.dataSource.query(
       `SELECT user_id, sum(round(best_score * 100))::text AS h, sum(best_duration_ms)::text AS d, count(*)::int AS r
-         FROM round_participants WHERE round_id = ANY($1::uuid[]) AND best_attempt_id IS NOT NULL
+         FROM (${BEST_ROWS}) b
         GROUP BY user_id
         ORDER BY sum(round(best_score * 100)) DESC, sum(best_duration_ms), user_id`,
-      [roundIds],
+      [roundIds, frozen.map((f) => f.roundId), frozen.map((f) => f.before)],
     );
     return rows.map((row) => ({ userId: row.user_id, scoreHundredths: Number(row.h), durationMs: Number(row.d), rounds: row.r }));
   }
@@ -131,16 +150,15 @@ export class BoardSource {
    * hundredths. A member counts once, with their highest best score (the engine's `unitTotals` rule);
    * rows of units that no longer exist are left out first.
    */
-  async unitTotals(roundIds: string[]): Promise<{ unitId: string; participants: number; scoreHundredths: number }[]> {
-    if (!roundIds.length) return [];
+  async unitTotals(roundIds: string[], frozen: FrozenRound[] = []): Promise<{ unitId: string; participants: number; scoreHundredths: number }[]> {
+    if (!roundIds.length && !frozen.length) return [];
     const rows: { unit_id: string; participants: number; score_hundredths: string }[] = await this.dataSource.query(
       `SELECT m.unit_id, count(*)::int AS participants, sum(m.hundredths)::text AS score_hundredths
          FROM (SELECT DISTINCT ON (p.user_id) p.user_id, p.unit_id, round(p.best_score * 100) AS hundredths
-                 FROM round_participants p JOIN units u ON u.id = p.unit_id
-                WHERE p.round_id = ANY($1::uuid[]) AND p.best_attempt_id IS NOT NULL
+                 FROM (${BEST_ROWS}) p JOIN units u ON u.id = p.unit_id
                 ORDER BY p.user_id, p.best_score DESC, p.round_id) m
         GROUP BY m.unit_id`,
-      [roundIds],
+      [roundIds, frozen.map((f) => f.roundId), frozen.map((f) => f.before)],
     );
     return rows.map((row) => ({ unitId: row.unit_id, participants: row.participants, scoreHundredths: Number(row.score_hundredths) }));
   }

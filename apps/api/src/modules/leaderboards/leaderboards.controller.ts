@@ -144,10 +144,12 @@ export class ContestLeaderboardController {
   @Public()
   @Get(':id/leaderboard')
   async board(@CurrentUser() caller: AuthUser | undefined, @Param('id', ParseUuid) id: string, @Query() query: PaginationQuery): Promise<ContestLeaderboardResponse> {
-    const { total, rows, profiles } = await this.boards.contestBoard(caller, id, query.offset, query.limit);
+    const { total, rows, profiles, frozenAt } = await this.boards.contestBoard(caller, id, query.offset, query.limit);
     return {
       contestId: id,
       total,
+      frozen: frozenAt !== null,
+      frozenAt: frozenAt?.toISOString() ?? null,
       entries: rows.map((row) => ({
         rank: row.rank,
         userId: row.userId,
@@ -171,11 +173,13 @@ export class ContestLeaderboardController {
     @Query() query: UnitBoardQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const { standings } = await this.boards.unitBoard(caller, id, query.orderBy);
+    const { standings, frozenAt } = await this.boards.unitBoard(caller, id, query.orderBy);
     return sendJsonOnce(reply, this.unitJson, standings, (): UnitLeaderboardResponse => ({
       contestId: id,
       orderBy: query.orderBy,
       total: standings.length,
+      frozen: frozenAt !== null,
+      frozenAt: frozenAt?.toISOString() ?? null,
       entries: standings.map((s) => ({
         rank: s.rank,
         unitId: s.unitId,

@@ -8,7 +8,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { AttemptsService } from '../attempts/attempts.service.js';
-import { type BestRow, BoardSource } from '../attempts/board-source.js';
+import { type BestRow, BoardSource, type FrozenRound } from '../attempts/board-source.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContestAccess } from '../contests/contest-access.js';
 import { ContestsService, type RoundWithContest } from '../contests/contests.service.js';
@@ -235,26 +235,52 @@ export class LeaderboardsService {
     return closed;
   }
 
-  /** Each member's best scores summed over the contest's rounds; ties by total duration. */
+  /**
+   * Each member's best scores summed over the contest's rounds; ties by total duration. While a round
+   * is in its freeze its scores count as they stood when it froze, except for the contest's managers.
+   */
   async contestBoard(caller: AuthUser | undefined, contestId: string, offset: number, limit: number) {
     const { contest, rounds } = await this.contests.get(caller, contestId);
-    const standings = await this.cached(`contest:${contestId}`, async () => {
+    const { live, frozen, frozenAt, key } = await this.boardRounds(caller, contestId, rounds);
+    const standings = await this.cached(`contest:${contestId}${key}`, async () => {
       // One row per member from PostgreSQL (sums over the rounds); the order is the engine's.
-      return rankContestTotals(await this.source.contestTotals(rounds.filter((r) => r.kind === 'quiz').map((r) => r.id)));
+      return rankContestTotals(await this.source.contestTotals(live, frozen));
     });
     const page = standings.slice(offset, offset + limit);
-    return { contest, total: standings.length, rows: page, profiles: await this.profiles(page.map((s) => s.userId)) };
+    return { contest, frozenAt, total: standings.length, rows: page, profiles: await this.profiles(page.map((s) => s.userId)) };
   }
 
-  /** Participation by unit, rolled up the tree (prizes for the units with the most participants). */
+  /** Participation by unit, rolled up the tree (prizes for the units with the most participants); frozen like the contest board. */
   async unitBoard(caller: AuthUser | undefined, contestId: string, orderBy: UnitBoardOrderBy) {
     const { contest, rounds } = await this.contests.get(caller, contestId);
-    const standings = await this.cached(`units:${contestId}:${orderBy}`, async () => {
+    const { live, frozen, frozenAt, key } = await this.boardRounds(caller, contestId, rounds);
+    const standings = await this.cached(`units:${contestId}:${orderBy}${key}`, async () => {
       // One row per unit from PostgreSQL (not one per member): the tree roll-up and the order are the engine's.
-      const [units, totals] = await Promise.all([this.units.list(), this.source.unitTotals(rounds.filter((r) => r.kind === 'quiz').map((r) => r.id))]);
+      const [units, totals] = await Promise.all([this.units.list(), this.source.unitTotals(live, frozen)]);
       return rankUnitTotals(units.map((u) => ({ id: u.id, parentId: u.parentId, name: u.name, memberCount: u.memberCount })), totals, orderBy);
     });
-    return { contest, standings };
+    return { contest, frozenAt, standings };
+  }
+
+  /**
+   * The contest's quiz rounds as an aggregate board counts them for this caller: live, or (a round in
+   * its freeze, for anyone but the contest's managers) as they stood when it froze. `key` tells the
+   * cached boards apart; `frozenAt` is the earliest freeze in force.
+   */
+  private async boardRounds(caller: AuthUser | undefined, contestId: string, rounds: RoundEntity[]) {
+    const now = this.clock.now();
+    const quiz = rounds.filter((round) => round.kind === 'quiz');
+    const freezing = quiz.filter((round) => isBoardFrozen(now, round));
+    if (!freezing.length || (caller && hasRole(caller, 'organizer') && (await this.access.manages(caller, 'contest', contestId)))) {
+      return { live: quiz.map((round) => round.id), frozen: [] as FrozenRound[], frozenAt: null, key: '' };
+    }
+    const frozen = freezing.map((round) => ({ roundId: round.id, before: freezeStart(round)! }));
+    return {
+      live: quiz.filter((round) => !freezing.includes(round)).map((round) => round.id),
+      frozen,
+      frozenAt: new Date(Math.min(...frozen.map((f) => f.before.getTime()))),
+      key: `:frozen:${frozen.map((f) => `${f.roundId}@${f.before.getTime()}`).join(',')}`,
+    };
   }
 
   /** Every line of a round board, for the organizers' spreadsheet. */
