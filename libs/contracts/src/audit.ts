@@ -6,6 +6,8 @@ export const AuditActions = [
   'contest.publish',
   'contest.finish',
   'contest.managers',
+  'round.update',
+  'round.delete',
   'round.close',
   'round.regrade',
   'question.update',

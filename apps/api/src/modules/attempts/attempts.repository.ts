@@ -143,6 +143,11 @@ export class AttemptsRepository {
     return participant.map(row);
   }
 
+  async anyParticipant(roundId: string, manager?: EntityManager): Promise<boolean> {
+    const [row] = await this.m(manager).query('SELECT EXISTS (SELECT 1 FROM round_participants WHERE round_id = $1) AS any', [roundId]);
+    return row.any === true;
+  }
+
   /** Those of `userIds` who started an attempt in any of the rounds (round_participants' primary key). */
   async participantsAmong(roundIds: string[], userIds: string[], manager?: EntityManager): Promise<string[]> {
     if (!roundIds.length || !userIds.length) return [];

@@ -95,6 +95,11 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     this.access.registerContestantSource(this);
   }
 
+  /** Whether anyone started an attempt in the round (ContestAccess: a round with attempts is never deleted). */
+  hasRecords(roundId: string, manager?: EntityManager): Promise<boolean> {
+    return this.attempts.anyParticipant(roundId, manager);
+  }
+
   /** Who started an attempt in the contest (ContestAccess refuses them as managers). */
   async contestantsAmong(contestId: string, userIds: string[], manager?: EntityManager): Promise<string[]> {
     return this.attempts.participantsAmong(await this.contests.roundIdsOf(contestId, manager), userIds, manager);

@@ -15,6 +15,8 @@ import { ContestsRepository } from './contests.repository.js';
 export interface ContestantSource {
   /** Those of `userIds` who have taken part in the contest. */
   contestantsAmong(contestId: string, userIds: string[], manager?: EntityManager): Promise<string[]>;
+  /** Whether anyone has done anything in the round (an attempt, an entry): then it cannot be deleted. */
+  hasRecords(roundId: string, manager?: EntityManager): Promise<boolean>;
 }
 
 /**
@@ -56,6 +58,10 @@ export class ContestAccess {
   canManage(caller: AuthUser | undefined, managerIds: readonly string[]): boolean {
     if (!caller) return false;
     return caller.roles.includes('admin') || (hasRole(caller, 'organizer') && managerIds.includes(caller.id));
+  }
+
+  async hasRecords(roundId: string, manager?: EntityManager): Promise<boolean> {
+    return (await Promise.all(this.sources.map((source) => source.hasRecords(roundId, manager)))).some(Boolean);
   }
 
   async contestantsAmong(contestId: string, userIds: string[], manager?: EntityManager): Promise<string[]> {

@@ -7,10 +7,11 @@ import { ContestAccess, ContestManagerGuard } from './contest-access.js';
 import { ContestsController } from './contests.controller.js';
 import { ContestsRepository } from './contests.repository.js';
 import { ContestsService } from './contests.service.js';
+import { RoundsController } from './rounds.controller.js';
 
 @Module({
   imports: [AuditModule, QuestionBankModule, UnitsModule, UsersModule],
-  controllers: [ContestsController],
+  controllers: [ContestsController, RoundsController],
   providers: [ContestsRepository, ContestsService, ContestAccess, ContestManagerGuard],
   exports: [ContestsService, ContestAccess, ContestManagerGuard],
 })

@@ -111,6 +111,10 @@ export class ContestsRepository {
     return this.rounds(manager).save(round);
   }
 
+  async deleteRound(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM rounds WHERE id = $1', [id]);
+  }
+
   /** contestId → its managers' ids, for several contests in one query. */
   async managersOf(contestIds: string[], manager?: EntityManager): Promise<Map<string, string[]>> {
     const byContest = new Map<string, string[]>(contestIds.map((id) => [id, []]));

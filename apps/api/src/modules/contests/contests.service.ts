@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type BlueprintShortfall, blueprintUnsatisfiable, checkBlueprint, DEFAULT_FREEZE_MINUTES, validateRubric } from '@hoi-thi/contest-engine';
+import { type BlueprintShortfall, blueprintUnsatisfiable, checkBlueprint, DEFAULT_FREEZE_MINUTES, roundPhase, validateRubric } from '@hoi-thi/contest-engine';
 import { type ContestStatus, ContestStatuses } from '@hoi-thi/contracts';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
@@ -13,12 +13,41 @@ import { UsersService } from '../users/users.service.js';
 import { ContestAccess } from './contest-access.js';
 import type { ContestEntity } from './contest.entity.js';
 import { ContestsRepository } from './contests.repository.js';
-import type { CreateContestDto, CreateRoundDto, UpdateContestDto } from './dto/contest.dto.js';
+import type { CreateContestDto, CreateRoundDto, UpdateContestDto, UpdateRoundDto } from './dto/contest.dto.js';
 import type { RoundEntity } from './round.entity.js';
 
 const PUBLIC_STATUSES: ContestStatus[] = ['published', 'finished'];
 const QUIZ_FIELDS = ['timeLimitSeconds', 'maxAttempts', 'blueprint', 'shuffleQuestions', 'shuffleOptions', 'gradingMode', 'predictionQuestion', 'predictionActual', 'reviewAfter', 'freezeMinutes'] as const;
 const ESSAY_FIELDS = ['rubric', 'judgesPerEntry', 'minWords', 'maxWords'] as const;
+
+/** What a round may still change once it is open (API.md "Rounds"). */
+const OPEN_ROUND_FIELDS = ['title', 'closesAt'];
+
+/** A round as the request that would create it (a PATCH is checked as this merged with the patch). */
+function roundAsDto(round: RoundEntity): CreateRoundDto {
+  const base = { title: round.title, opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() };
+  if (round.kind === 'quiz') {
+    return {
+      ...base,
+      timeLimitSeconds: round.timeLimitSeconds ?? undefined,
+      maxAttempts: round.maxAttempts ?? undefined,
+      blueprint: round.blueprint ?? undefined,
+      shuffleQuestions: round.shuffleQuestions,
+      shuffleOptions: round.shuffleOptions,
+      gradingMode: round.gradingMode,
+      predictionQuestion: round.predictionQuestion ?? undefined,
+      predictionActual: round.predictionActual ?? undefined,
+      reviewAfter: round.reviewAfter,
+      freezeMinutes: round.freezeMinutes,
+    } as CreateRoundDto;
+  }
+  return { ...base, rubric: round.rubric ?? undefined, judgesPerEntry: round.judgesPerEntry ?? undefined, minWords: round.minWords ?? undefined, maxWords: round.maxWords ?? undefined } as CreateRoundDto;
+}
+
+/** The fields a PATCH sets (`undefined` = not sent). */
+function definedFields<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
 
 export interface ContestWithRounds {
   contest: ContestEntity;
@@ -138,47 +167,94 @@ export class ContestsService {
       const contest = await this.contests.findById(contestId, manager, true);
       if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
       if (contest.status === 'finished') throw new DomainError('CONTEST.FINISHED');
-      const details = this.roundFieldIssues(contest, dto);
-      const opensAt = new Date(dto.opensAt);
-      const closesAt = new Date(dto.closesAt);
-      if (closesAt.getTime() <= opensAt.getTime()) details.push({ field: 'closesAt', constraint: 'closesAfterOpens' });
-      if (details.length) throw DomainError.validation(details);
-
+      const values = await this.checkedRound(contest, dto, manager);
       const position = await this.contests.nextRoundPosition(contestId, manager);
-      const base = { contestId, position, kind: contest.kind, title: dto.title, opensAt, closesAt };
-      const round =
-        contest.kind === 'quiz'
-          ? {
-              ...base,
-              timeLimitSeconds: dto.timeLimitSeconds!,
-              maxAttempts: dto.maxAttempts!,
-              blueprint: dto.blueprint!.map((line) => ({
-                topicId: line.topicId,
-                count: line.count,
-                ...(line.difficulty ? { difficulty: line.difficulty } : {}),
-                ...(line.points !== undefined ? { points: line.points } : {}),
-              })),
-              shuffleQuestions: dto.shuffleQuestions ?? true,
-              shuffleOptions: dto.shuffleOptions ?? true,
-              gradingMode: dto.gradingMode ?? 'all_or_nothing',
-              predictionQuestion: dto.predictionQuestion ?? null,
-              predictionActual: dto.predictionQuestion ? (dto.predictionActual ?? 'participants') : null,
-              reviewAfter: dto.reviewAfter ?? 'close',
-              freezeMinutes: dto.freezeMinutes ?? DEFAULT_FREEZE_MINUTES,
-            }
-          : {
-              ...base,
-              rubric: dto.rubric!.map((c) => ({ name: c.name, maxPoints: c.maxPoints, weight: c.weight ?? 1 })),
-              judgesPerEntry: dto.judgesPerEntry!,
-              minWords: dto.minWords ?? null,
-              maxWords: dto.maxWords ?? null,
-              reviewAfter: 'never' as const,
-            };
-      if (dto.blueprint) await this.assertTopics(dto.blueprint.map((line) => line.topicId), manager);
-      const saved = await this.contests.insertRound(round, manager);
+      const saved = await this.contests.insertRound({ contestId, position, kind: contest.kind, ...values }, manager);
       if (contest.status === 'published') await this.assertSatisfiable([saved], manager);
       return saved;
     });
+  }
+
+  /**
+   * `PATCH /api/rounds/:id` (API.md "Rounds"): before it opens, any field of creation (checked as a
+   * new round); once open, only the title and a later `closesAt` (what members were told stays
+   * true); once closed, 409 ROUND.LOCKED. Audited with the fields changed.
+   */
+  async updateRound(actor: AuthUser, roundId: string, patch: UpdateRoundDto): Promise<RoundEntity> {
+    const given = Object.keys(patch).filter((field) => (patch as Record<string, unknown>)[field] !== undefined);
+    const saved = await this.contests.transaction(async (manager) => {
+      const round = await this.contests.findRoundForUpdate(roundId, manager);
+      if (!round) throw new DomainError('ROUND.NOT_FOUND');
+      const contest = (await this.contests.findById(round.contestId, manager, true))!;
+      const phase = contest.status === 'finished' ? 'closed' : roundPhase(this.clock.now(), round);
+      if (phase === 'closed') throw new DomainError('ROUND.LOCKED');
+      if (phase === 'open') {
+        const details: ValidationDetail[] = given.filter((field) => !OPEN_ROUND_FIELDS.includes(field)).map((field) => ({ field, constraint: 'lockedOnceOpen' }));
+        if (patch.closesAt !== undefined && new Date(patch.closesAt).getTime() <= round.closesAt.getTime()) details.push({ field: 'closesAt', constraint: 'closesOnlyLater' });
+        if (details.length) throw DomainError.validation(details);
+      }
+      if (!given.length) return round;
+      const values = await this.checkedRound(contest, { ...roundAsDto(round), ...definedFields(patch) }, manager);
+      Object.assign(round, values);
+      const updated = await this.contests.saveRound(round, manager);
+      if (contest.status === 'published') await this.assertSatisfiable([updated], manager);
+      await this.audit.record({ actorId: actor.id, action: 'round.update', targetType: 'round', targetId: roundId, details: { title: updated.title, fields: given } }, manager);
+      return updated;
+    });
+    this.gradingCache.delete(roundId);
+    return saved;
+  }
+
+  /** `DELETE /api/rounds/:id`: only before it opens, with no attempt or entry (nothing anyone did is lost); else 409 ROUND.LOCKED. */
+  async deleteRound(actor: AuthUser, roundId: string): Promise<void> {
+    await this.contests.transaction(async (manager) => {
+      const round = await this.contests.findRoundForUpdate(roundId, manager);
+      if (!round) throw new DomainError('ROUND.NOT_FOUND');
+      if (roundPhase(this.clock.now(), round) !== 'upcoming' || (await this.access.hasRecords(roundId, manager))) {
+        throw new DomainError('ROUND.LOCKED');
+      }
+      await this.contests.deleteRound(roundId, manager);
+      await this.audit.record({ actorId: actor.id, action: 'round.delete', targetType: 'round', targetId: roundId, details: { title: round.title, contestId: round.contestId } }, manager);
+    });
+    this.gradingCache.delete(roundId);
+  }
+
+  /** The round's fields from a complete request, or a 400 naming every problem (the rules of creation). */
+  private async checkedRound(contest: ContestEntity, dto: CreateRoundDto, manager: EntityManager) {
+    const details = this.roundFieldIssues(contest, dto);
+    const opensAt = new Date(dto.opensAt);
+    const closesAt = new Date(dto.closesAt);
+    if (closesAt.getTime() <= opensAt.getTime()) details.push({ field: 'closesAt', constraint: 'closesAfterOpens' });
+    if (details.length) throw DomainError.validation(details);
+    if (dto.blueprint) await this.assertTopics(dto.blueprint.map((line) => line.topicId), manager);
+    const base = { title: dto.title, opensAt, closesAt };
+    return contest.kind === 'quiz'
+      ? {
+          ...base,
+          timeLimitSeconds: dto.timeLimitSeconds!,
+          maxAttempts: dto.maxAttempts!,
+          blueprint: dto.blueprint!.map((line) => ({
+            topicId: line.topicId,
+            count: line.count,
+            ...(line.difficulty ? { difficulty: line.difficulty } : {}),
+            ...(line.points !== undefined ? { points: line.points } : {}),
+          })),
+          shuffleQuestions: dto.shuffleQuestions ?? true,
+          shuffleOptions: dto.shuffleOptions ?? true,
+          gradingMode: dto.gradingMode ?? 'all_or_nothing',
+          predictionQuestion: dto.predictionQuestion ?? null,
+          predictionActual: dto.predictionQuestion ? (dto.predictionActual ?? 'participants') : null,
+          reviewAfter: dto.reviewAfter ?? 'close',
+          freezeMinutes: dto.freezeMinutes ?? DEFAULT_FREEZE_MINUTES,
+        }
+      : {
+          ...base,
+          rubric: dto.rubric!.map((c) => ({ name: c.name, maxPoints: c.maxPoints, weight: c.weight ?? 1 })),
+          judgesPerEntry: dto.judgesPerEntry!,
+          minWords: dto.minWords ?? null,
+          maxWords: dto.maxWords ?? null,
+          reviewAfter: 'never' as const,
+        };
   }
 
   /** draft → published, once the bank can fill every quiz round's blueprint. `actor` null: the system (demo data). */

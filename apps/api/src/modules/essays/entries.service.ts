@@ -233,6 +233,11 @@ export class EntriesService implements ContestantSource, OnModuleInit {
     if (await this.essays.judgesAny(roundIds, user.id, manager)) throw new DomainError('ROUND.STAFF_CANNOT_COMPETE');
   }
 
+  /** Whether the round has an entry (ContestAccess: such a round is never deleted). */
+  hasRecords(roundId: string, manager?: EntityManager): Promise<boolean> {
+    return this.essays.anyEntry(roundId, manager);
+  }
+
   /** Who wrote an entry in the contest (ContestAccess refuses them as managers). */
   async contestantsAmong(contestId: string, userIds: string[], manager?: EntityManager): Promise<string[]> {
     return this.essays.authorsAmong(await this.contests.roundIdsOf(contestId, manager), userIds, manager);

@@ -88,6 +88,11 @@ export class EssaysRepository {
     return qb.getOne();
   }
 
+  async anyEntry(roundId: string, manager?: EntityManager): Promise<boolean> {
+    const [row] = await this.m(manager).query('SELECT EXISTS (SELECT 1 FROM essay_entries WHERE round_id = $1) AS any', [roundId]);
+    return row.any === true;
+  }
+
   /** Those of `userIds` who wrote an entry in any of the rounds (UQ_essay_entries_round_author). */
   async authorsAmong(roundIds: string[], userIds: string[], manager?: EntityManager): Promise<string[]> {
     if (!roundIds.length || !userIds.length) return [];

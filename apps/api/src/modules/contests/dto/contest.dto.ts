@@ -210,3 +210,6 @@ export class CreateRoundDto {
   @Max(100_000)
   maxWords?: number;
 }
+
+/** `PATCH /api/rounds/:id`: any field of creation before the round opens; once open, `title` and a later `closesAt`. */
+export class UpdateRoundDto extends PartialType(CreateRoundDto) {}
