@@ -147,6 +147,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     DATA_DIR: dataDir,
     DEMO_DATA: 'false',
     ATTEMPT_SWEEP_SECONDS: '0',
+    ROUND_AUTO_CLOSE_SECONDS: '0',
     ...(embedded ? {} : { DATABASE_URL: database!.url, JWT_SECRET: TEST_JWT_SECRET }),
     // The embedded run: tests mint tokens with the test secret, and the pool's idle connection closes
     // between most requests, so every file also exercises reconnecting to the one PGlite session.

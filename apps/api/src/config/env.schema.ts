@@ -30,6 +30,8 @@ export interface AppConfig {
   attemptGraceSeconds: number;
   /** How often the sweeper finalizes attempts whose time ran out; 0 = never (tests call it). */
   attemptSweepSeconds: number;
+  /** How often each replica closes quiz rounds whose close + grace has passed; 0 = never (tests call it). */
+  roundAutoCloseSeconds: number;
   registerRateLimit: number;
   /** Registration needs a phone number (a Vietnamese mobile, one per account). */
   registerRequirePhone: boolean;
@@ -131,6 +133,7 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     revocationPollMs: integer(env, 'REVOCATION_POLL_MS', 2000, 100, 4000),
     attemptGraceSeconds: integer(env, 'ATTEMPT_GRACE_SECONDS', 5, 0, 600),
     attemptSweepSeconds: integer(env, 'ATTEMPT_SWEEP_SECONDS', 30, 0, 3600),
+    roundAutoCloseSeconds: integer(env, 'ROUND_AUTO_CLOSE_SECONDS', 15, 0, 3600),
     registerRateLimit: integer(env, 'REGISTER_RATE_LIMIT', 300, 1, 1_000_000),
     registerRequirePhone: boolean(env, 'REGISTER_REQUIRE_PHONE', false),
     loginFailureLimit: integer(env, 'LOGIN_FAILURE_LIMIT', 10, 1, 10_000),

@@ -111,6 +111,22 @@ export class ContestsRepository {
     return this.rounds(manager).save(round);
   }
 
+  /**
+   * Quiz rounds whose close is due: not closed, `closes_at` at or before `cutoff`, in a contest that
+   * is not a draft, and not waiting for a manual prediction value. The rounds table is small (a
+   * contest has tens of rounds): a scan, every few seconds.
+   */
+  async roundsDueForClose(cutoff: Date): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT r.id FROM rounds r JOIN contests c ON c.id = r.contest_id
+        WHERE r.kind = 'quiz' AND r.closed_at IS NULL AND r.closes_at <= $1 AND c.status <> 'draft'
+          AND NOT (r.prediction_question IS NOT NULL AND r.prediction_actual = 'manual')
+        ORDER BY r.closes_at`,
+      [cutoff],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async deleteRound(id: string, manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM rounds WHERE id = $1', [id]);
   }

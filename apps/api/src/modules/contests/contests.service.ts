@@ -343,6 +343,11 @@ export class ContestsService {
     return round;
   }
 
+  /** Quiz rounds of published (or finished) contests still open after `cutoff` … that close by themselves. */
+  roundsDueForClose(cutoff: Date): Promise<string[]> {
+    return this.contests.roundsDueForClose(cutoff);
+  }
+
   async markClosed(round: RoundEntity, closedAt: Date, actualValue: number | null, manager: EntityManager): Promise<RoundEntity> {
     round.closedAt = closedAt;
     round.actualValue = actualValue;

@@ -14,6 +14,7 @@ import { LeaderboardsRepository } from './leaderboards.repository.js';
 import { LeaderboardsService } from './leaderboards.service.js';
 import { PostgresLeaderboardStore } from './postgres-leaderboard.store.js';
 import { RedisLeaderboardStore } from './redis-leaderboard.store.js';
+import { RoundCloser } from './round-closer.js';
 
 @Module({
   imports: [AttemptsModule, AuditModule, ContestsModule, UnitsModule, UsersModule],
@@ -28,6 +29,7 @@ import { RedisLeaderboardStore } from './redis-leaderboard.store.js';
     LeaderboardsRepository,
     LeaderboardsService,
     LeaderboardLive,
+    RoundCloser,
   ],
   exports: [LeaderboardsService],
 })

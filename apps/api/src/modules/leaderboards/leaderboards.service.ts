@@ -207,9 +207,9 @@ export class LeaderboardsService {
    * Closes a round once its window and grace are over: finalizes attempts nobody submitted, fixes
    * the prediction's actual value, ranks the final board by the full ladder and stores it.
    */
-  async close(user: AuthUser, roundId: string, manualActual: number | undefined) {
+  async close(user: AuthUser | null, roundId: string, manualActual: number | undefined) {
     // Read afresh, not the public 1-second copy: an organizer may just have moved the round's window.
-    const { round } = await this.quizRound(user, roundId, { fresh: true });
+    const { round } = await this.quizRound(user ?? undefined, roundId, { fresh: true });
     if (round.closedAt) throw new DomainError('ROUND.ALREADY_CLOSED');
     const now = this.clock.now();
     if (now.getTime() < round.closesAt.getTime() + this.graceMs) {
@@ -227,11 +227,32 @@ export class LeaderboardsService {
       const actual = kind ? predictionActualValue(kind, counts, manualActual) : null;
       await this.writeFinalBoard(manager, roundId, actual);
       const saved = await this.contests.markClosed(locked, now, actual, manager);
-      await this.audit.record({ actorId: user.id, action: 'round.close', targetType: 'round', targetId: roundId, details: { actualValue: actual, participants: counts.participants } }, manager);
+      await this.audit.record({ actorId: user?.id ?? null, action: 'round.close', targetType: 'round', targetId: roundId, details: { actualValue: actual, participants: counts.participants } }, manager);
       return { round: saved, participants: counts.participants };
     });
     this.rounds.delete(roundId);
     this.dropPages(roundId); // a live page shared a moment ago must not outlive the close
+    return closed;
+  }
+
+  /**
+   * Closes every quiz round whose `closesAt` + grace has passed (API.md "Rounds"), but those whose
+   * prediction's actual value an organizer types in (`manual`). Safe on every replica at once: a
+   * round is closed under its row lock, once; a replica that comes second finds it closed and skips.
+   * Returns the rounds this call closed.
+   */
+  async closeDue(): Promise<string[]> {
+    const due = await this.contests.roundsDueForClose(new Date(this.clock.now().getTime() - this.graceMs));
+    const closed: string[] = [];
+    for (const roundId of due) {
+      try {
+        await this.close(null, roundId, undefined);
+        closed.push(roundId);
+      } catch (error) {
+        // Another replica came first; any other failure is retried at the next pass.
+        if (!(error instanceof DomainError && error.code === 'ROUND.ALREADY_CLOSED')) this.logger.error(`Closing round ${roundId} failed: ${String(error)}`);
+      }
+    }
     return closed;
   }
 
