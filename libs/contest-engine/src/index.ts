@@ -19,6 +19,7 @@ export * from './ranking/live-board-score.js';
 export * from './ranking/contest-ranking.js';
 export * from './ranking/unit-ranking.js';
 export * from './units/unit-tree.js';
+export * from './units/unit-import.js';
 export * from './essays/rubric.js';
 export * from './essays/aggregate.js';
 export * from './essays/assign-judges.js';

@@ -127,6 +127,12 @@ export class ContestsRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Whether any contest lists the unit as eligible (contests are few: a scan). */
+  async anyEligible(unitId: string, manager: EntityManager): Promise<boolean> {
+    const [row] = await manager.query('SELECT EXISTS (SELECT 1 FROM contests WHERE $1 = ANY(eligible_unit_ids)) AS any', [unitId]);
+    return row.any === true;
+  }
+
   async deleteRound(id: string, manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM rounds WHERE id = $1', [id]);
   }

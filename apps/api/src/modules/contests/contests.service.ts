@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type BlueprintShortfall, blueprintUnsatisfiable, checkBlueprint, DEFAULT_FREEZE_MINUTES, roundPhase, validateRubric } from '@hoi-thi/contest-engine';
 import { type ContestStatus, ContestStatuses } from '@hoi-thi/contracts';
@@ -64,7 +64,7 @@ export interface RoundWithContest {
 }
 
 @Injectable()
-export class ContestsService {
+export class ContestsService implements OnModuleInit {
   constructor(
     private readonly contests: ContestsRepository,
     private readonly units: UnitsService,
@@ -74,6 +74,11 @@ export class ContestsService {
     private readonly users: UsersService,
     private readonly access: ContestAccess,
   ) {}
+
+  onModuleInit(): void {
+    // A unit a contest is open to cannot be deleted (its members would silently lose the contest).
+    this.units.registerUsage({ unitInUse: (unitId, manager) => this.contests.anyEligible(unitId, manager) });
+  }
 
   /** Members and visitors see published and finished contests; organizers also see drafts. */
   async list(caller: AuthUser | undefined, status: ContestStatus | undefined, limit: number, offset: number): Promise<[ContestWithRounds[], number]> {

@@ -7,12 +7,39 @@ import { UnitEntity } from './unit.entity.js';
 export class UnitsRepository {
   constructor(@InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>) {}
 
-  findAll(): Promise<UnitEntity[]> {
-    return this.units.find({ order: { name: 'ASC' } });
+  findAll(manager?: EntityManager): Promise<UnitEntity[]> {
+    return (manager?.getRepository(UnitEntity) ?? this.units).find({ order: { name: 'ASC' } });
   }
 
-  findById(id: string): Promise<UnitEntity | null> {
-    return this.units.findOneBy({ id });
+  findById(id: string, manager?: EntityManager): Promise<UnitEntity | null> {
+    return (manager?.getRepository(UnitEntity) ?? this.units).findOneBy({ id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.units.manager.transaction(work);
+  }
+
+  /** One writer of the tree's shape at a time (moves, deletes, imports), until the transaction ends. */
+  async lockTree(manager: EntityManager): Promise<void> {
+    await manager.query("SELECT pg_advisory_xact_lock(hashtext('units.tree'))");
+  }
+
+  async hasChildren(id: string, manager: EntityManager): Promise<boolean> {
+    const [row] = await manager.query('SELECT EXISTS (SELECT 1 FROM units WHERE parent_id = $1) AS any', [id]);
+    return row.any === true;
+  }
+
+  async delete(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM units WHERE id = $1', [id]);
+  }
+
+  /** New member counts, one statement. */
+  async updateMemberCounts(changes: { id: string; memberCount: number }[], manager: EntityManager): Promise<void> {
+    if (!changes.length) return;
+    await manager.query('UPDATE units u SET member_count = c.n FROM unnest($1::uuid[], $2::int[]) AS c(id, n) WHERE u.id = c.id', [
+      changes.map((c) => c.id),
+      changes.map((c) => c.memberCount),
+    ]);
   }
 
   exists(id: string, manager?: EntityManager): Promise<boolean> {
@@ -28,8 +55,8 @@ export class UnitsRepository {
     return repository.save(repository.create(data));
   }
 
-  save(unit: UnitEntity): Promise<UnitEntity> {
-    return this.units.save(unit);
+  save(unit: UnitEntity, manager?: EntityManager): Promise<UnitEntity> {
+    return (manager?.getRepository(UnitEntity) ?? this.units).save(unit);
   }
 
   /** How many of these ids are units (one indexed query). */

@@ -100,6 +100,12 @@ export class UsersRepository {
     return (manager?.getRepository(UserEntity) ?? this.users).findOneBy({ id });
   }
 
+  /** IDX_users_unit_id. */
+  async anyInUnit(unitId: string, manager: EntityManager): Promise<boolean> {
+    const [row] = await manager.query('SELECT EXISTS (SELECT 1 FROM users WHERE unit_id = $1) AS any', [unitId]);
+    return row.any === true;
+  }
+
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.users.manager.transaction(work);
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { normalizeVietnamesePhone } from '@hoi-thi/contest-engine';
 import type { Role } from '@hoi-thi/contracts';
@@ -42,12 +42,17 @@ export function canonicalPhone(phone: string, field = 'phone'): string {
 }
 
 @Injectable()
-export class UsersService {
+export class UsersService implements OnModuleInit {
   constructor(
     private readonly users: UsersRepository,
     private readonly units: UnitsService,
     private readonly audit: AuditService,
   ) {}
+
+  onModuleInit(): void {
+    // A unit with members cannot be deleted (their unit is how they compete and are counted).
+    this.units.registerUsage({ unitInUse: (unitId, manager) => this.users.anyInUnit(unitId, manager) });
+  }
 
   /** userId → name, unit name and phone (the phone only for organizer exports; boards drop it). */
   async profiles(ids: string[]): Promise<Map<string, { fullName: string; unitName: string | null; phone: string | null }>> {

@@ -30,6 +30,11 @@ export class UpdateUnitDto {
   @MaxLength(300)
   name?: string;
 
+  /** The new parent; `null` makes it a top-level unit. */
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+
   @IsOptional()
   @IsInt()
   @Min(0)
