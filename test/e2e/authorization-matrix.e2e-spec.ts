@@ -1,9 +1,241 @@
-import { it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
-import { startTestApp } from '../support/test-app.js';
-it('dumps', async () => {
-  const t = await startTestApp();
-  const r = await t.http().get('/api/docs-json');
-  writeFileSync('/tmp/openapi.json', JSON.stringify(r.body, null, 1));
-  await t.close();
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AuthResponse } from '@hoi-thi/contracts';
+import { aMember, aQuizRound, aUnit, aUserWithRoles, bearer, type QuizSetup } from '../support/builders.js';
+import { aPdf } from '../support/essay-documents.js';
+import { essayBody, RUBRIC, scoresOf } from '../support/essays.js';
+import { call, type CallOptions, type DocumentedRoute, documentedRoutes, fillPath } from '../support/security/routes.js';
+import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
+import { CALLERS, type Caller, EXPECTED, type Outcome } from './authorization-matrix.table.js';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+/** How to call one route: real ids, a body the handler accepts or refuses after the guards. */
+interface Plan extends Omit<CallOptions, 'token'> {
+  params?: Record<string, string>;
+  /** Fresh ids for each caller, for a route that uses its target up (a delete). */
+  paramsFor?: (caller: Caller) => Promise<Record<string, string>>;
+  /**
+   * Calls that change what other routes see run after every call of an earlier phase: 1 = the
+   * end of a workflow (submit, judging lock, withdrawal), 2 = what needs those, 3 = signing out.
+   */
+  phase?: number;
+}
+
+type Actual = Outcome | number | string;
+
+/** What the caller met, in the table's terms (see authorization-matrix.table.ts). */
+function outcomeOf(status: number, code: string | undefined): Actual {
+  if (status === 401) return 401;
+  if (status === 403) return code === 'FORBIDDEN' ? 403 : `403 ${code}`;
+  if (status === 404) return 404;
+  if (status >= 500) return status;
+  return 'allow';
+}
+
+/**
+ * Issue 16 item 1: every route of the OpenAPI document as anonymous, a member, a judge, an organizer
+ * who does not manage the contest, the contest's manager and an admin, against the table in
+ * authorization-matrix.table.ts. A route the table does not list fails (deny by default).
+ */
+describe('authorization matrix', () => {
+  let t: TestApp;
+  const clock = new FakeClock();
+  let routes: DocumentedRoute[];
+  let callers: Record<Exclude<Caller, 'anonymous'>, AuthResponse>;
+  let plans: Record<string, Plan>;
+
+  const http = () => t.http();
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    routes = await documentedRoutes(t);
+    const unitA = (await aUnit(t, 'CĐCS Báo Thanh Niên')).id;
+    // The judge works elsewhere: a judge never judges an author of their own unit.
+    const unitB = (await aUnit(t, 'CĐCS Cảng Sài Gòn')).id;
+    const spareUnit = (await aUnit(t, 'CĐCS Dệt may')).id;
+    const member = await aMember(t, unitA);
+    const judge = await aUserWithRoles(t, unitB, ['judge']);
+    const otherOrganizer = await aUserWithRoles(t, unitA, ['organizer']);
+    const admin = await aUserWithRoles(t, unitA, ['admin']);
+    const spareUser = await aMember(t, unitA);
+
+    // The quiz contest (its creator is `manager`); the member's attempt is started below.
+    const quiz: QuizSetup = await aQuizRound(t, unitA, { questions: 3, now: clock.now(), round: { reviewAfter: 'submit' } });
+    const manager = quiz.organizer;
+
+    // The essay contest of the same manager: round 1 closes within the hour (then its entry is
+    // assigned to the judge), round 2 stays open for new entries.
+    const now = clock.now();
+    const essayContest = (await http().post('/api/contests').set(...bearer(manager)).send({ title: 'Viết về người lao động', kind: 'essay' }).expect(201)).body.id as string;
+    const essayRound = async (title: string, closesIn: number) =>
+      (
+        await http()
+          .post(`/api/contests/${essayContest}/rounds`)
+          .set(...bearer(manager))
+          .send({ title, opensAt: new Date(now.getTime() - HOUR).toISOString(), closesAt: new Date(now.getTime() + closesIn).toISOString(), rubric: RUBRIC, judgesPerEntry: 1, minWords: 5, maxWords: 300 })
+          .expect(201)
+      ).body.id as string;
+    const essayRoundId = await essayRound('Sơ khảo', HOUR);
+    const openEssayRoundId = await essayRound('Vòng mở', 7 * DAY);
+    await http().post(`/api/contests/${essayContest}/publish`).set(...bearer(manager)).expect(200);
+    const entryId = (await http().post(`/api/rounds/${essayRoundId}/entries`).set(...bearer(member)).send({ title: 'Người thợ', body: essayBody(40) }).expect(201)).body.id as string;
+    const pdf = await aPdf({ name: 'Nguyễn Văn An', company: 'Báo Thanh Niên', manager: 'Trần Văn Bình' });
+    await http().put(`/api/entries/${entryId}/attachment`).set(...bearer(member)).attach('file', pdf, 'bai-du-thi.pdf').expect(200);
+
+    clock.advance(2 * HOUR);
+    await http().post(`/api/rounds/${essayRoundId}/assignments`).set(...bearer(manager)).send({ judgeIds: [judge.user.id] }).expect(201);
+    const [assignment] = (await http().get('/api/judging/assignments').set(...bearer(judge)).expect(200)).body as { id: string }[];
+
+    const attempt = (await http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(member)).expect(201)).body as { id: string; questions: { id: string }[] };
+
+    const window = (opensIn: number) => ({
+      opensAt: new Date(clock.now().getTime() + opensIn).toISOString(),
+      closesAt: new Date(clock.now().getTime() + opensIn + 7 * DAY).toISOString(),
+    });
+    const quizRound = async (title: string, opensIn: number) =>
+      (
+        await http()
+          .post(`/api/contests/${quiz.contestId}/rounds`)
+          .set(...bearer(manager))
+          .send({ title, ...window(opensIn), timeLimitSeconds: 600, maxAttempts: 1, blueprint: [{ topicId: quiz.topicId, count: 1 }] })
+          .expect(201)
+      ).body.id as string;
+    // Closed by the matrix (`close`), so the main round stays open.
+    const roundToClose = await quizRound('Tuần để đóng', -HOUR);
+    // A draft contest for `publish`, then `finish`.
+    const contestToPublish = (await http().post('/api/contests').set(...bearer(manager)).send({ title: 'Cuộc thi nháp', kind: 'quiz' }).expect(201)).body.id as string;
+    // Questions to edit and archive, outside every blueprint.
+    const spareTopic = (await http().post('/api/topics').set(...bearer(manager)).send({ name: 'Chủ đề dự phòng' }).expect(201)).body.id as string;
+    const spareQuestion = (
+      await http()
+        .post('/api/questions')
+        .set(...bearer(manager))
+        .send({ topicId: spareTopic, type: 'true_false', text: 'Công đoàn là tổ chức chính trị - xã hội?', options: [{ text: 'Đúng', correct: true }, { text: 'Sai', correct: false }] })
+        .expect(201)
+    ).body.id as string;
+
+    callers = { member, judge, otherOrganizer, manager, admin };
+    const judgeScores = { scores: scoresOf([8, 4, 3]), comment: 'Bài viết tốt.' };
+    const entryText = { title: 'Người thợ (sửa)', body: essayBody(40, 1) };
+
+    plans = {
+      'PATCH /api/units/{id}': { params: { id: spareUnit }, body: {} },
+      'DELETE /api/units/{id}': { paramsFor: async (caller) => ({ id: (await aUnit(t, `Đơn vị để xoá (${caller})`)).id }) },
+      'POST /api/units': { body: {} },
+      // No multipart: 415 from the handler.
+      'POST /api/units/import': {},
+      'POST /api/auth/register': { body: {} },
+      'POST /api/auth/login': { body: {} },
+      'POST /api/auth/refresh': { body: {} },
+      'POST /api/auth/logout': { body: {} },
+      'POST /api/auth/logout-all': { phase: 3 },
+      'PUT /api/auth/password': { body: {} },
+      'PATCH /api/auth/me': { body: {} },
+      'PUT /api/users/{id}/roles': { params: { id: spareUser.user.id }, body: {} },
+      'POST /api/users/{id}/reset-password': { params: { id: spareUser.user.id } },
+      'PATCH /api/users/{id}': { params: { id: spareUser.user.id }, body: {} },
+
+      'POST /api/topics': { body: {} },
+      'POST /api/questions': { body: {} },
+      'GET /api/questions/{id}': { params: { id: spareQuestion } },
+      'PATCH /api/questions/{id}': { params: { id: spareQuestion }, body: {} },
+      'DELETE /api/questions/{id}': { params: { id: spareQuestion }, phase: 1 },
+      'GET /api/questions/export': { query: { format: 'gift', topicId: spareTopic } },
+      // No multipart: 415 from the handler.
+      'POST /api/questions/import': {},
+
+      'POST /api/contests': { body: {} },
+      'GET /api/contests/{id}': { params: { id: quiz.contestId } },
+      'PATCH /api/contests/{id}': { params: { id: quiz.contestId }, body: {} },
+      'GET /api/contests/{id}/managers': { params: { id: quiz.contestId } },
+      'PUT /api/contests/{id}/managers': { params: { id: quiz.contestId }, body: {} },
+      'POST /api/contests/{id}/rounds': { params: { id: quiz.contestId }, body: {} },
+      'POST /api/contests/{id}/publish': { params: { id: contestToPublish } },
+      'POST /api/contests/{id}/finish': { params: { id: contestToPublish }, phase: 1 },
+      'GET /api/contests/{id}/leaderboard': { params: { id: quiz.contestId } },
+      'GET /api/contests/{id}/leaderboard/units': { params: { id: quiz.contestId } },
+      'GET /api/contests/{id}/leaderboard/export': { params: { id: quiz.contestId } },
+      'GET /api/contests/{id}/leaderboard/units/export': { params: { id: quiz.contestId } },
+      'GET /api/rounds/{id}': { params: { id: quiz.roundId } },
+      'PATCH /api/rounds/{id}': { params: { id: quiz.roundId }, body: {} },
+      'DELETE /api/rounds/{id}': { paramsFor: async (caller) => ({ id: await quizRound(`Tuần sau (${caller})`, DAY) }) },
+
+      'POST /api/rounds/{id}/attempts': { params: { id: quiz.roundId } },
+      'GET /api/rounds/{id}/attempts/mine': { params: { id: quiz.roundId } },
+      'POST /api/rounds/{id}/preview': { params: { id: quiz.roundId } },
+      'POST /api/rounds/{id}/regrade': { params: { id: quiz.roundId }, body: { dryRun: true } },
+      'GET /api/rounds/{id}/regrades': { params: { id: quiz.roundId } },
+      'GET /api/rounds/{id}/participation': { params: { id: quiz.roundId } },
+      'POST /api/rounds/{id}/close': { params: { id: roundToClose }, body: {} },
+      'GET /api/attempts/{id}': { params: { id: attempt.id } },
+      'GET /api/attempts/{id}/review': { params: { id: attempt.id } },
+      // Valid bodies: the handler, not the validation pipe, must be what refuses a stranger.
+      'PUT /api/attempts/{id}/answers/{questionId}': { params: { id: attempt.id, questionId: attempt.questions[0].id }, body: { optionIds: [] } },
+      'PUT /api/attempts/{id}/prediction': { params: { id: attempt.id }, body: { prediction: 120 } },
+      'POST /api/attempts/{id}/submit': { params: { id: attempt.id }, body: {}, phase: 1 },
+      'GET /api/rounds/{id}/leaderboard': { params: { id: quiz.roundId } },
+      'GET /api/rounds/{id}/leaderboard/me': { params: { id: quiz.roundId } },
+      'GET /api/rounds/{id}/leaderboard/stream': { params: { id: quiz.roundId } },
+      'GET /api/rounds/{id}/leaderboard/export': { params: { id: quiz.roundId } },
+
+      'POST /api/rounds/{id}/entries': { params: { id: openEssayRoundId }, body: { title: 'Bài của tôi', body: essayBody(40, 2) } },
+      'GET /api/rounds/{id}/entries/mine': { params: { id: essayRoundId } },
+      'GET /api/rounds/{id}/entries': { params: { id: essayRoundId } },
+      'GET /api/entries/{id}': { params: { id: entryId } },
+      'PUT /api/entries/{id}': { params: { id: entryId }, body: entryText },
+      'PUT /api/entries/{id}/attachment': { params: { id: entryId }, upload: { field: 'file', file: pdf, name: 'bai-du-thi.pdf' } },
+      'DELETE /api/entries/{id}/attachment': { params: { id: entryId }, phase: 1 },
+      'GET /api/entries/{id}/attachment': { params: { id: entryId } },
+      'POST /api/entries/{id}/extra-judge': { params: { id: entryId } },
+      'POST /api/rounds/{id}/assignments': { params: { id: essayRoundId }, body: {} },
+      'GET /api/rounds/{id}/assignments': { params: { id: essayRoundId } },
+      'GET /api/rounds/{id}/judging': { params: { id: essayRoundId } },
+      'PUT /api/rounds/{id}/essay-settings': { params: { id: essayRoundId }, body: {} },
+      'POST /api/rounds/{id}/judging/lock': { params: { id: essayRoundId }, phase: 1 },
+      'GET /api/rounds/{id}/essay-results': { params: { id: essayRoundId } },
+      'GET /api/rounds/{id}/essay-results/export': { params: { id: essayRoundId } },
+      'POST /api/rounds/{id}/essay-results/publish': { params: { id: essayRoundId }, body: {}, phase: 2 },
+      'GET /api/rounds/{id}/essay-results/public': { params: { id: essayRoundId }, phase: 2 },
+      'POST /api/rounds/{id}/shortlist': { params: { id: essayRoundId }, body: {} },
+      'GET /api/judging/assignments/{id}': { params: { id: assignment.id } },
+      'PUT /api/judging/assignments/{id}': { params: { id: assignment.id }, body: judgeScores },
+      'POST /api/judging/assignments/{id}/conflict': { params: { id: assignment.id }, phase: 2 },
+      'GET /api/judging/assignments/{id}/attachment': { params: { id: assignment.id } },
+    };
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lets exactly the callers the table names through each route', async () => {
+    const actual: Record<string, Record<Caller, Actual>> = {};
+    const byPhase = [...routes].sort((a, b) => (plans[a.key]?.phase ?? 0) - (plans[b.key]?.phase ?? 0));
+    for (const route of byPhase) {
+      // A route without a plan still gets called (made-up ids), so the failure shows what it does.
+      const plan = plans[route.key] ?? {};
+      const expected = EXPECTED[route.key];
+      const row = {} as Record<Caller, Actual>;
+      for (const caller of CALLERS) {
+        const params = plan.paramsFor ? await plan.paramsFor(caller) : (plan.params ?? Object.fromEntries(route.pathParams.map((name) => [name, NO_SUCH_ID])));
+        const token = caller === 'anonymous' ? undefined : callers[caller].accessToken;
+        const { status, code } = await call(t, route.method, fillPath(route.path, params), { ...plan, token });
+        const outcome = outcomeOf(status, code);
+        // A mismatch says what came back, to be read in the one diff below.
+        row[caller] = expected && outcome === expected[caller] ? outcome : `${outcome} (HTTP ${status}${code ? ` ${code}` : ''})`;
+      }
+      actual[route.key] = row;
+    }
+    // One comparison: every mismatch, every route missing from the table (deny by default) and
+    // every row of the table without a route shows at once.
+    expect(actual).toEqual(EXPECTED);
+  });
+
+  it('has a plan (real ids) for every route with a path parameter or a body', () => {
+    const unplanned = routes.filter((route) => (route.pathParams.length || route.hasBody) && !plans[route.key]).map((route) => route.key);
+    const stale = Object.keys(plans).filter((key) => !routes.some((route) => route.key === key));
+    expect({ unplanned, stale }).toEqual({ unplanned: [], stale: [] });
+  });
 });

@@ -49,6 +49,8 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/units': PUBLIC,
   'POST /api/units': ORGANIZERS,
   'PATCH /api/units/{id}': ORGANIZERS,
+  'DELETE /api/units/{id}': ORGANIZERS,
+  'POST /api/units/import': ORGANIZERS,
 
   // Accounts
   'GET /api/auth/registration-settings': PUBLIC,
@@ -117,6 +119,8 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/rounds/{id}/leaderboard/export': MANAGERS,
   'GET /api/contests/{id}/leaderboard': PUBLIC,
   'GET /api/contests/{id}/leaderboard/units': PUBLIC,
+  'GET /api/contests/{id}/leaderboard/export': MANAGERS,
+  'GET /api/contests/{id}/leaderboard/units/export': MANAGERS,
 
   // Essays: the member's side (the judge judges the contest, so cannot compete in it)
   'POST /api/rounds/{id}/entries': { ...CONTESTANTS, judge: '403 ROUND.STAFF_CANNOT_COMPETE' },

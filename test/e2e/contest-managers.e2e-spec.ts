@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Test } from 'supertest';
 import type { AuthResponse, ContestManagerResponse, ContestResponse, RoundPreviewResponse } from '@hoi-thi/contracts';
 import { aMember, aQuizRound, aUnit, aUserWithRoles, bearer, type QuizSetup } from '../support/builders.js';
 import { anEssayRound, essayBody, insertPeople } from '../support/essays.js';
@@ -58,23 +59,29 @@ describe('contest managers', () => {
     const before = { attempts: await count('attempts'), results: await count('round_results'), audit: await count('audit_log') };
     const round = `/api/rounds/${quiz.roundId}`;
     const contest = `/api/contests/${quiz.contestId}`;
-    const refused = [
-      http().patch(contest).send({ title: 'Đổi tên' }),
-      http().post(`${contest}/rounds`).send({ title: 'Tuần 2' }),
-      http().post(`${contest}/finish`),
-      http().get(`${contest}/managers`),
-      http().put(`${contest}/managers`).send({ userIds: [foreign.user.id] }),
-      http().post(`${round}/regrade`).send({ dryRun: true }),
-      http().get(`${round}/participation`),
-      http().get(`${round}/regrades`),
-      http().get(`${round}/leaderboard/export`),
-      http().post(`${round}/close`).send({}),
-      http().post(`${round}/preview`),
+    const refused: [string, Test][] = [
+      ['PATCH contest', http().patch(contest).send({ title: 'Đổi tên' })],
+      ['POST rounds', http().post(`${contest}/rounds`).send({ title: 'Tuần 2' })],
+      ['POST finish', http().post(`${contest}/finish`)],
+      ['GET managers', http().get(`${contest}/managers`)],
+      ['PUT managers', http().put(`${contest}/managers`).send({ userIds: [foreign.user.id] })],
+      ['POST regrade', http().post(`${round}/regrade`).send({ dryRun: true })],
+      ['GET participation', http().get(`${round}/participation`)],
+      ['GET regrades', http().get(`${round}/regrades`)],
+      ['GET round export', http().get(`${round}/leaderboard/export`)],
+      ['GET contest export', http().get(`${contest}/leaderboard/export`)],
+      ['GET unit export', http().get(`${contest}/leaderboard/units/export`)],
+      ['POST close', http().post(`${round}/close`).send({})],
+      ['POST preview', http().post(`${round}/preview`)],
+      ['PATCH round', http().patch(round).send({ title: 'Của tôi' })],
+      ['DELETE round', http().delete(round)],
     ];
-    for (const request of refused) {
+    const outcomes = [];
+    for (const [label, request] of refused) {
       const response = await request.set(...bearer(foreign));
-      expect({ url: response.req.path, status: response.status, code: response.body.code }).toEqual({ url: response.req.path, status: 403, code: 'CONTEST.NOT_MANAGER' });
+      outcomes.push([label, response.status, response.body.code]);
     }
+    expect(outcomes).toEqual(refused.map(([label]) => [label, 403, 'CONTEST.NOT_MANAGER']));
     // Another member's attempt does not exist for them (its answers, and the key in its review).
     await http().get(`/api/attempts/${memberAttemptId}`).set(...bearer(foreign)).expect(404);
     await http().get(`/api/attempts/${memberAttemptId}/review`).set(...bearer(foreign)).expect(404);

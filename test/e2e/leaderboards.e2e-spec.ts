@@ -55,7 +55,7 @@ describe('leaderboards built from a few hundred generated attempts', () => {
   let t: TestApp;
   let clock: FakeClock;
   let quiz: QuizSetup;
-  const units: { id: string; parentId: string | null }[] = [];
+  const units: { id: string; name: string; parentId: string | null }[] = [];
   const played: Played[] = [];
   const members: { accessToken: string; user: { id: string } }[] = [];
 
@@ -213,6 +213,44 @@ describe('leaderboards built from a few hundred generated attempts', () => {
     const after = await t.http().get(`/api/contests/${quiz.contestId}/leaderboard/units`).expect(200);
     expect(after.body.entries.find((e: { unitId: string }) => e.unitId === c.id)).toMatchObject({ participants: count([c.id]) + 1 });
     expect((await wholeBoard(`/api/contests/${quiz.contestId}/leaderboard`)).map((e) => e.userId)).toContain(newcomer.id);
+  });
+
+  it('exports the contest board and the unit board for the managers, every line', async () => {
+    const download = async (path: string, as: { accessToken: string }) => {
+      const response = await t
+        .http()
+        .get(path)
+        .set(...bearer(as))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.body as never);
+      return workbook.worksheets[0];
+    };
+    const contestSheet = await download(`/api/contests/${quiz.contestId}/leaderboard/export`, quiz.organizer);
+    const board = await wholeBoard(`/api/contests/${quiz.contestId}/leaderboard`);
+    expect(contestSheet.getRow(1).values).toEqual([undefined, 'Hạng', 'Họ và tên', 'Đơn vị', 'Số điện thoại', 'Tổng điểm', 'Tổng thời gian (giây)', 'Số vòng đã thi']);
+    expect(contestSheet.rowCount).toBe(board.length + 1);
+    expect(contestSheet.getRow(2).getCell(1).value).toBe(1);
+    expect(String(contestSheet.getRow(2).getCell(4).value)).toMatch(/^09\d{8}$/);
+
+    const unitSheet = await download(`/api/contests/${quiz.contestId}/leaderboard/units/export`, quiz.organizer);
+    const unitBoard = (await t.http().get(`/api/contests/${quiz.contestId}/leaderboard/units`).expect(200)).body;
+    expect(unitSheet.rowCount).toBe(unitBoard.entries.length + 1);
+    const [city, a] = units;
+    const rowOfA = unitSheet.getRows(2, unitSheet.rowCount - 1)!.find((row) => row.getCell(2).value === a.name)!;
+    expect(rowOfA.getCell(3).value).toBe(city.name);
+    expect(rowOfA.getCell(5).value).toBe(unitBoard.entries.find((e: { unitId: string }) => e.unitId === a.id).participants);
+
+    for (const path of [`/api/contests/${quiz.contestId}/leaderboard/export`, `/api/contests/${quiz.contestId}/leaderboard/units/export`]) {
+      await t.http().get(path).set(...bearer(members[0])).expect(403);
+      await t.http().get(path).expect(401);
+    }
   });
 
   it('streams the top 20 and pushes a change within a second; a closed stream frees its slot', async () => {

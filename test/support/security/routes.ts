@@ -111,7 +111,7 @@ export async function call(t: TestApp, method: Method, url: string, options: Cal
   const response = await request.buffer(true).parse(readBody as never);
   const contentType = String(response.headers['content-type'] ?? '');
   let code: string | undefined;
-  if (contentType.includes('json') && Buffer.isBuffer(response.body)) {
+  if (response.status >= 400 && contentType.includes('json') && Buffer.isBuffer(response.body)) {
     try {
       code = (JSON.parse(response.body.toString('utf8')) as { code?: string }).code;
     } catch {

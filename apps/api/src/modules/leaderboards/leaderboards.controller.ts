@@ -16,7 +16,7 @@ import { CurrentUser, Public } from '../../common/auth/decorators.js';
 import { sendFile, XLSX_CONTENT_TYPE } from '../../common/http/send-file.js';
 import { PaginationQuery } from '../../common/pagination.js';
 import { ParseUuid } from '../../common/parse-uuid.pipe.js';
-import { writeBoardXlsx } from './leaderboard-export.js';
+import { writeBoardXlsx, writeContestBoardXlsx, writeUnitBoardXlsx } from './leaderboard-export.js';
 import { LeaderboardLive } from './leaderboard-live.service.js';
 import { LeaderboardsService, type RoundBoard, toEntry } from './leaderboards.service.js';
 import { ManagersOnly } from '../contests/contest-access.js';
@@ -160,6 +160,22 @@ export class ContestLeaderboardController {
         roundsPlayed: row.roundsPlayed,
       })),
     };
+  }
+
+  /** Every line of the contest board with phone numbers, for the managers (the individual prizes). */
+  @ManagersOnly('contest')
+  @Get(':id/leaderboard/export')
+  async export(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const board = await this.boards.contestBoard(user, id, 0, Number.MAX_SAFE_INTEGER);
+    await sendFile(reply, await writeContestBoardXlsx(board), XLSX_CONTENT_TYPE, 'bang-xep-hang-cuoc-thi.xlsx');
+  }
+
+  /** Every unit of the tree with its participation, for the managers (the collective prizes). */
+  @ManagersOnly('contest')
+  @Get(':id/leaderboard/units/export')
+  async exportUnits(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Query() query: UnitBoardQuery, @Res() reply: FastifyReply): Promise<void> {
+    const { standings } = await this.boards.unitBoard(user, id, query.orderBy);
+    await sendFile(reply, await writeUnitBoardXlsx(standings), XLSX_CONTENT_TYPE, 'bang-xep-hang-don-vi.xlsx');
   }
 
   /** The JSON of a unit board, kept while the board is (a federation's board lists thousands of units). */
