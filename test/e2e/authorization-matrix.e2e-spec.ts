@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthResponse } from '@hoi-thi/contracts';
-import { aMember, aQuizRound, aUnit, aUserWithRoles, bearer, type QuizSetup } from '../support/builders.js';
-import { aPdf } from '../support/essay-documents.js';
-import { essayBody, RUBRIC, scoresOf } from '../support/essays.js';
+import { aUnit } from '../support/builders.js';
+import { essayBody, scoresOf } from '../support/essays.js';
 import { call, type CallOptions, type DocumentedRoute, documentedRoutes, fillPath } from '../support/security/routes.js';
+import { buildWorld } from '../support/security/world.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
 import { CALLERS, type Caller, EXPECTED, type Outcome } from './authorization-matrix.table.js';
 
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
+const DAY = 24 * 3600_000;
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 /** How to call one route: real ids, a body the handler accepts or refuses after the guards. */
@@ -46,82 +45,17 @@ describe('authorization matrix', () => {
   let callers: Record<Exclude<Caller, 'anonymous'>, AuthResponse>;
   let plans: Record<string, Plan>;
 
-  const http = () => t.http();
-
   beforeAll(async () => {
     t = await startTestApp({ clock });
     routes = await documentedRoutes(t);
-    const unitA = (await aUnit(t, 'CĐCS Báo Thanh Niên')).id;
-    // The judge works elsewhere: a judge never judges an author of their own unit.
-    const unitB = (await aUnit(t, 'CĐCS Cảng Sài Gòn')).id;
-    const spareUnit = (await aUnit(t, 'CĐCS Dệt may')).id;
-    const member = await aMember(t, unitA);
-    const judge = await aUserWithRoles(t, unitB, ['judge']);
-    const otherOrganizer = await aUserWithRoles(t, unitA, ['organizer']);
-    const admin = await aUserWithRoles(t, unitA, ['admin']);
-    const spareUser = await aMember(t, unitA);
-
-    // The quiz contest (its creator is `manager`); the member's attempt is started below.
-    const quiz: QuizSetup = await aQuizRound(t, unitA, { questions: 3, now: clock.now(), round: { reviewAfter: 'submit' } });
-    const manager = quiz.organizer;
-
-    // The essay contest of the same manager: round 1 closes within the hour (then its entry is
-    // assigned to the judge), round 2 stays open for new entries.
-    const now = clock.now();
-    const essayContest = (await http().post('/api/contests').set(...bearer(manager)).send({ title: 'Viết về người lao động', kind: 'essay' }).expect(201)).body.id as string;
-    const essayRound = async (title: string, closesIn: number) =>
-      (
-        await http()
-          .post(`/api/contests/${essayContest}/rounds`)
-          .set(...bearer(manager))
-          .send({ title, opensAt: new Date(now.getTime() - HOUR).toISOString(), closesAt: new Date(now.getTime() + closesIn).toISOString(), rubric: RUBRIC, judgesPerEntry: 1, minWords: 5, maxWords: 300 })
-          .expect(201)
-      ).body.id as string;
-    const essayRoundId = await essayRound('Sơ khảo', HOUR);
-    const openEssayRoundId = await essayRound('Vòng mở', 7 * DAY);
-    await http().post(`/api/contests/${essayContest}/publish`).set(...bearer(manager)).expect(200);
-    const entryId = (await http().post(`/api/rounds/${essayRoundId}/entries`).set(...bearer(member)).send({ title: 'Người thợ', body: essayBody(40) }).expect(201)).body.id as string;
-    const pdf = await aPdf({ name: 'Nguyễn Văn An', company: 'Báo Thanh Niên', manager: 'Trần Văn Bình' });
-    await http().put(`/api/entries/${entryId}/attachment`).set(...bearer(member)).attach('file', pdf, 'bai-du-thi.pdf').expect(200);
-
-    clock.advance(2 * HOUR);
-    await http().post(`/api/rounds/${essayRoundId}/assignments`).set(...bearer(manager)).send({ judgeIds: [judge.user.id] }).expect(201);
-    const [assignment] = (await http().get('/api/judging/assignments').set(...bearer(judge)).expect(200)).body as { id: string }[];
-
-    const attempt = (await http().post(`/api/rounds/${quiz.roundId}/attempts`).set(...bearer(member)).expect(201)).body as { id: string; questions: { id: string }[] };
-
-    const window = (opensIn: number) => ({
-      opensAt: new Date(clock.now().getTime() + opensIn).toISOString(),
-      closesAt: new Date(clock.now().getTime() + opensIn + 7 * DAY).toISOString(),
-    });
-    const quizRound = async (title: string, opensIn: number) =>
-      (
-        await http()
-          .post(`/api/contests/${quiz.contestId}/rounds`)
-          .set(...bearer(manager))
-          .send({ title, ...window(opensIn), timeLimitSeconds: 600, maxAttempts: 1, blueprint: [{ topicId: quiz.topicId, count: 1 }] })
-          .expect(201)
-      ).body.id as string;
-    // Closed by the matrix (`close`), so the main round stays open.
-    const roundToClose = await quizRound('Tuần để đóng', -HOUR);
-    // A draft contest for `publish`, then `finish`.
-    const contestToPublish = (await http().post('/api/contests').set(...bearer(manager)).send({ title: 'Cuộc thi nháp', kind: 'quiz' }).expect(201)).body.id as string;
-    // Questions to edit and archive, outside every blueprint.
-    const spareTopic = (await http().post('/api/topics').set(...bearer(manager)).send({ name: 'Chủ đề dự phòng' }).expect(201)).body.id as string;
-    const spareQuestion = (
-      await http()
-        .post('/api/questions')
-        .set(...bearer(manager))
-        .send({ topicId: spareTopic, type: 'true_false', text: 'Công đoàn là tổ chức chính trị - xã hội?', options: [{ text: 'Đúng', correct: true }, { text: 'Sai', correct: false }] })
-        .expect(201)
-    ).body.id as string;
-
+    const w = await buildWorld(t, clock);
+    const { member, judge, otherOrganizer, manager, admin, spareUser, quiz, attempt, essay } = w;
     callers = { member, judge, otherOrganizer, manager, admin };
     const judgeScores = { scores: scoresOf([8, 4, 3]), comment: 'Bài viết tốt.' };
     const entryText = { title: 'Người thợ (sửa)', body: essayBody(40, 1) };
 
     plans = {
-      'PATCH /api/units/{id}': { params: { id: spareUnit }, body: {} },
+      'PATCH /api/units/{id}': { params: { id: w.units.spare }, body: {} },
       'DELETE /api/units/{id}': { paramsFor: async (caller) => ({ id: (await aUnit(t, `Đơn vị để xoá (${caller})`)).id }) },
       'POST /api/units': { body: {} },
       // No multipart: 415 from the handler.
@@ -139,10 +73,10 @@ describe('authorization matrix', () => {
 
       'POST /api/topics': { body: {} },
       'POST /api/questions': { body: {} },
-      'GET /api/questions/{id}': { params: { id: spareQuestion } },
-      'PATCH /api/questions/{id}': { params: { id: spareQuestion }, body: {} },
-      'DELETE /api/questions/{id}': { params: { id: spareQuestion }, phase: 1 },
-      'GET /api/questions/export': { query: { format: 'gift', topicId: spareTopic } },
+      'GET /api/questions/{id}': { params: { id: w.spareQuestion } },
+      'PATCH /api/questions/{id}': { params: { id: w.spareQuestion }, body: {} },
+      'DELETE /api/questions/{id}': { params: { id: w.spareQuestion }, phase: 1 },
+      'GET /api/questions/export': { query: { format: 'gift', topicId: w.spareTopic } },
       // No multipart: 415 from the handler.
       'POST /api/questions/import': {},
 
@@ -152,15 +86,15 @@ describe('authorization matrix', () => {
       'GET /api/contests/{id}/managers': { params: { id: quiz.contestId } },
       'PUT /api/contests/{id}/managers': { params: { id: quiz.contestId }, body: {} },
       'POST /api/contests/{id}/rounds': { params: { id: quiz.contestId }, body: {} },
-      'POST /api/contests/{id}/publish': { params: { id: contestToPublish } },
-      'POST /api/contests/{id}/finish': { params: { id: contestToPublish }, phase: 1 },
+      'POST /api/contests/{id}/publish': { params: { id: w.contestToPublish } },
+      'POST /api/contests/{id}/finish': { params: { id: w.contestToPublish }, phase: 1 },
       'GET /api/contests/{id}/leaderboard': { params: { id: quiz.contestId } },
       'GET /api/contests/{id}/leaderboard/units': { params: { id: quiz.contestId } },
       'GET /api/contests/{id}/leaderboard/export': { params: { id: quiz.contestId } },
       'GET /api/contests/{id}/leaderboard/units/export': { params: { id: quiz.contestId } },
       'GET /api/rounds/{id}': { params: { id: quiz.roundId } },
       'PATCH /api/rounds/{id}': { params: { id: quiz.roundId }, body: {} },
-      'DELETE /api/rounds/{id}': { paramsFor: async (caller) => ({ id: await quizRound(`Tuần sau (${caller})`, DAY) }) },
+      'DELETE /api/rounds/{id}': { paramsFor: async (caller) => ({ id: await w.newQuizRound(`Tuần sau (${caller})`, DAY) }) },
 
       'POST /api/rounds/{id}/attempts': { params: { id: quiz.roundId } },
       'GET /api/rounds/{id}/attempts/mine': { params: { id: quiz.roundId } },
@@ -168,11 +102,11 @@ describe('authorization matrix', () => {
       'POST /api/rounds/{id}/regrade': { params: { id: quiz.roundId }, body: { dryRun: true } },
       'GET /api/rounds/{id}/regrades': { params: { id: quiz.roundId } },
       'GET /api/rounds/{id}/participation': { params: { id: quiz.roundId } },
-      'POST /api/rounds/{id}/close': { params: { id: roundToClose }, body: {} },
+      'POST /api/rounds/{id}/close': { params: { id: w.roundToClose }, body: {} },
       'GET /api/attempts/{id}': { params: { id: attempt.id } },
       'GET /api/attempts/{id}/review': { params: { id: attempt.id } },
       // Valid bodies: the handler, not the validation pipe, must be what refuses a stranger.
-      'PUT /api/attempts/{id}/answers/{questionId}': { params: { id: attempt.id, questionId: attempt.questions[0].id }, body: { optionIds: [] } },
+      'PUT /api/attempts/{id}/answers/{questionId}': { params: { id: attempt.id, questionId: attempt.questionIds[0] }, body: { optionIds: [] } },
       'PUT /api/attempts/{id}/prediction': { params: { id: attempt.id }, body: { prediction: 120 } },
       'POST /api/attempts/{id}/submit': { params: { id: attempt.id }, body: {}, phase: 1 },
       'GET /api/rounds/{id}/leaderboard': { params: { id: quiz.roundId } },
@@ -180,29 +114,29 @@ describe('authorization matrix', () => {
       'GET /api/rounds/{id}/leaderboard/stream': { params: { id: quiz.roundId } },
       'GET /api/rounds/{id}/leaderboard/export': { params: { id: quiz.roundId } },
 
-      'POST /api/rounds/{id}/entries': { params: { id: openEssayRoundId }, body: { title: 'Bài của tôi', body: essayBody(40, 2) } },
-      'GET /api/rounds/{id}/entries/mine': { params: { id: essayRoundId } },
-      'GET /api/rounds/{id}/entries': { params: { id: essayRoundId } },
-      'GET /api/entries/{id}': { params: { id: entryId } },
-      'PUT /api/entries/{id}': { params: { id: entryId }, body: entryText },
-      'PUT /api/entries/{id}/attachment': { params: { id: entryId }, upload: { field: 'file', file: pdf, name: 'bai-du-thi.pdf' } },
-      'DELETE /api/entries/{id}/attachment': { params: { id: entryId }, phase: 1 },
-      'GET /api/entries/{id}/attachment': { params: { id: entryId } },
-      'POST /api/entries/{id}/extra-judge': { params: { id: entryId } },
-      'POST /api/rounds/{id}/assignments': { params: { id: essayRoundId }, body: {} },
-      'GET /api/rounds/{id}/assignments': { params: { id: essayRoundId } },
-      'GET /api/rounds/{id}/judging': { params: { id: essayRoundId } },
-      'PUT /api/rounds/{id}/essay-settings': { params: { id: essayRoundId }, body: {} },
-      'POST /api/rounds/{id}/judging/lock': { params: { id: essayRoundId }, phase: 1 },
-      'GET /api/rounds/{id}/essay-results': { params: { id: essayRoundId } },
-      'GET /api/rounds/{id}/essay-results/export': { params: { id: essayRoundId } },
-      'POST /api/rounds/{id}/essay-results/publish': { params: { id: essayRoundId }, body: {}, phase: 2 },
-      'GET /api/rounds/{id}/essay-results/public': { params: { id: essayRoundId }, phase: 2 },
-      'POST /api/rounds/{id}/shortlist': { params: { id: essayRoundId }, body: {} },
-      'GET /api/judging/assignments/{id}': { params: { id: assignment.id } },
-      'PUT /api/judging/assignments/{id}': { params: { id: assignment.id }, body: judgeScores },
-      'POST /api/judging/assignments/{id}/conflict': { params: { id: assignment.id }, phase: 2 },
-      'GET /api/judging/assignments/{id}/attachment': { params: { id: assignment.id } },
+      'POST /api/rounds/{id}/entries': { params: { id: essay.openRoundId }, body: { title: 'Bài của tôi', body: essayBody(40, 2) } },
+      'GET /api/rounds/{id}/entries/mine': { params: { id: essay.roundId } },
+      'GET /api/rounds/{id}/entries': { params: { id: essay.roundId } },
+      'GET /api/entries/{id}': { params: { id: essay.entryId } },
+      'PUT /api/entries/{id}': { params: { id: essay.entryId }, body: entryText },
+      'PUT /api/entries/{id}/attachment': { params: { id: essay.entryId }, upload: { field: 'file', file: w.pdf, name: 'bai-du-thi.pdf' } },
+      'DELETE /api/entries/{id}/attachment': { params: { id: essay.entryId }, phase: 1 },
+      'GET /api/entries/{id}/attachment': { params: { id: essay.entryId } },
+      'POST /api/entries/{id}/extra-judge': { params: { id: essay.entryId } },
+      'POST /api/rounds/{id}/assignments': { params: { id: essay.roundId }, body: {} },
+      'GET /api/rounds/{id}/assignments': { params: { id: essay.roundId } },
+      'GET /api/rounds/{id}/judging': { params: { id: essay.roundId } },
+      'PUT /api/rounds/{id}/essay-settings': { params: { id: essay.roundId }, body: {} },
+      'POST /api/rounds/{id}/judging/lock': { params: { id: essay.roundId }, phase: 1 },
+      'GET /api/rounds/{id}/essay-results': { params: { id: essay.roundId } },
+      'GET /api/rounds/{id}/essay-results/export': { params: { id: essay.roundId } },
+      'POST /api/rounds/{id}/essay-results/publish': { params: { id: essay.roundId }, body: {}, phase: 2 },
+      'GET /api/rounds/{id}/essay-results/public': { params: { id: essay.roundId }, phase: 2 },
+      'POST /api/rounds/{id}/shortlist': { params: { id: essay.roundId }, body: {} },
+      'GET /api/judging/assignments/{id}': { params: { id: essay.assignmentId } },
+      'PUT /api/judging/assignments/{id}': { params: { id: essay.assignmentId }, body: judgeScores },
+      'POST /api/judging/assignments/{id}/conflict': { params: { id: essay.assignmentId }, phase: 2 },
+      'GET /api/judging/assignments/{id}/attachment': { params: { id: essay.assignmentId } },
     };
   });
 

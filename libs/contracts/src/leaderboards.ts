@@ -97,3 +97,24 @@ export interface LeaderboardStreamEvent {
   entries: LeaderboardEntry[];
   sentAt: string;
 }
+
+/** One attempt in `GET /api/me/history`, newest first. */
+export interface HistoryItem {
+  contestId: string;
+  contestTitle: string;
+  roundId: string;
+  roundTitle: string;
+  attemptId: string;
+  status: 'active' | 'submitted' | 'expired';
+  score: number | null;
+  maxScore: number | null;
+  durationMs: number | null;
+  submittedAt: string | null;
+  /** The member's rank in the round: final once it is closed, else live (as of the freeze while frozen); null when not ranked. */
+  rank: number | null;
+}
+
+export interface HistoryResponse {
+  items: HistoryItem[];
+  total: number;
+}

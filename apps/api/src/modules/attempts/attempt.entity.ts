@@ -21,6 +21,8 @@ export type AnswerSpecs = Record<string, { o: string[]; m: number; t: QuestionTy
 /** A lượt thi: one member's timed try at a round, with the paper drawn for it. */
 @Entity('attempts')
 @Index('IDX_attempts_round_user', ['roundId', 'userId'])
+// A member's history across contests, newest first.
+@Index('IDX_attempts_user_started', ['userId', 'startedAt'])
 // One active attempt per member and round, whatever races happen above it.
 @Index('UQ_attempts_active_per_member', ['roundId', 'userId'], { unique: true, where: `"status" = 'active'` })
 // The sweeper's scan: active attempts by deadline.

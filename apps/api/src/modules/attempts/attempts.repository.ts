@@ -143,6 +143,21 @@ export class AttemptsRepository {
     return participant.map(row);
   }
 
+  /** A member's attempts, newest first, and how many there are (IDX_attempts_user_started). */
+  async history(userId: string, limit: number, offset: number): Promise<{ rows: AttemptEntity[]; total: number }> {
+    const [rows, total] = await this.m()
+      .getRepository(AttemptEntity)
+      .findAndCount({
+        // Not the paper or the answer specs: a history page needs none of them.
+        select: { id: true, roundId: true, status: true, score: true, maxScore: true, durationMs: true, submittedAt: true, startedAt: true },
+        where: { userId },
+        order: { startedAt: 'DESC', id: 'ASC' },
+        take: limit,
+        skip: offset,
+      });
+    return { rows, total };
+  }
+
   async anyParticipant(roundId: string, manager?: EntityManager): Promise<boolean> {
     const [row] = await this.m(manager).query('SELECT EXISTS (SELECT 1 FROM round_participants WHERE round_id = $1) AS any', [roundId]);
     return row.any === true;

@@ -95,6 +95,11 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     this.access.registerContestantSource(this);
   }
 
+  /** The member's attempts in every contest, newest first (`GET /api/me/history`). */
+  history(user: AuthUser, limit: number, offset: number): Promise<{ rows: AttemptEntity[]; total: number }> {
+    return this.attempts.history(user.id, limit, offset);
+  }
+
   /** Whether anyone started an attempt in the round (ContestAccess: a round with attempts is never deleted). */
   hasRecords(roundId: string, manager?: EntityManager): Promise<boolean> {
     return this.attempts.anyParticipant(roundId, manager);

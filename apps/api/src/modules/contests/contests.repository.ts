@@ -91,6 +91,11 @@ export class ContestsRepository {
     return this.start;
   }
 
+  roundsWithContests(ids: string[]): Promise<RoundEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.rounds().createQueryBuilder('r').innerJoinAndSelect('r.contest', 'c').where('r.id IN (:...ids)', { ids }).getMany();
+  }
+
   /** A round with its contest, one query. */
   findRoundWithContest(id: string, manager?: EntityManager): Promise<RoundEntity | null> {
     // One statement: findOne with a relation adds a SELECT DISTINCT pre-query (measured on every start and submit).

@@ -329,6 +329,12 @@ export class ContestsService implements OnModuleInit {
   }
 
   /** A round with its contest whatever the contest's status (internal use: grading, sweeping). */
+  /** Rounds with their contests by id, one query (missing ids are absent). */
+  async roundsWithContests(roundIds: string[]): Promise<Map<string, RoundWithContest>> {
+    const rounds = await this.contests.roundsWithContests([...new Set(roundIds)]);
+    return new Map(rounds.map(({ contest, ...round }) => [round.id, { round: round as RoundEntity, contest: contest! }]));
+  }
+
   /** The ids of the contest's rounds (other modules: who has taken part in, or judges, the contest). */
   async roundIdsOf(contestId: string, manager?: EntityManager): Promise<string[]> {
     return (await this.contests.roundsOf([contestId], manager)).map((round) => round.id);

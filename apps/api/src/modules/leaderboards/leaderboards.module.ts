@@ -12,13 +12,14 @@ import { LeaderboardStore } from './leaderboard-store.js';
 import { ContestLeaderboardController, RoundLeaderboardController } from './leaderboards.controller.js';
 import { LeaderboardsRepository } from './leaderboards.repository.js';
 import { LeaderboardsService } from './leaderboards.service.js';
+import { MeController } from './me.controller.js';
 import { PostgresLeaderboardStore } from './postgres-leaderboard.store.js';
 import { RedisLeaderboardStore } from './redis-leaderboard.store.js';
 import { RoundCloser } from './round-closer.js';
 
 @Module({
   imports: [AttemptsModule, AuditModule, ContestsModule, UnitsModule, UsersModule],
-  controllers: [RoundLeaderboardController, ContestLeaderboardController],
+  controllers: [RoundLeaderboardController, ContestLeaderboardController, MeController],
   providers: [
     {
       provide: LeaderboardStore,

@@ -204,6 +204,26 @@ export class LeaderboardsService {
   }
 
   /**
+   * The member's attempts across contests, newest first, each with its contest, its round and the
+   * member's rank in that round (final once closed, else as their board shows it). One rank lookup
+   * per distinct round of the page (a page holds few rounds).
+   */
+  async history(user: AuthUser, limit: number, offset: number) {
+    const { rows, total } = await this.attempts.history(user, limit, offset);
+    const rounds = await this.contests.roundsWithContests(rows.map((row) => row.roundId));
+    const ranks = new Map<string, number | null>();
+    for (const roundId of new Set(rows.map((row) => row.roundId))) {
+      const found = rounds.get(roundId);
+      if (!found || found.round.kind !== 'quiz') continue;
+      ranks.set(roundId, (await this.myRank(user, roundId)).row?.rank ?? null);
+    }
+    return { total, items: rows.flatMap((attempt) => {
+      const found = rounds.get(attempt.roundId);
+      return found ? [{ attempt, ...found, rank: ranks.get(attempt.roundId) ?? null }] : [];
+    }) };
+  }
+
+  /**
    * Closes a round once its window and grace are over: finalizes attempts nobody submitted, fixes
    * the prediction's actual value, ranks the final board by the full ladder and stores it.
    */
