@@ -62,6 +62,7 @@ export const EXPECTED: Record<string, Row> = {
   'PUT /api/auth/password': SIGNED_IN,
   'GET /api/auth/me': SIGNED_IN,
   'PATCH /api/auth/me': SIGNED_IN,
+  'GET /api/me/history': SIGNED_IN,
   'GET /api/users': ADMINS,
   'GET /api/users/judges': ORGANIZERS,
   'GET /api/users/organizers': ORGANIZERS,

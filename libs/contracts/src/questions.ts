@@ -18,6 +18,12 @@ export interface TopicResponse {
   parentId: string | null;
 }
 
+/** `PATCH /api/topics/:id`: rename, or move (`parentId: null` = top level; under its own sub-topic → 409 TOPIC.CYCLE). */
+export interface UpdateTopicRequest {
+  name?: string;
+  parentId?: string | null;
+}
+
 export interface CreateTopicRequest {
   name: string;
   parentId?: string;

@@ -44,21 +44,31 @@ export async function documentedRoutes(t: TestApp): Promise<DocumentedRoute[]> {
   return routes;
 }
 
+/** encodeURIComponent that survives lone surrogates (it throws on them): each is sent as the bytes of U+D800. */
+export function encodeLoose(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...value].map((ch) => (ch.length === 1 && ch >= '\uD800' && ch <= '\uDFFF' ? '%ED%A0%80' : encodeURIComponent(ch))).join('');
+  }
+}
+
 /** The path with its `{param}`s replaced (each value URL-encoded). */
 export function fillPath(path: string, params: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (!(name in params)) throw new Error(`no value for {${name}} in ${path}`);
-    return encodeURIComponent(params[name]);
+    return encodeLoose(params[name]);
   });
 }
 
 export interface CallOptions {
   token?: string;
-  query?: Record<string, unknown> | string;
+  /** Query parameters, or a query string sent exactly as given (already encoded, or deliberately not). */
+  query?: Record<string, string> | { toString(): string };
   /** A JSON body (sent as is: any JSON value). */
   body?: unknown;
   /** A raw body with its content type (for bodies JSON cannot express, e.g. a bare `-0` or malformed JSON). */
-  raw?: { contentType: string; payload: string | Buffer };
+  raw?: { contentType: string; payload: string | Buffer | { toString(): string } };
   /** A multipart upload. */
   upload?: { field: string; file: Buffer; name: string; fields?: Record<string, string> };
 }
@@ -68,6 +78,10 @@ export interface CallResult {
   /** The error code of a JSON error body, when there is one. */
   code: string | undefined;
   contentType: string;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /**
@@ -96,14 +110,16 @@ function readBody(res: NodeJS.ReadableStream & { headers: Record<string, string 
 }
 
 export async function call(t: TestApp, method: Method, url: string, options: CallOptions = {}): Promise<CallResult> {
-  let request = t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
+  const rawQuery = options.query !== undefined && !isPlainRecord(options.query) ? String(options.query) : '';
+  let request = t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](rawQuery ? `${url}?${rawQuery}` : url);
   if (options.token) request = request.set('Authorization', `Bearer ${options.token}`);
-  if (options.query !== undefined) request = request.query(options.query as Record<string, string>);
+  if (options.query !== undefined && isPlainRecord(options.query)) request = request.query(options.query);
   if (options.upload) {
     for (const [name, value] of Object.entries(options.upload.fields ?? {})) request = request.field(name, value);
     request = request.attach(options.upload.field, options.upload.file, options.upload.name);
   } else if (options.raw) {
-    request = request.set('Content-Type', options.raw.contentType).send(options.raw.payload);
+    const payload = options.raw.payload;
+    request = request.set('Content-Type', options.raw.contentType).send(Buffer.isBuffer(payload) ? payload : String(payload));
   } else if (options.body !== undefined) {
     // supertest sends a string as form data unless told it is JSON.
     request = request.set('Content-Type', 'application/json').send(JSON.stringify(options.body));

@@ -138,6 +138,12 @@ export class ContestsRepository {
     return row.any === true;
   }
 
+  /** Whether any round's blueprint draws from the topic (rounds are few: a scan of their blueprints). */
+  async anyBlueprintUses(topicId: string, manager: EntityManager): Promise<boolean> {
+    const [row] = await manager.query(`SELECT EXISTS (SELECT 1 FROM rounds WHERE blueprint @> jsonb_build_array(jsonb_build_object('topicId', $1::text))) AS any`, [topicId]);
+    return row.any === true;
+  }
+
   async deleteRound(id: string, manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM rounds WHERE id = $1', [id]);
   }

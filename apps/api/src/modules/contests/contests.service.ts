@@ -7,6 +7,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { QuestionPoolService } from '../question-bank/question-pool.service.js';
+import { QuestionsService } from '../question-bank/questions.service.js';
 import { UnitsService } from '../units/units.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
@@ -73,11 +74,14 @@ export class ContestsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly access: ContestAccess,
+    private readonly questions: QuestionsService,
   ) {}
 
   onModuleInit(): void {
     // A unit a contest is open to cannot be deleted (its members would silently lose the contest).
     this.units.registerUsage({ unitInUse: (unitId, manager) => this.contests.anyEligible(unitId, manager) });
+    // A topic a round draws from cannot be deleted (the round could no longer be drawn, or re-derived).
+    this.questions.registerTopicUsage((topicId, manager) => this.contests.anyBlueprintUses(topicId, manager));
   }
 
   /** Members and visitors see published and finished contests; organizers also see drafts. */

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page, QuestionResponse, TopicResponse } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequireRoles } from '../../common/auth/decorators.js';
 import { ParseUuid } from '../../common/parse-uuid.pipe.js';
 import { CreateQuestionDto, ListQuestionsQuery, UpdateQuestionDto } from './dto/question.dto.js';
-import { CreateTopicDto } from './dto/topic.dto.js';
+import { CreateTopicDto, UpdateTopicDto } from './dto/topic.dto.js';
 import { toQuestionResponse, toTopicResponse } from './question.mapper.js';
 import { QuestionPoolService } from './question-pool.service.js';
 import { QuestionsService } from './questions.service.js';
@@ -34,6 +34,17 @@ export class QuestionBankController {
   @Post('topics')
   async createTopic(@Body() dto: CreateTopicDto): Promise<TopicResponse> {
     return toTopicResponse(await this.questions.createTopic(dto));
+  }
+
+  @Patch('topics/:id')
+  async updateTopic(@Param('id', ParseUuid) id: string, @Body() dto: UpdateTopicDto): Promise<TopicResponse> {
+    return toTopicResponse(await this.questions.updateTopic(id, dto));
+  }
+
+  @Delete('topics/:id')
+  @HttpCode(204)
+  async deleteTopic(@Param('id', ParseUuid) id: string): Promise<void> {
+    await this.questions.deleteTopic(id);
   }
 
   @Get('questions')

@@ -62,6 +62,38 @@ export class QuestionBankRepository {
     return this.dataSource.getRepository(TopicEntity).find({ order: { name: 'ASC' } });
   }
 
+  /** Whether `id` is `ancestorId` or below it (a walk up by primary key). */
+  async topicIsWithin(id: string, ancestorId: string, manager: EntityManager): Promise<boolean> {
+    const rows = await manager.query(
+      `WITH RECURSIVE up(id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM topics WHERE id = $1
+         UNION ALL SELECT t.id, t.parent_id, up.depth + 1 FROM topics t JOIN up ON t.id = up.parent_id WHERE up.depth < 64)
+       SELECT 1 FROM up WHERE id = $2 LIMIT 1`,
+      [id, ancestorId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether the topic has a sub-topic or a question (archived ones too: past papers point at them). */
+  async topicHasContent(id: string, manager: EntityManager): Promise<boolean> {
+    const [row] = await manager.query(
+      'SELECT EXISTS (SELECT 1 FROM topics WHERE parent_id = $1) OR EXISTS (SELECT 1 FROM questions WHERE topic_id = $1) AS used',
+      [id],
+    );
+    return row.used === true;
+  }
+
+  async lockTopics(manager: EntityManager): Promise<void> {
+    await manager.query("SELECT pg_advisory_xact_lock(hashtext('topics.tree'))");
+  }
+
+  async saveTopic(topic: TopicEntity, manager: EntityManager): Promise<TopicEntity> {
+    return manager.getRepository(TopicEntity).save(topic);
+  }
+
+  async deleteTopic(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM topics WHERE id = $1', [id]);
+  }
+
   findTopic(id: string, manager?: EntityManager): Promise<TopicEntity | null> {
     return (manager ?? this.dataSource.manager).getRepository(TopicEntity).findOneBy({ id });
   }
@@ -121,7 +153,7 @@ export class QuestionBankRepository {
     return manager.getRepository(QuestionEntity).save(question);
   }
 
-  /** Newest-first page; `search` uses the trigram index on the folded text. */
+  /** Newest-first page; `search` (folded) matches every one of its words, through the trigram index on the folded text. */
   async listQuestions(filter: QuestionFilter): Promise<[QuestionWithVersion[], number]> {
     const qb = this.dataSource
       .getRepository(QuestionEntity)
@@ -130,7 +162,10 @@ export class QuestionBankRepository {
     if (filter.topicId) qb.andWhere('q.topic_id = :topicId', { topicId: filter.topicId });
     if (filter.difficulty) qb.andWhere('q.difficulty = :difficulty', { difficulty: filter.difficulty });
     if (filter.type) qb.andWhere('q.type = :type', { type: filter.type });
-    if (filter.search) qb.andWhere('q.search_text LIKE :pattern', { pattern: containsPattern(filter.search) });
+    // Every word, in any order ("bầu cử tuổi" finds "tuổi … bầu cử"): one trigram-indexed LIKE per word.
+    (filter.search ?? '').split(/\s+/u).filter(Boolean).slice(0, 10).forEach((word, index) => {
+      qb.andWhere(`q.search_text LIKE :word${index}`, { [`word${index}`]: containsPattern(word) });
+    });
     const [questions, total] = await qb
       .orderBy('q.updated_at', 'DESC')
       .addOrderBy('q.id', 'ASC')
@@ -140,10 +175,17 @@ export class QuestionBankRepository {
     return [await this.withVersions(questions), total];
   }
 
-  /** Active questions of a topic with their current versions, e.g. for export. */
+  /** Active questions of a topic and every topic below it, with their current versions (export). */
   async activeQuestionsOfTopic(topicId: string | undefined): Promise<QuestionWithVersion[]> {
     const qb = this.dataSource.getRepository(QuestionEntity).createQueryBuilder('q').where(`q.status = 'active'`);
-    if (topicId) qb.andWhere('q.topic_id = :topicId', { topicId });
+    if (topicId) {
+      qb.andWhere(
+        `q.topic_id IN (WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM topics WHERE id = :topicId
+                          UNION ALL SELECT t.id, sub.depth + 1 FROM topics t JOIN sub ON t.parent_id = sub.id WHERE sub.depth < 64)
+                        SELECT id FROM sub)`,
+        { topicId },
+      );
+    }
     return this.withVersions(await qb.orderBy('q.created_at', 'ASC').addOrderBy('q.id', 'ASC').getMany());
   }
 

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../../common/database/sql.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CreateQuestionDto, ListQuestionsQuery, UpdateQuestionDto } from './dto/question.dto.js';
-import type { CreateTopicDto } from './dto/topic.dto.js';
+import type { CreateTopicDto, UpdateTopicDto } from './dto/topic.dto.js';
 import { type NewQuestion, type NewVersion, QuestionBankRepository, type QuestionWithVersion } from './question-bank.repository.js';
 import type { StoredOption } from './question-version.entity.js';
 import type { TopicEntity } from './topic.entity.js';
@@ -53,6 +53,51 @@ export class QuestionsService {
       if (isUniqueViolation(error, 'UQ_topics_parent_name')) throw new DomainError('TOPIC.NAME_TAKEN', { name: dto.name });
       throw error;
     }
+  }
+
+  private readonly topicUsages: ((topicId: string, manager: EntityManager) => Promise<boolean>)[] = [];
+
+  /** Modules that name topics (a round's blueprint) say here whether a topic is in use. */
+  registerTopicUsage(inUse: (topicId: string, manager: EntityManager) => Promise<boolean>): void {
+    this.topicUsages.push(inUse);
+  }
+
+  /**
+   * Renames or moves a topic (`parentId: null` = top level). Under itself or one of its sub-topics
+   * → 409 TOPIC.CYCLE; a name taken at the new level → 409 TOPIC.NAME_TAKEN. Draws pick by exact
+   * topic, so the bank's revision does not change.
+   */
+  async updateTopic(id: string, dto: UpdateTopicDto): Promise<TopicEntity> {
+    try {
+      return await this.repository.transaction(async (manager) => {
+        await this.repository.lockTopics(manager);
+        const topic = await this.repository.findTopic(id, manager);
+        if (!topic) throw new DomainError('TOPIC.NOT_FOUND');
+        if (dto.parentId !== undefined && dto.parentId !== topic.parentId) {
+          if (dto.parentId !== null) {
+            if (!(await this.repository.findTopic(dto.parentId, manager))) throw DomainError.invalidField('parentId', 'topicNotFound');
+            if (await this.repository.topicIsWithin(dto.parentId, id, manager)) throw new DomainError('TOPIC.CYCLE');
+          }
+          topic.parentId = dto.parentId;
+        }
+        if (dto.name !== undefined) topic.name = dto.name;
+        return await this.repository.saveTopic(topic, manager);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_topics_parent_name')) throw new DomainError('TOPIC.NAME_TAKEN', { name: dto.name ?? '' });
+      throw error;
+    }
+  }
+
+  /** Deletes an empty topic: no sub-topic, no question (archived ones too), in no round's blueprint; else 409 TOPIC.IN_USE. */
+  async deleteTopic(id: string): Promise<void> {
+    await this.repository.transaction(async (manager) => {
+      await this.repository.lockTopics(manager);
+      if (!(await this.repository.findTopic(id, manager))) throw new DomainError('TOPIC.NOT_FOUND');
+      const used = (await this.repository.topicHasContent(id, manager)) || (await Promise.all(this.topicUsages.map((inUse) => inUse(id, manager)))).some(Boolean);
+      if (used) throw new DomainError('TOPIC.IN_USE');
+      await this.repository.deleteTopic(id, manager);
+    });
   }
 
   async get(id: string): Promise<QuestionWithVersion> {

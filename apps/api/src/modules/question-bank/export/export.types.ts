@@ -10,6 +10,8 @@ export interface ExportQuestion {
   explanation: string | null;
   /** Written as GIFT `::title::` when given. */
   title?: string;
+  /** GIFT `$CATEGORY` path (the topic and its parents, from the exported topic down). */
+  category?: readonly string[];
 }
 
 /** A question a format cannot hold, by its 0-based position in the input. */

@@ -11,8 +11,16 @@ export interface GiftWriteOptions {
  * hold (difficulty, points) is left out; the explanation is the general feedback `####…`.
  */
 export function writeGift(questions: readonly ExportQuestion[], options: GiftWriteOptions = {}): string {
-  const blocks = questions.map(questionBlock);
-  if (options.category && options.category.length > 0) blocks.unshift(categoryLine(options.category));
+  const blocks: string[] = [];
+  let current = '';
+  for (const question of questions) {
+    // A `$CATEGORY` line before the first question of each category, as Moodle writes a category and its sub-categories.
+    const category = question.category ?? options.category ?? [];
+    const key = category.join('\u0000');
+    if (category.length > 0 && key !== current) blocks.push(categoryLine(category));
+    current = key;
+    blocks.push(questionBlock(question));
+  }
   return blocks.map((block) => `${block}\n`).join('\n');
 }
 
