@@ -20,9 +20,14 @@ export function AdminLayout() {
             {t('admin.duplicates')}
           </NavLink>
           {hasRole(user, 'admin') && (
-            <NavLink to="/admin/audit" className="sub-nav__link">
-              {t('admin.audit')}
-            </NavLink>
+            <>
+              <NavLink to="/admin/users" className="sub-nav__link">
+                {t('admin.users')}
+              </NavLink>
+              <NavLink to="/admin/audit" className="sub-nav__link">
+                {t('admin.audit')}
+              </NavLink>
+            </>
           )}
         </nav>
         <Outlet />

@@ -1,11 +1,15 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet } from 'react-router';
-import { hasRole, useAuth } from '../features/auth';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { PasswordChangeRequiredPage } from '../features/account';
+import { hasRole, useAuth, useLeaveSession, type LoginLocationState } from '../features/auth';
+import { sessionEvents } from '../lib/session-events';
 import { LanguageSwitch } from './language-switch';
 
-function AccountNav() {
+function AccountNav({ passwordChangeRequired }: { passwordChangeRequired: boolean }) {
   const { t } = useTranslation();
-  const { status, user, signOut } = useAuth();
+  const { status, user } = useAuth();
+  const { signOut } = useLeaveSession();
 
   if (status === 'anonymous') {
     return (
@@ -19,12 +23,16 @@ function AccountNav() {
       </>
     );
   }
+  const name = user && <span className="app-nav__user">{user.fullName}</span>;
   return (
     <>
-      {user && (
-        <span className="app-nav__user" title={t('app.signedInAs', { name: user.fullName })}>
-          {user.fullName}
-        </span>
+      {/* The name leads to the account page (it shrinks to an ellipsis on a phone, never the row). */}
+      {passwordChangeRequired || !user ? (
+        name
+      ) : (
+        <NavLink to="/account" className="nav-link app-nav__account-link" title={t('app.signedInAs', { name: user.fullName })}>
+          <span className="visually-hidden">{t('nav.account')}:</span> {name}
+        </NavLink>
       )}
       <button type="button" className="button button--ghost" onClick={signOut}>
         {t('nav.logout')}
@@ -53,8 +61,30 @@ function RoleNav() {
   );
 }
 
+/** A session the server ended (refresh refused, account disabled) leads to the login page, and back here after. */
+function useLoginWhenSessionEnds() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(
+    () =>
+      sessionEvents.subscribe((event) => {
+        if (event.type !== 'ended' || location.pathname === '/login') return;
+        const state: LoginLocationState = { sessionEnded: event.code };
+        void navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { state });
+      }),
+    [location, navigate],
+  );
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
+  const { status, user } = useAuth();
+  const { pathname } = useLocation();
+  useLoginWhenSessionEnds();
+  // An admin handed out a temporary password: nothing else until it is changed (the login page
+  // still runs, so that it can go on to where the member was heading).
+  const passwordChangeRequired = status === 'authenticated' && user?.mustChangePassword === true && pathname !== '/login';
+
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -71,14 +101,14 @@ export function AppLayout() {
           <NavLink to="/" end className="nav-link">
             {t('nav.contests')}
           </NavLink>
-          <RoleNav />
+          {!passwordChangeRequired && <RoleNav />}
           <div className="app-nav__account">
-            <AccountNav />
+            <AccountNav passwordChangeRequired={passwordChangeRequired} />
           </div>
         </nav>
       </header>
       <main id="main" className="container app-main" tabIndex={-1}>
-        <Outlet />
+        {passwordChangeRequired ? <PasswordChangeRequiredPage /> : <Outlet />}
       </main>
     </div>
   );

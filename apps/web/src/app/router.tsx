@@ -1,4 +1,5 @@
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
+import { AccountPage } from '../features/account';
 import { AttemptPage, ResultPage } from '../features/attempt';
 import { LoginPage, RegisterPage } from '../features/auth';
 import { HomePage } from '../features/contests';
@@ -20,6 +21,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
+      { path: 'account', element: <AccountPage /> },
       { path: 'rounds/:id', element: <RoundPage /> },
       { path: 'attempts/:id', element: <AttemptPage /> },
       { path: 'attempts/:id/result', element: <ResultPage /> },
@@ -39,6 +41,7 @@ export const routes: RouteObject[] = [
           { path: 'rounds/:id', lazy: () => import('../features/round-ops').then((m) => ({ Component: m.RoundOpsPage })) },
           { path: 'duplicates', lazy: () => import('../features/duplicate-accounts').then((m) => ({ Component: m.DuplicateAccountsPage })) },
           { path: 'audit', lazy: () => import('../features/audit-log').then((m) => ({ Component: m.AuditLogPage })) },
+          { path: 'users', lazy: () => import('../features/users-admin').then((m) => ({ Component: m.UsersAdminPage })) },
         ],
       },
       {

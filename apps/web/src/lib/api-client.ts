@@ -1,6 +1,7 @@
-import type { ErrorBody, FieldError } from '@hoi-thi/contracts';
+import { ErrorCodes, type ErrorBody, type FieldError, type RefreshResponse } from '@hoi-thi/contracts';
 import { authToken } from './auth-token';
 import { currentLanguage } from './i18n';
+import { sessionEvents } from './session-events';
 
 const baseUrl = '/api';
 
@@ -94,10 +95,10 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
+/** Sends one request with `token` (or none) and turns a failure into an ApiError. */
+async function sendOnce(path: string, options: RequestOptions, accept: string, token: string | null): Promise<Response> {
   const { method = 'GET', query, body, signal } = options;
   const headers = new Headers({ Accept: accept, 'Accept-Language': currentLanguage() });
-  const token = authToken.get();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   const multipart = body instanceof FormData;
   if (body !== undefined && !multipart) headers.set('Content-Type', 'application/json');
@@ -118,10 +119,126 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
 
   const payload = await readJson(response);
   if (isErrorBody(payload)) {
+    if (response.status === 403 && payload.code === ErrorCodes.AUTH_PASSWORD_CHANGE_REQUIRED) {
+      sessionEvents.emit({ type: 'password-change-required' });
+    }
     throw new ApiError(response.status, payload.code, payload.message, toFieldErrors(payload.details), payload);
   }
   // A proxy or gateway answered instead of the API (HTML error page, empty body).
   throw new ApiError(response.status, ClientErrorCodes.BAD_RESPONSE, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions: a short-lived access token, renewed with the refresh token (which is spent by use).
+
+/** Requests that open or close a session: their 401 is an answer, not an expired token. */
+const sessionPaths = new Set(['/auth/login', '/auth/register', '/auth/refresh', '/auth/logout']);
+/** 401 codes after which no refresh can help. */
+const sessionOverCodes: readonly string[] = [ErrorCodes.AUTH_SESSION_REVOKED, ErrorCodes.AUTH_ACCOUNT_DISABLED];
+/** Renew this long before the access token runs out, so a request does not race its expiry. */
+const refreshAheadMs = 30_000;
+/** One refresh at a time across the tabs of this browser: they share the refresh token. */
+const refreshLockName = 'hoi-thi.refresh';
+
+let refreshing: Promise<boolean> | null = null;
+
+const isApiErrorWith = (error: unknown, status: number, code: string) => isApiError(error) && error.status === status && error.code === code;
+
+function endSession(code: string): void {
+  authToken.clear();
+  sessionEvents.emit({ type: 'ended', code });
+}
+
+function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = 'locks' in navigator ? navigator.locks : undefined;
+  return locks ? locks.request(refreshLockName, task) : task();
+}
+
+function isRefreshResponse(value: unknown): value is RefreshResponse {
+  const tokens = value as Partial<RefreshResponse> | null;
+  return typeof tokens?.accessToken === 'string' && typeof tokens.refreshToken === 'string' && typeof tokens.expiresIn === 'number';
+}
+
+/**
+ * Spends the stored refresh token for a new pair. Resolves false when the session is over (the
+ * tokens are then cleared and `ended` is emitted); rejects, keeping the tokens, when the server could
+ * not be reached: a member on a flaky phone mid-quiz stays signed in and the next request tries again.
+ */
+async function refreshOnce(): Promise<boolean> {
+  const toSend = authToken.getRefresh();
+  if (toSend === null) {
+    endSession(ErrorCodes.AUTH_TOKEN_INVALID);
+    return false;
+  }
+  return withRefreshLock(async () => {
+    const stored = authToken.getRefresh();
+    if (stored !== toSend) {
+      // Another tab renewed the pair while we waited for the lock: its access token serves us too.
+      if (stored !== null && authToken.get() !== null) return true;
+      endSession(ErrorCodes.AUTH_TOKEN_INVALID);
+      return false;
+    }
+    try {
+      const response = await sendOnce('/auth/refresh', { method: 'POST', body: { refreshToken: toSend } }, 'application/json', null);
+      const tokens = await readJson(response);
+      if (!isRefreshResponse(tokens)) throw new ApiError(response.status, ClientErrorCodes.BAD_RESPONSE, '');
+      authToken.setSession(tokens);
+      return true;
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) {
+        endSession(error.code);
+        return false;
+      }
+      throw error;
+    }
+  });
+}
+
+/** A new access token in place of `staleToken`: one refresh for however many requests ask at once. */
+function renewSession(staleToken: string): Promise<boolean> {
+  const current = authToken.get();
+  // Signed out while the request was on its way (here or in another tab): nothing to renew or end.
+  if (current === null) return Promise.resolve(false);
+  if (current !== staleToken) return Promise.resolve(true);
+  refreshing ??= refreshOnce().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/** While the app is in use, renew a token about to run out before sending with it. */
+async function refreshAhead(): Promise<void> {
+  const token = authToken.get();
+  const expiresAt = authToken.expiresAt();
+  if (token === null || expiresAt === null || authToken.getRefresh() === null) return;
+  if (expiresAt - Date.now() > refreshAheadMs) return;
+  try {
+    await renewSession(token);
+  } catch {
+    // Offline: the request goes with the token it has, and a 401 renews it later.
+  }
+}
+
+/**
+ * One request with the session handled: a 401 AUTH.TOKEN_INVALID renews the token once and sends
+ * again once; a session that cannot go on is cleared and reported through `sessionEvents`.
+ */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const renewable = !sessionPaths.has(path);
+  if (renewable) await refreshAhead();
+  const token = authToken.get();
+  try {
+    try {
+      return await sendOnce(path, options, accept, token);
+    } catch (error) {
+      if (!renewable || token === null || !isApiErrorWith(error, 401, ErrorCodes.AUTH_TOKEN_INVALID)) throw error;
+      if (!(await renewSession(token))) throw error;
+      return await sendOnce(path, options, accept, authToken.get());
+    }
+  } catch (error) {
+    if (renewable && token !== null && isApiError(error) && error.status === 401 && sessionOverCodes.includes(error.code)) endSession(error.code);
+    throw error;
+  }
 }
 
 /** The one way the client talks to the API. Resolves with the parsed JSON body. */

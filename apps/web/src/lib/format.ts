@@ -32,3 +32,8 @@ export function formatDateTime(iso: string, language: Language = currentLanguage
 export function formatTime(iso: string, language: Language = currentLanguage()): string {
   return new Intl.DateTimeFormat(locales[language], { timeStyle: 'medium' }).format(new Date(iso));
 }
+
+/** "0912345678" → "0912 345 678"; anything else (a legacy value) as it is. */
+export function formatPhone(phone: string): string {
+  return /^0\d{9}$/.test(phone) ? `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}` : phone;
+}

@@ -1,15 +1,62 @@
-import type { AttemptResponse, PaperQuestion, RoundDetailResponse, UserResponse } from '@hoi-thi/contracts';
+import type { AttemptResponse, AuthResponse, ContestResponse, PaperQuestion, RoundDetailResponse, UserAdminResponse, UserResponse } from '@hoi-thi/contracts';
 import { json } from './fetch-mock';
 
 export const roundId = '11111111-1111-4111-8111-111111111111';
 export const attemptId = '22222222-2222-4222-8222-222222222222';
 
-export const member: UserResponse = { id: 'u-hoa', fullName: 'Nguyễn Thị Hoa', email: 'hoa@example.vn', unitId: 'btn', roles: ['member'] };
+export function aUser(overrides: Partial<UserResponse> = {}): UserResponse {
+  return {
+    id: 'u-hoa',
+    fullName: 'Nguyễn Thị Hoa',
+    email: 'hoa@example.vn',
+    unitId: 'btn',
+    roles: ['member'],
+    phone: null,
+    mustChangePassword: false,
+    ...overrides,
+  };
+}
 
-/** A stored token and the `/auth/me` route that accepts it. */
+export const member: UserResponse = aUser();
+
+/** A stored session (access and refresh token) and the `/auth/me` route that accepts it. */
 export function signIn(user: UserResponse = member) {
   window.localStorage.setItem('hoi-thi.accessToken', `token-${user.id}`);
+  window.localStorage.setItem('hoi-thi.refreshToken', `refresh-${user.id}`);
   return { 'GET /api/auth/me': () => json(user) };
+}
+
+/** What `POST /api/auth/login` (and `register`) answer for `user`. */
+export function anAuthResponse(user: UserResponse = member, overrides: Partial<AuthResponse> = {}): AuthResponse {
+  return {
+    accessToken: `token-${user.id}`,
+    refreshToken: `refresh-${user.id}`,
+    expiresIn: 900,
+    mustChangePassword: user.mustChangePassword,
+    user,
+    ...overrides,
+  };
+}
+
+export function anAdminUser(overrides: Partial<UserAdminResponse> = {}): UserAdminResponse {
+  return { ...aUser(), active: true, createdAt: '2026-11-20T02:00:00.000Z', ...overrides };
+}
+
+export function aContest(overrides: Partial<ContestResponse> = {}): ContestResponse {
+  return {
+    id: 'c1',
+    title: 'Tìm hiểu Luật Bầu cử',
+    description: null,
+    kind: 'quiz',
+    status: 'draft',
+    eligibleUnitIds: [],
+    rounds: [],
+    createdAt: '2026-11-20T00:00:00.000Z',
+    publishedAt: null,
+    managerIds: [],
+    canManage: true,
+    ...overrides,
+  };
 }
 
 export function aRound(overrides: Partial<RoundDetailResponse> = {}): RoundDetailResponse {
@@ -97,5 +144,6 @@ export function anAttempt(overrides: Partial<AttemptResponse> = {}): AttemptResp
   };
 }
 
-export const organizer: UserResponse = { id: 'u-btc', fullName: 'Ban tổ chức', email: 'btc@example.vn', unitId: null, roles: ['organizer'] };
-export const judge: UserResponse = { id: 'u-gk', fullName: 'Giám khảo Trần Thị Hoa', email: 'gk@example.vn', unitId: 'hn', roles: ['judge'] };
+export const organizer: UserResponse = aUser({ id: 'u-btc', fullName: 'Ban tổ chức', email: 'btc@example.vn', unitId: null, roles: ['organizer'] });
+export const judge: UserResponse = aUser({ id: 'u-gk', fullName: 'Giám khảo Trần Thị Hoa', email: 'gk@example.vn', unitId: 'hn', roles: ['judge'] });
+export const admin: UserResponse = aUser({ id: 'u-qtv', fullName: 'Quản trị viên', email: 'qtv@example.vn', unitId: null, roles: ['admin'] });

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyField } from '../../../components/copy-field';
 import { currentLanguage } from '../../../lib/i18n';
 
 /** The page crawlers read (Open Graph tags), served by the API outside the client. */
@@ -13,42 +14,13 @@ export function SharePanel({ roundId, userId, text }: { roundId: string; userId:
   const { t } = useTranslation();
   const id = useId();
   const url = shareUrl(roundId, userId);
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const canShare = typeof navigator.share === 'function';
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('yes');
-    } catch {
-      setCopied('no');
-    }
-  };
 
   return (
     <section className="card share-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('result.share.title')}</h2>
       <p className="field__hint">{t('result.share.hint')}</p>
-      <label htmlFor={`${id}-url`} className="field__label">
-        {t('result.share.linkLabel')}
-      </label>
-      <div className="share-panel__row">
-        <input
-          id={`${id}-url`}
-          className="field__input"
-          readOnly
-          value={url}
-          onFocus={(event) => {
-            event.target.select();
-          }}
-        />
-        <button type="button" className="button button--secondary" onClick={() => void copy()}>
-          {t('result.share.copy')}
-        </button>
-      </div>
-      <p role="status" className="field__hint">
-        {copied === 'yes' ? t('result.share.copied') : copied === 'no' ? t('result.share.copyFailed') : ''}
-      </p>
+      <CopyField label={t('result.share.linkLabel')} value={url} copiedText={t('result.share.copied')} failedText={t('result.share.copyFailed')} />
       <div className="share-panel__buttons">
         {canShare && (
           <button

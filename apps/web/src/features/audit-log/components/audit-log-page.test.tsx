@@ -1,11 +1,10 @@
-import type { AuditEntryResponse, Page, UserResponse } from '@hoi-thi/contracts';
+import type { AuditEntryResponse, Page } from '@hoi-thi/contracts';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { organizer, signIn } from '../../../test/builders';
+import { admin, organizer, signIn } from '../../../test/builders';
 import { json, mockFetch } from '../../../test/fetch-mock';
 import { renderApp } from '../../../test/render-app';
 
-const admin: UserResponse = { id: 'u-qtv', fullName: 'Quản trị viên', email: 'qtv@example.vn', unitId: null, roles: ['admin'] };
 
 const entries: AuditEntryResponse[] = [
   {

@@ -1,4 +1,12 @@
-import type { AuthResponse, LoginRequest, RegisterRequest, RegistrationSettingsResponse, UserResponse } from '@hoi-thi/contracts';
+import type {
+  AuthResponse,
+  ChangePasswordRequest,
+  LoginRequest,
+  RegisterRequest,
+  RegistrationSettingsResponse,
+  UpdateProfileRequest,
+  UserResponse,
+} from '@hoi-thi/contracts';
 import { api } from '../../../lib/api-client';
 
 export const authApi = {
@@ -7,4 +15,12 @@ export const authApi = {
   me: (signal?: AbortSignal) => api.get<UserResponse>('/auth/me', { signal }),
   /** Public: what the sign-up form must ask for (REGISTER_REQUIRE_PHONE). */
   registrationSettings: (signal?: AbortSignal) => api.get<RegistrationSettingsResponse>('/auth/registration-settings', { signal }),
+  /** Ends this session (its refresh token); 204. */
+  logout: (refreshToken: string) => api.post<undefined>('/auth/logout', { refreshToken }),
+  /** Ends every session of the account, this one included; 204. */
+  logoutAll: () => api.post<undefined>('/auth/logout-all'),
+  /** 400 AUTH.WRONG_PASSWORD / AUTH.SAME_PASSWORD; ends the account's other sessions; 204. */
+  changePassword: (body: ChangePasswordRequest) => api.put<undefined>('/auth/password', body),
+  /** 409 AUTH.PHONE_TAKEN; `phone: null` removes the number. */
+  updateProfile: (body: UpdateProfileRequest) => api.patch<UserResponse>('/auth/me', body),
 };

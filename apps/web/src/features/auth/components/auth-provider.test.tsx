@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { aUser } from '../../../test/builders';
 import { json, mockFetch } from '../../../test/fetch-mock';
 import { renderApp } from '../../../test/render-app';
 
@@ -11,7 +12,7 @@ describe('auth', () => {
     mockFetch({
       'GET /api/contests': contests,
       'GET /api/auth/me': () =>
-        json({ id: 'u1', fullName: 'Trần Văn Nam', email: 'nam@example.vn', unitId: 'btn', roles: ['member'] }),
+        json(aUser({ id: 'u1', fullName: 'Trần Văn Nam', email: 'nam@example.vn' })),
     });
 
     renderApp('/');

@@ -1,17 +1,31 @@
-import type { AuthResponse } from '@hoi-thi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { AuthResponse, UserResponse } from '@hoi-thi/contracts';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { isApiError } from '../../../lib/api-client';
-import { authToken } from '../../../lib/auth-token';
+import { accessTokenKey, authToken } from '../../../lib/auth-token';
+import { sessionEvents } from '../../../lib/session-events';
 import { authApi } from '../api/auth-api';
 import { AuthContext, meQueryKey, type AuthState, type AuthStatus } from '../hooks/auth-context';
 
 const isUnauthorized = (error: unknown) => isApiError(error) && error.status === 401;
 
-/** Keeps the access token (in localStorage) and the signed-in user (from `/auth/me`). */
+/**
+ * Nothing fetched for the previous account stays in memory; what is on screen asks again, as a
+ * visitor (a mounted page would keep showing data of a cleared cache until it re-rendered).
+ */
+function dropAccountData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ queryKey: meQueryKey });
+  queryClient.removeQueries({ type: 'inactive' });
+  void queryClient.resetQueries({ type: 'active' });
+}
+
+/**
+ * Keeps the session (tokens in localStorage, renewed by the API client) and the signed-in user (from
+ * `/auth/me`), and follows what the API client reports: a session that ended, a password to change.
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [token, setToken] = useState(authToken.get);
+  const [hasSession, setHasSession] = useState(() => authToken.get() !== null);
 
   const me = useQuery({
     queryKey: meQueryKey,
@@ -19,24 +33,69 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       try {
         return await authApi.me(signal);
       } catch (error) {
-        // The stored token is expired or revoked: forget it, the visitor is anonymous again.
+        // The stored token is refused and could not be renewed: the visitor is anonymous again.
         if (isUnauthorized(error)) {
           authToken.clear();
-          setToken(null);
+          setHasSession(false);
         }
         throw error;
       }
     },
-    enabled: token !== null,
+    enabled: hasSession,
     staleTime: 5 * 60_000,
     retry: (failureCount, error) => !isUnauthorized(error) && failureCount < 2,
   });
 
+  /** Nothing of the previous account stays in memory. */
+  const forgetSession = useCallback(() => {
+    authToken.clear();
+    setHasSession(false);
+    dropAccountData(queryClient);
+  }, [queryClient]);
+
+  useEffect(
+    () =>
+      sessionEvents.subscribe((event) => {
+        if (event.type === 'ended') {
+          setHasSession(false);
+          dropAccountData(queryClient);
+          return;
+        }
+        const user = queryClient.getQueryData<UserResponse>(meQueryKey);
+        if (user) queryClient.setQueryData<UserResponse>(meQueryKey, { ...user, mustChangePassword: true });
+        else void queryClient.invalidateQueries({ queryKey: meQueryKey });
+      }),
+    [queryClient],
+  );
+
+  // Another tab signed in or out: follow it (the tabs share the tokens).
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== accessTokenKey && event.key !== null) return;
+      const stored = authToken.get() !== null;
+      if (stored === hasSession) return;
+      if (stored) {
+        setHasSession(true);
+        void queryClient.invalidateQueries();
+      } else {
+        setHasSession(false);
+        dropAccountData(queryClient);
+      }
+    };
+    window.addEventListener('storage', onStorage);
+    return () => {
+      window.removeEventListener('storage', onStorage);
+    };
+  }, [hasSession, queryClient]);
+
   const signIn = useCallback(
-    ({ accessToken, user }: AuthResponse) => {
-      authToken.set(accessToken);
-      queryClient.setQueryData(meQueryKey, user);
-      setToken(accessToken);
+    (response: AuthResponse) => {
+      authToken.setSession(response);
+      queryClient.setQueryData<UserResponse>(meQueryKey, {
+        ...response.user,
+        mustChangePassword: response.mustChangePassword || response.user.mustChangePassword,
+      });
+      setHasSession(true);
       // What other queries return can depend on who asks.
       void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
     },
@@ -44,16 +103,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(() => {
-    authToken.clear();
-    setToken(null);
-    queryClient.removeQueries({ queryKey: meQueryKey });
-    void queryClient.invalidateQueries();
-  }, [queryClient]);
+    // The refresh token is spent on the server; here the session goes at once, even offline.
+    const refreshToken = authToken.getRefresh();
+    if (refreshToken) void authApi.logout(refreshToken).catch(() => undefined);
+    forgetSession();
+  }, [forgetSession]);
 
-  const user = token !== null ? (me.data ?? null) : null;
+  const user = hasSession ? (me.data ?? null) : null;
   let status: AuthStatus = 'anonymous';
-  if (token !== null) status = user ? 'authenticated' : me.isError ? 'unverified' : 'loading';
+  if (hasSession) status = user ? 'authenticated' : me.isError ? 'unverified' : 'loading';
 
-  const value = useMemo<AuthState>(() => ({ status, user, signIn, signOut }), [status, user, signIn, signOut]);
+  const value = useMemo<AuthState>(() => ({ status, user, signIn, signOut, forgetSession }), [status, user, signIn, signOut, forgetSession]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { TextField } from '../../../components/text-field';
 import { useAuth } from '../hooks/auth-context';
 import { useLogin } from '../hooks/use-auth-mutations';
 import { FormErrorAlert } from '../../../components/form-error-alert';
+import { codeMessageKey } from '../../../lib/error-message';
 import { focusFirstInvalid, splitFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 
 const fields = ['email', 'password'] as const;
@@ -15,10 +16,22 @@ function safeNextPath(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+/** What the layout passes along when it brings someone here because their session ended. */
+export interface LoginLocationState {
+  sessionEnded: string;
+}
+
+function sessionEndedCode(state: unknown): string | null {
+  const code = (state as Partial<LoginLocationState> | null)?.sessionEnded;
+  return typeof code === 'string' ? code : null;
+}
+
 export function LoginPage() {
   const { t } = useTranslation();
   const { status } = useAuth();
   const [searchParams] = useSearchParams();
+  const location = useLocation();
+  const endedCode = sessionEndedCode(location.state);
   const login = useLogin();
   const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
@@ -53,6 +66,11 @@ export function LoginPage() {
     <section className="page page--narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t('auth.login.title')}</h1>
       <p className="page__intro">{t('auth.login.intro')}</p>
+      {endedCode && !login.isError && (
+        <p className="notice notice--warning" role="status">
+          {t(codeMessageKey(endedCode) ?? 'errors.codes.tokenInvalid')}
+        </p>
+      )}
 
       <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
         <TextField

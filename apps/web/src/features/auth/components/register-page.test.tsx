@@ -1,6 +1,7 @@
 import type { AuthResponse, UnitResponse } from '@hoi-thi/contracts';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { aUser, anAuthResponse } from '../../../test/builders';
 import { json, mockFetch } from '../../../test/fetch-mock';
 import { renderApp } from '../../../test/render-app';
 
@@ -86,10 +87,7 @@ describe('register page', () => {
   });
 
   it('signs the new member in and goes to the contests', async () => {
-    const response: AuthResponse = {
-      accessToken: 'token-hoa',
-      user: { id: 'u1', fullName: 'Nguyễn Thị Hoa', email: 'hoa@example.vn', unitId: 'btn', roles: ['member'] },
-    };
+    const response: AuthResponse = anAuthResponse(aUser({ id: 'u1' }), { accessToken: 'token-hoa', refreshToken: 'refresh-hoa' });
     const { requests } = mockFetch({
       'GET /api/units': () => json(units),
       'POST /api/auth/register': () => json(response, 201),
@@ -107,6 +105,7 @@ describe('register page', () => {
     expect(within(nav).getByText('Nguyễn Thị Hoa')).toBeInTheDocument();
     expect(within(nav).getByRole('button', { name: 'Đăng xuất' })).toBeInTheDocument();
     expect(window.localStorage.getItem('hoi-thi.accessToken')).toBe('token-hoa');
+    expect(window.localStorage.getItem('hoi-thi.refreshToken')).toBe('refresh-hoa');
     expect(requests.find((request) => request.method === 'POST')?.body).toMatchObject({ phone: '0901234567' });
     await screen.findByText('Chưa có cuộc thi nào đang diễn ra.');
     expect(requests.at(-1)?.headers.get('Authorization')).toBe('Bearer token-hoa');

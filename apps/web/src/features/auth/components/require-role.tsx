@@ -6,10 +6,10 @@ import { useAuth } from '../hooks/auth-context';
 import { hasRole } from '../hooks/roles';
 
 /**
- * Shows its children only to a signed-in user with `role`: a visitor goes to the login page (and
- * comes back after), anyone else is told the page is not for them. The API checks again anyway.
+ * Shows its children only to a signed-in user (with `role`, when given): a visitor goes to the login
+ * page (and comes back after), anyone else is told the page is not for them. The API checks again anyway.
  */
-export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+export function RequireRole({ role, children }: { role?: Role; children: ReactNode }) {
   const { t } = useTranslation();
   const { status, user } = useAuth();
   const location = useLocation();
@@ -24,7 +24,7 @@ export function RequireRole({ role, children }: { role: Role; children: ReactNod
       </p>
     );
   }
-  if (!hasRole(user, role)) {
+  if (role && !hasRole(user, role)) {
     return (
       <section className="page" aria-labelledby="forbidden-title">
         <h1 id="forbidden-title">{t('auth.forbidden.title')}</h1>

@@ -15,7 +15,10 @@ export interface AuthState {
   status: AuthStatus;
   user: UserResponse | null;
   signIn: (response: AuthResponse) => void;
+  /** Logs this session out on the server (its refresh token) and forgets it here. */
   signOut: () => void;
+  /** Forgets a session the server has already ended (after "log out on all devices"). */
+  forgetSession: () => void;
 }
 
 export const AuthContext = createContext<AuthState | null>(null);

@@ -1,12 +1,15 @@
 import type {
+  ContestManagerResponse,
   ContestResponse,
   ContestStatus,
   CreateContestRequest,
   CreateQuizRoundRequest,
   Difficulty,
   Page,
+  RoundPreviewResponse,
   RoundResponse,
   RubricCriterionDto,
+  UserAdminResponse,
 } from '@hoi-thi/contracts';
 import { api } from '../../../lib/api-client';
 
@@ -48,4 +51,12 @@ export const contestAdminApi = {
   /** 409 `CONTEST.BLUEPRINT_UNSATISFIABLE` names the short line; 409 `CONTEST.NO_ROUNDS`. */
   publish: (id: string) => api.post<ContestResponse>(`/contests/${id}/publish`),
   finish: (id: string) => api.post<ContestResponse>(`/contests/${id}/finish`),
+  managers: (id: string, signal?: AbortSignal) => api.get<ContestManagerResponse[]>(`/contests/${id}/managers`, { signal }),
+  /** 400 `CONTEST.MANAGER_NOT_ORGANIZER`, 409 `CONTEST.MANAGER_IS_CONTESTANT`, 403 `CONTEST.NOT_MANAGER`. */
+  setManagers: (id: string, userIds: string[]) => api.put<ContestManagerResponse[]>(`/contests/${id}/managers`, { userIds }),
+  /** The accounts that can be made managers. */
+  organizers: (search: string, signal?: AbortSignal) =>
+    api.get<Page<UserAdminResponse>>('/users/organizers', { query: { search, limit: 20, offset: 0 }, signal }),
+  /** A paper drawn as a start would draw it, with its key; nothing is recorded. */
+  preview: (roundId: string) => api.post<RoundPreviewResponse>(`/rounds/${roundId}/preview`),
 };

@@ -121,12 +121,15 @@ const contest: ContestResponse = {
   rounds: [round],
   createdAt: '2026-11-20T00:00:00.000Z',
   publishedAt: null,
+  managerIds: [organizer.id],
+  canManage: true,
 };
 
 describe('contest builder', () => {
   it('explains a refused publish next to the short line', async () => {
     mockFetch({
       ...signIn(organizer),
+      'GET /api/contests/c1/managers': () => json([{ id: organizer.id, fullName: organizer.fullName, email: organizer.email }]),
       'GET /api/contests/c1': () => json(contest),
       'GET /api/topics': () => json(topics),
       'GET /api/questions/availability': () => json({ items: availability }),
@@ -165,6 +168,7 @@ describe('contest builder', () => {
   it('adds a quiz round with its blueprint', async () => {
     const { requests } = mockFetch({
       ...signIn(organizer),
+      'GET /api/contests/c1/managers': () => json([{ id: organizer.id, fullName: organizer.fullName, email: organizer.email }]),
       'GET /api/contests/c1': () => json({ ...contest, rounds: [] }),
       'GET /api/topics': () => json(topics),
       'GET /api/questions/availability': () => json({ items: availability }),
@@ -203,6 +207,7 @@ describe('contest builder', () => {
   it('warns what showing the answers "after the attempts are used up" means', async () => {
     mockFetch({
       ...signIn(organizer),
+      'GET /api/contests/c1/managers': () => json([{ id: organizer.id, fullName: organizer.fullName, email: organizer.email }]),
       'GET /api/contests/c1': () => json({ ...contest, rounds: [] }),
       'GET /api/topics': () => json(topics),
       'GET /api/questions/availability': () => json({ items: availability }),

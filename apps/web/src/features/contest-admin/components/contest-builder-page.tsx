@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../lib/format';
 import { topicNames, useAvailability, useTopics } from '../../question-bank';
 import { shortfallOf, useAdminContest, useFinishContest, usePublishContest, useUpdateContest } from '../hooks/use-contest-admin';
 import { ContestForm } from './contest-form';
+import { ManagersPanel } from './managers-panel';
 import { RoundAdminCard } from './round-admin-card';
 import { RoundForm } from './round-form';
 
@@ -41,7 +42,8 @@ export function ContestBuilderPage() {
   const names = topicNames(topics.data ?? []);
   const shortfall = shortfallOf(publish.error);
   const shortRound = shortfall ? data.rounds.find((round) => round.id === shortfall.roundId) : undefined;
-  const showForm = data.status !== 'finished' && (adding ?? data.rounds.length === 0);
+  const canAddRounds = data.canManage && data.status !== 'finished';
+  const showForm = canAddRounds && (adding ?? data.rounds.length === 0);
 
   return (
     <section className="page" aria-labelledby="builder-title">
@@ -61,6 +63,12 @@ export function ContestBuilderPage() {
       <p className="status-slot" role="status">
         {notice && <span className="notice notice--success">{notice}</span>}
       </p>
+      {!data.canManage && (
+        <div className="notice notice--warning">
+          <p className="notice__title">{t('builder.notManager')}</p>
+          <p>{t('builder.notManagerHint')}</p>
+        </div>
+      )}
 
       <section className="card builder-actions" aria-labelledby="builder-actions-title">
         <h2 id="builder-actions-title">{t('builder.actions.title')}</h2>
@@ -80,44 +88,46 @@ export function ContestBuilderPage() {
         )}
         {publish.isError && !shortfall && <ErrorNotice message={errorMessage(publish.error)} />}
         {finish.isError && <ErrorNotice message={errorMessage(finish.error)} />}
-        <div className="toolbar">
-          {data.status === 'draft' && (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => {
-                publish.reset();
-                setConfirm('publish');
-              }}
-            >
-              {t('builder.actions.publish')}
-            </button>
-          )}
-          {data.status === 'published' && (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setConfirm('finish');
-              }}
-            >
-              {t('builder.actions.finish')}
-            </button>
-          )}
-          {data.status !== 'finished' && (
-            <button
-              type="button"
-              className="button button--ghost"
-              aria-expanded={editing}
-              onClick={() => {
-                setEditing((open) => !open);
-              }}
-            >
-              {t('builder.contest.edit')}
-            </button>
-          )}
-        </div>
-        {editing && (
+        {data.canManage && (
+          <div className="toolbar">
+            {data.status === 'draft' && (
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => {
+                  publish.reset();
+                  setConfirm('publish');
+                }}
+              >
+                {t('builder.actions.publish')}
+              </button>
+            )}
+            {data.status === 'published' && (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  setConfirm('finish');
+                }}
+              >
+                {t('builder.actions.finish')}
+              </button>
+            )}
+            {data.status !== 'finished' && (
+              <button
+                type="button"
+                className="button button--ghost"
+                aria-expanded={editing}
+                onClick={() => {
+                  setEditing((open) => !open);
+                }}
+              >
+                {t('builder.contest.edit')}
+              </button>
+            )}
+          </div>
+        )}
+        {editing && data.canManage && (
           <ContestForm
             contest={data}
             pending={update.isPending}
@@ -138,13 +148,21 @@ export function ContestBuilderPage() {
         )}
       </section>
 
+      {data.canManage && <ManagersPanel contestId={data.id} />}
+
       <section className="builder-rounds" aria-labelledby="builder-rounds-title">
         <h2 id="builder-rounds-title">{t('builder.rounds.title', { n: data.rounds.length })}</h2>
         {data.rounds.length === 0 && <p className="notice">{t('builder.rounds.empty')}</p>}
         <ol className="round-admin-list">
           {data.rounds.map((round) => (
             <li key={round.id}>
-              <RoundAdminCard round={round} topicNames={names} availability={availability.data?.items} shortfall={shortfall?.roundId === round.id ? shortfall : null} />
+              <RoundAdminCard
+                round={round}
+                topicNames={names}
+                availability={availability.data?.items}
+                shortfall={shortfall?.roundId === round.id ? shortfall : null}
+                canManage={data.canManage}
+              />
             </li>
           ))}
         </ol>
@@ -165,7 +183,7 @@ export function ContestBuilderPage() {
           }}
         />
       ) : (
-        data.status !== 'finished' && (
+        canAddRounds && (
           <button
             type="button"
             className="button button--secondary button--block"

@@ -40,10 +40,11 @@ export function ContestsAdminPage() {
         <ul className="contest-list">
           {contests.data.items.map((contest) => (
             <li key={contest.id}>
-              <article className="card admin-contest">
+              <article className="card admin-contest" data-managed={contest.canManage}>
                 <div className="contest-card__badges">
                   <span className={`badge badge--${contest.kind}`}>{t(`contests.kind.${contest.kind}`)}</span>
                   <span className={`badge badge--status-${contest.status}`}>{t(`builder.status.${contest.status}`)}</span>
+                  {!contest.canManage && <span className="badge badge--muted">{t('builder.list.notManaged')}</span>}
                 </div>
                 <h2 className="contest-card__title">
                   <Link to={`/admin/contests/${contest.id}`}>{contest.title}</Link>

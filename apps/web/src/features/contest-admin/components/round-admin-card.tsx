@@ -6,6 +6,7 @@ import { useTimeLimitText } from '../../rounds';
 import type { AvailabilityItem } from '../../question-bank';
 import type { BlueprintShortfallBody } from '../api/contest-admin-api';
 import { availabilityText, checkLines } from './blueprint-check';
+import { RoundPreview } from './round-preview';
 
 interface RoundAdminCardProps {
   round: RoundResponse;
@@ -13,10 +14,12 @@ interface RoundAdminCardProps {
   availability: readonly AvailabilityItem[] | undefined;
   /** From a refused publish: the line of this round the bank cannot fill. */
   shortfall: BlueprintShortfallBody | null;
+  /** Whether the caller manages the contest (may preview a paper). */
+  canManage: boolean;
 }
 
 /** A round as the organizers see it in the builder: window, rules, blueprint against the bank. */
-export function RoundAdminCard({ round, topicNames, availability, shortfall }: RoundAdminCardProps) {
+export function RoundAdminCard({ round, topicNames, availability, shortfall, canManage }: RoundAdminCardProps) {
   const { t } = useTranslation();
   const timeLimitText = useTimeLimitText();
   const checks = round.blueprint && availability ? checkLines(round.blueprint, availability) : null;
@@ -110,6 +113,8 @@ export function RoundAdminCard({ round, topicNames, availability, shortfall }: R
           </ul>
         </div>
       )}
+
+      {canManage && round.kind === 'quiz' && <RoundPreview roundId={round.id} />}
 
       <div className="toolbar">
         <Link to={`/admin/rounds/${round.id}`} className="button button--secondary">

@@ -6,6 +6,8 @@ import { contestAdminApi, type BlueprintShortfallBody, type CreateRoundRequest }
 export const contestAdminKeys = {
   contest: (id: string) => ['contests', 'admin', id] as const,
   list: (params: { limit: number; offset: number; status?: ContestStatus }) => ['contests', 'admin', 'list', params] as const,
+  managers: (id: string) => ['contests', 'admin', id, 'managers'] as const,
+  organizers: (search: string) => ['users', 'organizers', search] as const,
 };
 
 export function useAdminContests(params: { limit: number; offset: number; status?: ContestStatus }) {
@@ -52,6 +54,37 @@ export function usePublishContest(id: string) {
 export function useFinishContest(id: string) {
   const invalidate = useInvalidateContests();
   return useMutation({ mutationFn: () => contestAdminApi.finish(id), onSuccess: invalidate });
+}
+
+export function useContestManagers(id: string, enabled: boolean) {
+  return useQuery({ queryKey: contestAdminKeys.managers(id), queryFn: ({ signal }) => contestAdminApi.managers(id, signal), enabled });
+}
+
+export function useSetContestManagers(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userIds: string[]) => contestAdminApi.setManagers(id, userIds),
+    onSuccess: (managers) => {
+      queryClient.setQueryData(contestAdminKeys.managers(id), managers);
+      // `managerIds` and `canManage` of the contest change with it.
+      return queryClient.invalidateQueries({ queryKey: ['contests'] });
+    },
+  });
+}
+
+export function useOrganizerCandidates(search: string, enabled: boolean) {
+  return useQuery({
+    queryKey: contestAdminKeys.organizers(search),
+    queryFn: ({ signal }) => contestAdminApi.organizers(search, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+    select: (page) => page.items,
+  });
+}
+
+/** Each call draws a new paper (a POST: never cached). */
+export function useRoundPreview(roundId: string) {
+  return useMutation({ mutationFn: () => contestAdminApi.preview(roundId) });
 }
 
 /** The short line of a 409 `CONTEST.BLUEPRINT_UNSATISFIABLE`, or null for any other failure. */

@@ -15,6 +15,8 @@ function aContest(overrides: Partial<ContestResponse> = {}): ContestResponse {
     rounds: [],
     createdAt: '2026-03-01T00:00:00.000Z',
     publishedAt: '2026-03-02T00:00:00.000Z',
+    managerIds: [],
+    canManage: false,
     ...overrides,
   };
 }

@@ -6,15 +6,10 @@ import { useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { SelectField } from '../../../components/select-field';
 import { useErrorMessage } from '../../../lib/error-message';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatPhone } from '../../../lib/format';
 import { useDuplicateAccounts } from '../hooks/use-duplicate-accounts';
 
 export const duplicatesPageSize = 20;
-
-/** "0912345678" → "0912 345 678"; anything else (a legacy value) as it is. */
-export function formatPhone(phone: string): string {
-  return /^0\d{9}$/.test(phone) ? `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}` : phone;
-}
 
 function groupTitle(group: DuplicateGroupResponse, t: (key: 'duplicates.similarTitle', options: { prefix: string }) => string): string {
   switch (group.reason) {

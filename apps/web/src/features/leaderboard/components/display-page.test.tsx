@@ -117,6 +117,30 @@ describe('display page', () => {
     expect(screen.getByTestId('frozen')).toHaveTextContent(/^Bảng xếp hạng dừng cập nhật từ \d{2}:\d{2}(:\d{2})?: kết quả cuối cùng công bố khi vòng thi kết thúc$/);
   });
 
+  it('says the board is frozen when the fetched board says so, with or without the time it froze', async () => {
+    mockFetch({
+      [`GET /api/rounds/${roundId}`]: () => json(aRound({ me: null })),
+      [`GET /api/rounds/${roundId}/leaderboard`]: () => json({ ...board([entry(1, 'Nguyễn Văn An', 18)]), frozen: true, frozenAt: '2026-11-26T09:30:00.000Z' }),
+    });
+    renderApp(`/display/rounds/${roundId}`);
+
+    expect(await screen.findByTestId('frozen')).toHaveTextContent(/^Bảng xếp hạng dừng cập nhật từ \d{2}:\d{2}(:\d{2})?/);
+
+    act(() => {
+      FakeEventSource.instances[0]!.open();
+      FakeEventSource.instances[0]!.board({
+        roundId,
+        final: false,
+        frozen: true,
+        frozenAt: null,
+        total: 1,
+        entries: [entry(1, 'Nguyễn Văn An', 18)],
+        sentAt: '2026-11-26T09:40:00.000Z',
+      });
+    });
+    expect(screen.getByTestId('frozen')).toHaveTextContent('Bảng xếp hạng đang dừng cập nhật: kết quả cuối cùng công bố khi vòng thi kết thúc');
+  });
+
   it('says it is reconnecting when the stream drops, and fetches the board again once back', async () => {
     let fetches = 0;
     mockFetch({

@@ -101,9 +101,9 @@ export function DisplayPage() {
           </p>
           {data && <p>{t('display.participants', { n: formatNumber(data.total) })}</p>}
           {data?.final && <p className="badge badge--final">{t('display.final')}</p>}
-          {data?.frozen && data.frozenAt && (
+          {data?.frozen && (
             <p className="badge badge--frozen" data-testid="frozen">
-              {t('display.frozen', { time: formatTime(data.frozenAt) })}
+              {data.frozenAt ? t('display.frozen', { time: formatTime(data.frozenAt) }) : t('display.frozenNoTime')}
             </p>
           )}
           <FullscreenButton />

@@ -114,6 +114,11 @@ export function UnitBoardPanel({ contestId }: { contestId: string }) {
         </p>
       )}
       {board.isError && !board.data && <ErrorNotice message={errorMessage(board.error)} onRetry={() => void board.refetch()} />}
+      {board.data?.frozen && (
+        <p className="notice notice--warning" data-testid="units-frozen">
+          {board.data.frozenAt ? t('ops.units.frozen', { time: formatTime(board.data.frozenAt) }) : t('ops.units.frozenNoTime')}
+        </p>
+      )}
       {board.data && entries.length === 0 && <p className="notice">{t('ops.units.empty')}</p>}
       {shown.length > 0 && (
         <ol className="unit-board">

@@ -34,6 +34,8 @@ const participation: ParticipationResponse = {
 const units: UnitLeaderboardResponse = {
   contestId: 'c1',
   orderBy: 'participants',
+  frozen: false,
+  frozenAt: null,
   total: 2,
   entries: [
     { rank: 1, unitId: 'hcm', name: 'LĐLĐ TP. Hồ Chí Minh', parentId: null, depth: 0, participants: 30, memberCount: 1000, participationRate: 0.03, averageScore: 15 },
@@ -121,6 +123,13 @@ describe('round operations page', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(4);
     expect(await screen.findByText('CĐCS Báo Thanh Niên')).toBeInTheDocument();
     expect(screen.getByText('12/120 người · 10%')).toBeInTheDocument();
+    expect(screen.queryByTestId('units-frozen')).not.toBeInTheDocument();
+  });
+
+  it('says when the unit board counts a frozen round as it stood', async () => {
+    mockFetch(opsRoutes({ 'GET /api/contests/c1/leaderboard/units': () => json({ ...units, frozen: true, frozenAt: '2026-11-26T09:30:00.000Z' }) }));
+    renderApp(`/admin/rounds/${roundId}`);
+    expect(await screen.findByTestId('units-frozen')).toHaveTextContent(/^Một vòng thi đang dừng cập nhật bảng xếp hạng: số người tham gia tính đến \d{2}:\d{2}/);
   });
 
   it('says why the round cannot be closed yet', async () => {
@@ -153,7 +162,7 @@ describe('essay round: assigning judges', () => {
     assignments: { pending: 0, scored: 0, conflict: 0 },
     loads: [],
   };
-  const judge = (id: string, fullName: string) => ({ id, fullName, email: `${id}@hoithi.test`, unitId: 'btn', roles: ['judge'], phone: null, createdAt: '' });
+  const judge = (id: string, fullName: string) => ({ id, fullName, email: `${id}@hoithi.test`, unitId: 'btn', roles: ['judge'], phone: null, mustChangePassword: false, active: true, createdAt: '' });
 
   it('lets an organizer pick judges from the judge accounts, and says when none is chosen', async () => {
     const { requests } = mockFetch({

@@ -92,6 +92,21 @@ describe('round page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Bạn đã dùng hết 3 lượt thi.');
   });
 
+  it('tells a manager or judge of the contest, in their language, that they cannot take part', async () => {
+    mockFetch({
+      ...signIn(),
+      [`GET /api/rounds/${roundId}`]: () => json(aRound()),
+      [`GET /api/rounds/${roundId}/attempts/mine`]: () => json(mine),
+      [`POST /api/rounds/${roundId}/attempts`]: () =>
+        json({ statusCode: 403, code: 'ROUND.STAFF_CANNOT_COMPETE', message: 'ROUND.STAFF_CANNOT_COMPETE' }, 403),
+    });
+    renderApp(`/rounds/${roundId}`);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Bắt đầu làm bài' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Bạn đang quản lý hoặc chấm cuộc thi này nên không thể dự thi.');
+  });
+
   it('asks a visitor to log in first, and comes back here after', async () => {
     mockFetch({ [`GET /api/rounds/${roundId}`]: () => json(aRound({ me: null })) });
     renderApp(`/rounds/${roundId}`);

@@ -1,0 +1,1 @@
+export { UsersAdminPage } from './components/users-admin-page';
