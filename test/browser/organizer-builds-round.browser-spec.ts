@@ -50,7 +50,7 @@ suite('an organizer imports questions and builds a round', () => {
     await page.getByLabel('Mật khẩu').fill(process.env.HOITHI_BROWSER_ADMIN_PASSWORD ?? '');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { name: 'Ngân hàng câu hỏi' }).waitFor();
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản trị' }).waitFor();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản trị', exact: true }).waitFor();
 
     // A topic for the file.
     await page.locator('summary', { hasText: 'Thêm chủ đề' }).click();

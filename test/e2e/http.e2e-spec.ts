@@ -1,10 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Controller, Get, Module } from '@nestjs/common';
 import { Public } from '../../apps/api/src/common/auth/decorators.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const SCRIPT = `export const questions = [${Array.from({ length: 400 }, (_, i) => `'Câu hỏi số ${i} về Luật Công đoàn'`).join(', ')}];`;
 
 @Controller('test-only')
 class ExplodingController {
@@ -27,6 +32,10 @@ describe('HTTP basics: errors, limits, docs, health, the client', () => {
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><html lang="vi"><title>Hội Thi</title><div id="root"></div></html>');
     writeFileSync(join(webDir, 'assets', 'index-abc123.js'), 'console.log("hoi thi")');
+    // What the client build's precompress step writes beside an asset.
+    writeFileSync(join(webDir, 'assets', 'big-def456.js'), SCRIPT);
+    writeFileSync(join(webDir, 'assets', 'big-def456.js.br'), brotliCompressSync(SCRIPT));
+    writeFileSync(join(webDir, 'assets', 'big-def456.js.gz'), gzipSync(SCRIPT));
     t = await startTestApp({ env: { WEB_DIST_DIR: webDir }, imports: [ExplodingModule] });
   });
   afterAll(async () => {
@@ -101,5 +110,32 @@ describe('HTTP basics: errors, limits, docs, health, the client', () => {
     expect(malformed.body.statusCode).toBe(400);
     const traversal = await t.http().get('/..%2f..%2f..%2fetc%2fpasswd');
     expect(traversal.text).not.toContain('root:');
+  });
+
+  it('sends an asset precompressed when the client accepts it: brotli first, then gzip, else as it is', async () => {
+    // Node's own client: the bytes as sent (supertest would decompress them on the way).
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const raw = (encoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        get(`http://127.0.0.1:${port}/assets/big-def456.js`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const br = await raw('gzip, deflate, br');
+    expect(br.headers).toMatchObject({ 'content-encoding': 'br', vary: 'accept-encoding', 'content-type': expect.stringMatching(/javascript/) });
+    expect(brotliDecompressSync(br.body).toString()).toBe(SCRIPT);
+    expect(br.body.length).toBeLessThan(SCRIPT.length / 4);
+    const gz = await raw('gzip, br;q=0');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(SCRIPT);
+    const plain = await raw('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(SCRIPT);
+    // An asset built without twins is sent as it is.
+    expect((await raw('br')).headers['content-encoding']).toBe('br');
+    expect((await t.http().get('/assets/index-abc123.js').set('Accept-Encoding', 'br').expect(200)).headers['content-encoding']).toBeUndefined();
   });
 });
