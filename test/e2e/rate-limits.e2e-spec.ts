@@ -79,3 +79,37 @@ describe('rate limits: failed logins per account, registrations per address', ()
     expect(responses.every((r) => r.status === 200)).toBe(true);
   });
 });
+
+describe('a flood of bad logins', () => {
+  let t: TestApp;
+  let unitId: string;
+
+  beforeAll(async () => {
+    // TRUST_PROXY: each test's requests come from addresses of its own (X-Forwarded-For).
+    t = await startTestApp({ env: { LOGIN_ADDRESS_FAILURE_LIMIT: '5', PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_QUEUE: '0', TRUST_PROXY: 'true' } });
+    unitId = (await aUnit(t)).id;
+  });
+  afterAll(async () => t?.close());
+
+  it('hashes one password at a time here and refuses what cannot wait with 429 and Retry-After', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => t.http().post('/api/auth/login').set('X-Forwarded-For', `10.0.0.${i}`).send({ email: uniqueEmail(`khong-co-${i}`), password: 'doan-mo-mat-khau' })),
+    );
+    const refused = responses.filter((response) => response.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((response) => response.headers['retry-after'] === '1' && response.body.code === 'RATE_LIMITED')).toBe(true);
+    expect(responses.every((response) => response.status === 401 || response.status === 429)).toBe(true);
+    await t.http().get('/api/health').expect(200);
+  });
+
+  it('stops one address after LOGIN_ADDRESS_FAILURE_LIMIT failures a minute, whatever the accounts', async () => {
+    const member = await aMember(t, unitId);
+    const login = (email: string, password: string, from = '10.1.1.1') => t.http().post('/api/auth/login').set('X-Forwarded-For', from).send({ email, password });
+    for (let i = 0; i < 5; i++) await login(uniqueEmail(`doan-${i}`), 'doan-mo-mat-khau').expect(401);
+    const blocked = await login(uniqueEmail('doan-6'), 'doan-mo-mat-khau').expect(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    await login(member.user.email, member.password).expect(429);
+    // Another address is not affected.
+    await login(member.user.email, member.password, '10.1.1.2').expect(200);
+  });
+});

@@ -2,6 +2,7 @@
  * The environment, validated once at boot (API.md "Configuration"). Nothing else reads process.env:
  * everything injects the typed `AppConfig` through the `APP_CONFIG` token.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -36,6 +37,12 @@ export interface AppConfig {
   /** Registration needs a phone number (a Vietnamese mobile, one per account). */
   registerRequirePhone: boolean;
   loginFailureLimit: number;
+  /** Failed logins per client address per minute before 429 (high: a whole office shares one address). */
+  loginAddressFailureLimit: number;
+  /** Password hashes at once (argon2, one core each); the default leaves one core to the event loop. */
+  passwordHashConcurrency: number;
+  /** Hashes waiting beyond those; more are refused with 429 and Retry-After. */
+  passwordHashQueue: number;
   logLevel: LogLevel;
   trustProxy: boolean;
   /** The built web client; served at `/` when the folder exists. */
@@ -137,6 +144,9 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     registerRateLimit: integer(env, 'REGISTER_RATE_LIMIT', 300, 1, 1_000_000),
     registerRequirePhone: boolean(env, 'REGISTER_REQUIRE_PHONE', false),
     loginFailureLimit: integer(env, 'LOGIN_FAILURE_LIMIT', 10, 1, 10_000),
+    loginAddressFailureLimit: integer(env, 'LOGIN_ADDRESS_FAILURE_LIMIT', 300, 1, 1_000_000),
+    passwordHashConcurrency: integer(env, 'PASSWORD_HASH_CONCURRENCY', Math.max(1, availableParallelism() - 1), 1, 256),
+    passwordHashQueue: integer(env, 'PASSWORD_HASH_QUEUE', 32, 0, 10_000),
     logLevel,
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     webDistDir: text(env, 'WEB_DIST_DIR') ?? defaults.webDistDir ?? null,

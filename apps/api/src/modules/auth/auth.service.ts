@@ -87,10 +87,20 @@ export class AuthService {
    * success clears the count, so in effect only failures within a minute are counted. A deactivated
    * account is told so only once the password is right (it says nothing to someone guessing).
    */
-  async validateCredentials(email: string, password: string): Promise<UserEntity> {
-    const user = await this.checkPassword(email, password, 'AUTH.INVALID_CREDENTIALS');
-    if (!user.active) throw new DomainError('AUTH.ACCOUNT_DISABLED');
-    return user;
+  async validateCredentials(email: string, password: string, clientAddress: string): Promise<UserEntity> {
+    // Failures per address too, with a high limit (an office shares one address): one machine trying
+    // many accounts is stopped before it costs a hash each. Only failures count.
+    const addressKey = `login-failures-address:${clientAddress}`;
+    const address = await this.limiter.peek(addressKey);
+    if (address.count >= this.config.loginAddressFailureLimit) throw new RateLimitedError(retryAfterSeconds(address));
+    try {
+      const user = await this.checkPassword(email, password, 'AUTH.INVALID_CREDENTIALS');
+      if (!user.active) throw new DomainError('AUTH.ACCOUNT_DISABLED');
+      return user;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'AUTH.INVALID_CREDENTIALS') await this.limiter.hit(addressKey, MINUTE);
+      throw error;
+    }
   }
 
   /** A new session for a verified user: the access token, the refresh token, and the user. */

@@ -7,10 +7,10 @@ import { AuthService } from './auth.service.js';
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'email', passwordField: 'password' });
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(email: string, password: string): Promise<UserEntity> {
-    return this.auth.validateCredentials(email, password);
+  validate(request: { ip: string }, email: string, password: string): Promise<UserEntity> {
+    return this.auth.validateCredentials(email, password, request.ip);
   }
 }

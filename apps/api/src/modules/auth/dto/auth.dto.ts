@@ -1,5 +1,5 @@
 import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '../../../common/transforms.js';
+import { Omittable, Trim } from '../../../common/transforms.js';
 import { BlankAsMissing, BlankAsNull, IsVietnamesePhone } from '../../users/dto/phone-field.js';
 
 export class RegisterDto {
@@ -72,7 +72,7 @@ export class ChangePasswordDto {
 
 /** `PATCH /api/auth/me`: `phone: null` (or blank) removes the number. */
 export class UpdateProfileDto {
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -88,7 +88,7 @@ export class UpdateProfileDto {
 
 /** `PATCH /api/users/:id` (admin). */
 export class UpdateUserDto {
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
 }
