@@ -18,7 +18,7 @@ import { configureApp, createFastifyAdapter } from '../../apps/api/src/app.setup
 import { Clock } from '../../apps/api/src/common/clock.js';
 import { createLogger } from '../../apps/api/src/common/logging/logger.js';
 import { type AppConfig, loadConfig } from '../../apps/api/src/config/env.schema.js';
-import { dataSourceOptions } from '../../apps/api/src/database/data-source-options.js';
+import { databaseTarget, dataSourceOptions } from '../../apps/api/src/database/data-source-options.js';
 import { EmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres.js';
 import { runMigrations } from '../../apps/api/src/database/migrate.js';
 
@@ -156,7 +156,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
   });
   try {
     let builder = Test.createTestingModule({
-      imports: [AppModule.forRoot(config, { url: embedded?.url ?? database!.url, embedded: embedded !== null, idleTimeoutMs: config.databaseIdleTimeoutMs, vacuumMinutes: config.embeddedVacuumMinutes }), ...(options.imports ?? [])],
+      imports: [AppModule.forRoot(config, databaseTarget(config, embedded?.url ?? database!.url, embedded !== null)), ...(options.imports ?? [])],
     });
     if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
     const moduleRef = await builder.compile();

@@ -5,6 +5,7 @@ import { AppModule } from './app.module.js';
 import { configureApp, createFastifyAdapter, defaultWebDistDir } from './app.setup.js';
 import { createLogger, NestPinoLogger } from './common/logging/logger.js';
 import { ConfigError, loadConfig } from './config/env.schema.js';
+import { databaseTarget } from './database/data-source-options.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
 
 async function bootstrap(): Promise<void> {
@@ -23,7 +24,7 @@ async function bootstrap(): Promise<void> {
   if (embedded) logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL (PGlite) started');
 
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null, idleTimeoutMs: config.databaseIdleTimeoutMs, vacuumMinutes: config.embeddedVacuumMinutes }),
+    AppModule.forRoot(config, databaseTarget(config, config.databaseUrl ?? embedded!.url, embedded !== null)),
     createFastifyAdapter(config, logger),
     { logger: new NestPinoLogger(logger), bufferLogs: true },
   );

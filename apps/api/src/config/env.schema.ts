@@ -16,6 +16,9 @@ export interface AppConfig {
   redisUrl: string | null;
   /** How long an idle connection stays in the pool before it is closed. */
   databaseIdleTimeoutMs: number;
+  /** Server only: the API's connections cancel a statement after this long, and a wait for a lock (0 = never). */
+  databaseStatementTimeoutMs: number;
+  databaseLockTimeoutMs: number;
   /** Embedded only: minutes between VACUUM (ANALYZE) passes (PGlite runs no autovacuum); 0 = never. */
   embeddedVacuumMinutes: number;
   adminEmail: string | null;
@@ -130,6 +133,8 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     embeddedVacuumMinutes: integer(env, 'EMBEDDED_VACUUM_MINUTES', 10, 0, 24 * 60),
+    databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 24 * 3600_000),
+    databaseLockTimeoutMs: integer(env, 'DATABASE_LOCK_TIMEOUT_MS', 10_000, 0, 24 * 3600_000),
     databaseIdleTimeoutMs: integer(env, 'DATABASE_IDLE_TIMEOUT_MS', embedded ? 10_000 : 30_000, 1, 24 * 3600_000),
     adminEmail: adminEmail?.toLowerCase() ?? null,
     adminPassword,
