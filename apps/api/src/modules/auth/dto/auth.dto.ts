@@ -1,6 +1,6 @@
 import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Omittable, Trim } from '../../../common/transforms.js';
-import { BlankAsMissing, BlankAsNull, IsVietnamesePhone } from '../../users/dto/phone-field.js';
+import { BlankAsMissing, BlankAsNull, IsVietnamesePhone } from '../../../common/validation/phone-field.js';
 
 export class RegisterDto {
   @Trim()
