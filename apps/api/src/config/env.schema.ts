@@ -34,6 +34,8 @@ export interface AppConfig {
   attemptGraceSeconds: number;
   /** How often the sweeper finalizes attempts whose time ran out; 0 = never (tests call it). */
   attemptSweepSeconds: number;
+  /** With Redis: how often each replica writes again the board rows changed in PostgreSQL (a lost Redis write heals); 0 = never. */
+  leaderboardReconcileMs: number;
   /** How often each replica closes quiz rounds whose close + grace has passed; 0 = never (tests call it). */
   roundAutoCloseSeconds: number;
   registerRateLimit: number;
@@ -146,6 +148,7 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     attemptGraceSeconds: integer(env, 'ATTEMPT_GRACE_SECONDS', 5, 0, 600),
     attemptSweepSeconds: integer(env, 'ATTEMPT_SWEEP_SECONDS', 30, 0, 3600),
     roundAutoCloseSeconds: integer(env, 'ROUND_AUTO_CLOSE_SECONDS', 15, 0, 3600),
+    leaderboardReconcileMs: integer(env, 'LEADERBOARD_RECONCILE_MS', 5000, 0, 3600_000),
     registerRateLimit: integer(env, 'REGISTER_RATE_LIMIT', 300, 1, 1_000_000),
     registerRequirePhone: boolean(env, 'REGISTER_REQUIRE_PHONE', false),
     loginFailureLimit: integer(env, 'LOGIN_FAILURE_LIMIT', 10, 1, 10_000),

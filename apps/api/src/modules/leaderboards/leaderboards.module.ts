@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../../common/redis/redis.module.js';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { AttemptsModule } from '../attempts/attempts.module.js';
 import { BoardSource } from '../attempts/board-source.js';
 import { AuditModule } from '../audit/audit.module.js';
@@ -23,9 +24,10 @@ import { RoundCloser } from './round-closer.js';
   providers: [
     {
       provide: LeaderboardStore,
-      inject: [REDIS, BoardSource],
+      inject: [REDIS, BoardSource, APP_CONFIG],
       // Redis sorted sets when REDIS_URL is set; otherwise the PostgreSQL replica.
-      useFactory: (redis: Redis | null, source: BoardSource) => (redis ? new RedisLeaderboardStore(redis, source) : new PostgresLeaderboardStore(source)),
+      useFactory: (redis: Redis | null, source: BoardSource, config: AppConfig) =>
+        redis ? new RedisLeaderboardStore(redis, source, config.leaderboardReconcileMs) : new PostgresLeaderboardStore(source),
     },
     LeaderboardsRepository,
     LeaderboardsService,

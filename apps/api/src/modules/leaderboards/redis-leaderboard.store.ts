@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { decodeLiveBoardScore, liveBoardScore } from '@hoi-thi/contest-engine';
 import { REDIS } from '../../common/redis/redis.module.js';
@@ -60,25 +60,84 @@ function parseMember(member: string, score: number): BestRow {
   };
 }
 
+/** Rounds not read or written for this long are no longer reconciled by this process. */
+const RECONCILE_IDLE_MS = 10 * 60_000;
+
 /**
  * The Redis store (REDIS_URL): one sorted set per round scored by the engine's `liveBoardScore`,
  * a hash user → member, and a "built" marker. A board missing from Redis (a fresh or flushed
  * server) is rebuilt from PostgreSQL on first read, under a short lock so replicas build it once.
+ *
+ * PostgreSQL is the truth and Redis a copy written after the commit, so a Redis write that fails, or
+ * a process that dies between its commit and its write, would leave an entry out. Each process
+ * therefore reconciles the rounds it served lately: every `reconcileMs` it reads the participant rows
+ * changed since its last look (`board_txid` at or above the horizon, an indexed read) and writes them
+ * again (the write is idempotent). A lost entry appears within one interval, whoever lost it.
  */
 @Injectable()
-export class RedisLeaderboardStore extends LeaderboardStore {
+export class RedisLeaderboardStore extends LeaderboardStore implements OnModuleDestroy {
   readonly kind = 'redis' as const;
+  private readonly horizons = new Map<string, { horizon: string; touchedAt: number }>();
+  private timer: NodeJS.Timeout | null = null;
+  private reconciling: Promise<number> | null = null;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly source: BoardSource,
+    reconcileMs = 0,
   ) {
     super();
+    if (reconcileMs > 0) {
+      this.timer = setInterval(() => void this.reconcile().catch(() => undefined), reconcileMs);
+      this.timer.unref();
+    }
     // EVALSHA with the script cached by the server, instead of sending the script each time.
     if (!('hoithiLbRecord' in redis)) {
       redis.defineCommand('hoithiLbRecord', { numberOfKeys: 3, lua: RECORD });
       redis.defineCommand('hoithiLbFind', { numberOfKeys: 3, lua: FIND });
     }
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Remembers that this process serves the round (its first look sets the horizon it reconciles from). */
+  private async touch(roundId: string): Promise<void> {
+    const known = this.horizons.get(roundId);
+    if (known) {
+      known.touchedAt = Date.now();
+      return;
+    }
+    if (this.horizons.size >= 1_000) this.horizons.clear();
+    this.horizons.set(roundId, { horizon: await this.source.horizon(), touchedAt: Date.now() });
+  }
+
+  /**
+   * Writes again what changed in PostgreSQL since the last pass, for every round served lately
+   * (one pass at a time); returns how many rows it wrote. A failed round is retried next pass.
+   */
+  reconcile(): Promise<number> {
+    this.reconciling ??= (async () => {
+      let written = 0;
+      const now = Date.now();
+      for (const [roundId, state] of [...this.horizons]) {
+        if (now - state.touchedAt > RECONCILE_IDLE_MS) {
+          this.horizons.delete(roundId);
+          continue;
+        }
+        const [, , ready] = this.keys(roundId);
+        if (!(await this.redis.exists(ready))) continue; // not built: the next read builds it whole
+        const { rows, horizon } = await this.source.catchUp(roundId, state.horizon);
+        for (const row of rows) await this.record(roundId, row, false);
+        state.horizon = horizon;
+        written += rows.length;
+      }
+      return written;
+    })().finally(() => {
+      this.reconciling = null;
+    });
+    return this.reconciling;
   }
 
   private get scripts(): Scripts {
@@ -89,11 +148,13 @@ export class RedisLeaderboardStore extends LeaderboardStore {
     return [`${PREFIX}${roundId}`, `${PREFIX}${roundId}:u`, `${PREFIX}${roundId}:ready`];
   }
 
-  async record(roundId: string, row: BestRow): Promise<void> {
+  async record(roundId: string, row: BestRow, touch = true): Promise<void> {
+    if (touch) await this.touch(roundId);
     await this.scripts.hoithiLbRecord(...this.keys(roundId), row.userId, liveBoardScore(row), memberKey(row));
   }
 
   async page(roundId: string, offset: number, limit: number): Promise<BoardPage> {
+    await this.touch(roundId);
     const [zset, , ready] = this.keys(roundId);
     const read = () => this.redis.multi().exists(ready).zcard(zset).zrevrange(zset, offset, offset + limit - 1, 'WITHSCORES').exec();
     let result = await read();
@@ -109,6 +170,7 @@ export class RedisLeaderboardStore extends LeaderboardStore {
   }
 
   async find(roundId: string, userId: string): Promise<{ row: RankedRow | null; total: number }> {
+    await this.touch(roundId);
     const read = async () => (await this.scripts.hoithiLbFind(...this.keys(roundId), userId)) as [number, string?, number?, string?] | -1;
     let found = await read();
     if (found === -1) {
