@@ -149,7 +149,10 @@ describe('audit log', () => {
 
   it('is for admins only: 403 for organizers and members, 401 without a token', async () => {
     expect((await audit('', quiz.organizer).expect(403)).body.code).toBe('FORBIDDEN');
-    expect((await audit('', member).expect(403)).body.code).toBe('FORBIDDEN');
+    // The member's roles changed above, so the token it had is refused (401); a new sign-in is a judge's, not an admin's.
+    expect((await audit('', member).expect(401)).body.code).toBe('AUTH.TOKEN_INVALID');
+    const again = (await http().post('/api/auth/refresh').send({ refreshToken: member.refreshToken }).expect(200)).body;
+    expect((await audit('', again).expect(403)).body.code).toBe('FORBIDDEN');
     await http().get('/api/audit').expect(401);
   });
 
