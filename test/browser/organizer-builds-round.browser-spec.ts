@@ -22,10 +22,9 @@ const toTop = (locator: Locator) =>
     element.scrollIntoView({ block: 'start' });
   });
 
-/** A `<input type="datetime-local">` value in this machine's zone (the browser runs here too). */
+/** A `<input type="datetime-local">` value on Vietnam's clock (the client reads the builder's times there, UTC+7, whatever the browser's zone). */
 function localInput(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return new Date(date.getTime() + 7 * 3600_000).toISOString().slice(0, 16);
 }
 
 suite('an organizer imports questions and builds a round', () => {
@@ -53,9 +52,10 @@ suite('an organizer imports questions and builds a round', () => {
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản trị', exact: true }).waitFor();
 
     // A topic for the file.
-    await page.locator('summary', { hasText: 'Thêm chủ đề' }).click();
-    await page.getByLabel('Tên chủ đề').fill(topicName);
-    await page.getByRole('button', { name: 'Thêm chủ đề' }).click();
+    await page.locator('summary', { hasText: /^Chủ đề$/ }).click();
+    const topicForm = page.getByRole('form', { name: 'Thêm chủ đề mới' });
+    await topicForm.getByLabel('Tên chủ đề').fill(topicName);
+    await topicForm.getByRole('button', { name: 'Thêm chủ đề' }).click();
     await page.getByText(`Đã thêm chủ đề “${topicName}”.`).waitFor();
     await page.getByText('Không có câu hỏi nào phù hợp.').waitFor();
 

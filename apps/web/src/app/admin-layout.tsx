@@ -16,6 +16,9 @@ export function AdminLayout() {
           <NavLink to="/admin/questions" className="sub-nav__link">
             {t('admin.questions')}
           </NavLink>
+          <NavLink to="/admin/units" className="sub-nav__link">
+            {t('admin.units')}
+          </NavLink>
           <NavLink to="/admin/duplicates" className="sub-nav__link">
             {t('admin.duplicates')}
           </NavLink>

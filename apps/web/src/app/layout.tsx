@@ -1,15 +1,23 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { PasswordChangeRequiredPage } from '../features/account';
 import { hasRole, useAuth, useLeaveSession, type LoginLocationState } from '../features/auth';
 import { sessionEvents } from '../lib/session-events';
 import { LanguageSwitch } from './language-switch';
 
+/** `/attempts/:id` is the quiz itself (its result is `/attempts/:id/result`). */
+const quizPath = /^\/attempts\/[^/]+\/?$/;
+
 function AccountNav({ passwordChangeRequired }: { passwordChangeRequired: boolean }) {
   const { t } = useTranslation();
   const { status, user } = useAuth();
   const { signOut } = useLeaveSession();
+  const { pathname } = useLocation();
+  const [confirming, setConfirming] = useState(false);
+  // Mid-quiz, a stray tap on "Đăng xuất" must not leave the attempt without a word.
+  const inQuiz = quizPath.test(pathname);
 
   if (status === 'anonymous') {
     return (
@@ -34,19 +42,47 @@ function AccountNav({ passwordChangeRequired }: { passwordChangeRequired: boolea
           <span className="visually-hidden">{t('nav.account')}:</span> {name}
         </NavLink>
       )}
-      <button type="button" className="button button--ghost" onClick={signOut}>
+      <button
+        type="button"
+        className="button button--ghost"
+        onClick={() => {
+          if (inQuiz) setConfirming(true);
+          else signOut();
+        }}
+      >
         {t('nav.logout')}
       </button>
+      {confirming && (
+        <ConfirmDialog
+          title={t('nav.logoutInQuiz.title')}
+          confirmLabel={t('nav.logout')}
+          cancelLabel={t('nav.logoutInQuiz.stay')}
+          onCancel={() => {
+            setConfirming(false);
+          }}
+          onConfirm={() => {
+            setConfirming(false);
+            signOut();
+          }}
+        >
+          <p>{t('nav.logoutInQuiz.text')}</p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }
 
-/** The organizer and judge areas, for those who have the role. */
+/** The member's own history for anyone signed in; the organizer and judge areas for those who have the role. */
 function RoleNav() {
   const { t } = useTranslation();
   const { user } = useAuth();
   return (
     <>
+      {user && (
+        <NavLink to="/history" className="nav-link">
+          {t('nav.history')}
+        </NavLink>
+      )}
       {hasRole(user, 'organizer') && (
         <NavLink to="/admin" className="nav-link">
           {t('nav.admin')}

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useDocumentTitle } from '../lib/use-document-title';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('errors.notFoundTitle'));
   return (
     <section className="page" aria-labelledby="not-found-title">
       <h1 id="not-found-title">{t('errors.notFoundTitle')}</h1>

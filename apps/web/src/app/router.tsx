@@ -3,7 +3,7 @@ import { AccountPage } from '../features/account';
 import { AttemptPage, ResultPage } from '../features/attempt';
 import { LoginPage, RegisterPage } from '../features/auth';
 import { HomePage } from '../features/contests';
-import { DisplayPage } from '../features/leaderboard';
+import { ContestBoardPage, DisplayPage } from '../features/leaderboard';
 import { RoundPage } from '../features/rounds';
 import { AdminLayout, JudgingLayout } from './admin-layout';
 import { AppLayout } from './layout';
@@ -22,6 +22,8 @@ export const routes: RouteObject[] = [
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'account', element: <AccountPage /> },
+      { path: 'history', lazy: () => import('../features/history').then((m) => ({ Component: m.HistoryPage })) },
+      { path: 'contests/:id/board', element: <ContestBoardPage /> },
       { path: 'rounds/:id', element: <RoundPage /> },
       { path: 'attempts/:id', element: <AttemptPage /> },
       { path: 'attempts/:id/result', element: <ResultPage /> },
@@ -41,6 +43,8 @@ export const routes: RouteObject[] = [
           { path: 'rounds/:id', lazy: () => import('../features/round-ops').then((m) => ({ Component: m.RoundOpsPage })) },
           { path: 'duplicates', lazy: () => import('../features/duplicate-accounts').then((m) => ({ Component: m.DuplicateAccountsPage })) },
           { path: 'audit', lazy: () => import('../features/audit-log').then((m) => ({ Component: m.AuditLogPage })) },
+          { path: 'units', lazy: () => import('../features/units-admin').then((m) => ({ Component: m.UnitsAdminPage })) },
+          { path: 'units/import', lazy: () => import('../features/units-admin').then((m) => ({ Component: m.UnitImportPage })) },
           { path: 'users', lazy: () => import('../features/users-admin').then((m) => ({ Component: m.UsersAdminPage })) },
         ],
       },

@@ -21,6 +21,11 @@ const codeMessages = {
   [ErrorCodes.ROUND_STAFF_CANNOT_COMPETE]: 'errors.codes.staffCannotCompete',
   'USER.CANNOT_DISABLE_SELF': 'errors.codes.cannotDisableSelf',
   'USER.CANNOT_DEMOTE_SELF': 'errors.codes.cannotDemoteSelf',
+  'UNIT.IN_USE': 'errors.codes.unitInUse',
+  [ErrorCodes.UNIT_CYCLE]: 'errors.codes.unitCycle',
+  'ROUND.LOCKED': 'errors.codes.roundLocked',
+  'TOPIC.IN_USE': 'errors.codes.topicInUse',
+  'TOPIC.CYCLE': 'errors.codes.topicCycle',
 } as const satisfies Record<string, ParseKeys>;
 
 /** The translation key of a code the client words itself, or undefined. */

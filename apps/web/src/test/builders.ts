@@ -1,4 +1,19 @@
-import type { AttemptResponse, AuthResponse, ContestResponse, PaperQuestion, RoundDetailResponse, UserAdminResponse, UserResponse } from '@hoi-thi/contracts';
+import type {
+  AttemptResponse,
+  AuthResponse,
+  ContestLeaderboardEntry,
+  ContestLeaderboardResponse,
+  ContestResponse,
+  HistoryItem,
+  PaperQuestion,
+  RoundDetailResponse,
+  UnitImportResponse,
+  UnitLeaderboardEntry,
+  UnitLeaderboardResponse,
+  UnitResponse,
+  UserAdminResponse,
+  UserResponse,
+} from '@hoi-thi/contracts';
 import { json } from './fetch-mock';
 
 export const roundId = '11111111-1111-4111-8111-111111111111';
@@ -147,3 +162,55 @@ export function anAttempt(overrides: Partial<AttemptResponse> = {}): AttemptResp
 export const organizer: UserResponse = aUser({ id: 'u-btc', fullName: 'Ban tổ chức', email: 'btc@example.vn', unitId: null, roles: ['organizer'] });
 export const judge: UserResponse = aUser({ id: 'u-gk', fullName: 'Giám khảo Trần Thị Hoa', email: 'gk@example.vn', unitId: 'hn', roles: ['judge'] });
 export const admin: UserResponse = aUser({ id: 'u-qtv', fullName: 'Quản trị viên', email: 'qtv@example.vn', unitId: null, roles: ['admin'] });
+
+export function aUnit(id: string, name: string, parentId: string | null = null, memberCount = 100): UnitResponse {
+  return { id, name, parentId, memberCount };
+}
+
+/** A small federation: the national federation, two city federations, three grassroots unions. */
+export const unitTree: UnitResponse[] = [
+  aUnit('tld', 'Tổng Liên đoàn Lao động Việt Nam', null, 0),
+  aUnit('hcm', 'Liên đoàn Lao động TP. Hồ Chí Minh', 'tld', 10),
+  aUnit('dn', 'Liên đoàn Lao động TP. Đà Nẵng', 'tld', 5),
+  aUnit('btn', 'Công đoàn Báo Thanh Niên', 'hcm', 120),
+  aUnit('bvcr', 'Công đoàn Bệnh viện Chợ Rẫy', 'hcm', 3091),
+  aUnit('cdn', 'Công đoàn Cảng Đà Nẵng', 'dn', 450),
+];
+
+export function aUnitImportReport(overrides: Partial<UnitImportResponse> = {}): UnitImportResponse {
+  return { dryRun: true, created: 0, updated: 0, errors: [], ...overrides };
+}
+
+export function aHistoryItem(overrides: Partial<HistoryItem> = {}): HistoryItem {
+  return {
+    contestId: 'c1',
+    contestTitle: 'Tìm hiểu Luật Bầu cử',
+    roundId,
+    roundTitle: 'Tuần 1',
+    attemptId,
+    status: 'submitted',
+    score: 18.5,
+    maxScore: 20,
+    durationMs: 332_000,
+    submittedAt: '2026-11-26T08:05:32.000Z',
+    rank: 12,
+    ...overrides,
+  };
+}
+
+export function aContestBoardEntry(overrides: Partial<ContestLeaderboardEntry> = {}): ContestLeaderboardEntry {
+  return { rank: 1, userId: 'u-hoa', fullName: 'Nguyễn Thị Hoa', unitName: 'Công đoàn Báo Thanh Niên', totalScore: 38.5, totalDurationMs: 700_000, roundsPlayed: 2, ...overrides };
+}
+
+export function aContestBoard(overrides: Partial<ContestLeaderboardResponse> = {}): ContestLeaderboardResponse {
+  return { contestId: 'c1', total: 1, frozen: false, frozenAt: null, entries: [aContestBoardEntry()], ...overrides };
+}
+
+export function aUnitBoardEntry(overrides: Partial<UnitLeaderboardEntry> = {}): UnitLeaderboardEntry {
+  return { rank: 1, unitId: 'btn', name: 'Công đoàn Báo Thanh Niên', parentId: 'hcm', depth: 2, participants: 60, memberCount: 120, participationRate: 0.5, averageScore: 15, ...overrides };
+}
+
+export function aUnitBoard(overrides: Partial<UnitLeaderboardResponse> = {}): UnitLeaderboardResponse {
+  const entries = overrides.entries ?? [aUnitBoardEntry()];
+  return { contestId: 'c1', orderBy: 'participants', total: entries.length, frozen: false, frozenAt: null, entries, ...overrides };
+}

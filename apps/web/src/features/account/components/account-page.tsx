@@ -8,6 +8,7 @@ import { RequireRole, useAuth, useLeaveSession } from '../../auth';
 import { useLogoutAll } from '../hooks/use-account';
 import { PasswordForm } from './password-form';
 import { ProfileForm } from './profile-form';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /** "Log out on all devices": every session of the account ends, this one too. */
 function SessionsPanel() {
@@ -60,6 +61,7 @@ function SessionsPanel() {
 
 function Account({ user }: { user: UserResponse }) {
   const { t } = useTranslation();
+  useDocumentTitle(t('account.title'));
   const passwordId = useId();
   return (
     <section className="page page--narrow" aria-labelledby="account-title">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLeaveSession } from '../../auth';
 import { PasswordForm } from './password-form';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /**
  * Shown on every route while the account holds a temporary password an admin set: the server
@@ -8,6 +9,7 @@ import { PasswordForm } from './password-form';
  */
 export function PasswordChangeRequiredPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('passwordChange.title'));
   const { signOut } = useLeaveSession();
   return (
     <section className="page page--narrow" aria-labelledby="password-change-title">

@@ -20,6 +20,7 @@ import { PredictionStep, parsePrediction } from './prediction-step';
 import { QuestionMap, type MapItem } from './question-map';
 import { QuestionView } from './question-view';
 import { SaveStatus } from './save-status';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /** Submit was asked for while some answers could not reach the server. */
 class UnsentAnswersError extends Error {
@@ -302,6 +303,7 @@ function AttemptTaker({ timed }: { timed: TimedAttempt }) {
 /** Taking a quiz: one question per screen, the map, the countdown, answers saved as they are chosen. */
 export function AttemptPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('attempt.title'));
   const { id = '' } = useParams();
   const location = useLocation();
   const { status } = useAuth();

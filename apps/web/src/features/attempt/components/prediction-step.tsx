@@ -3,11 +3,16 @@ import { useTranslation } from 'react-i18next';
 
 export const maxPrediction = 1_000_000_000;
 
-/** The prediction as a number, or null when the text is not a whole number from 0 to a billion. */
+/**
+ * The prediction as a number, or null when the text is not a whole number from 0 to a billion.
+ * Thousands may be grouped as people write them: "1.200" (Vietnamese), "1 200" or "1,200" are 1200;
+ * a group must have three digits, so "1.2" is refused rather than read as 12.
+ */
 export function parsePrediction(text: string): number | null {
   const trimmed = text.trim();
-  if (!/^\d{1,10}$/.test(trimmed)) return null;
-  const value = Number(trimmed);
+  const grouped = /^\d{1,3}(?:([.,\s\u00a0])\d{3})(?:\1\d{3})*$/.test(trimmed);
+  if (!grouped && !/^\d{1,10}$/.test(trimmed)) return null;
+  const value = Number(trimmed.replace(/[.,\s\u00a0]/g, ''));
   return value <= maxPrediction ? value : null;
 }
 
@@ -44,10 +49,10 @@ export function PredictionStep({ question, value, onChange, disabled, status, he
           className="field__input prediction-input"
           type="text"
           inputMode="numeric"
-          pattern="[0-9]*"
+          pattern="[0-9., ]*"
           autoComplete="off"
           enterKeyHint="done"
-          maxLength={10}
+          maxLength={13}
           value={value}
           onChange={(event) => {
             onChange(event.target.value);

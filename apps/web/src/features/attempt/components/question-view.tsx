@@ -2,6 +2,7 @@ import type { PaperQuestion } from '@hoi-thi/contracts';
 import type { KeyboardEvent, ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
+import { orderOptions } from './option-order';
 
 interface QuestionViewProps {
   question: PaperQuestion;
@@ -59,7 +60,7 @@ export function QuestionView({ question, number, total, chosen, onChoose, disabl
           {t(`attempt.question.hint.${question.type}`)}
         </p>
         <div className="options" onKeyDown={onKeyDown}>
-          {question.options.map((option) => (
+          {orderOptions(question.type, question.options).map((option) => (
             <label key={option.id} className="option">
               <input
                 type={multiple ? 'checkbox' : 'radio'}

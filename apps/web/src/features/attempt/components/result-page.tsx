@@ -1,17 +1,18 @@
 import type { AttemptResponse, RoundDetailResponse } from '@hoi-thi/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatDateTime, formatDuration, formatNumber } from '../../../lib/format';
 import { useAuth } from '../../auth';
 import { useMyRank } from '../../leaderboard';
-import { memberState, useRound, useStartAttempt } from '../../rounds';
+import { memberState, StartAttemptButton, useRound } from '../../rounds';
 import { useAttempt } from '../hooks/use-attempt';
 import { reviewOpen, useReview } from '../hooks/use-review';
 import { ReviewList } from './review-list';
 import { SharePanel } from './share-panel';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 function RankFact({ roundId }: { roundId: string }) {
   const { t } = useTranslation();
@@ -32,9 +33,6 @@ function RankFact({ roundId }: { roundId: string }) {
 
 function TryAgain({ round }: { round: RoundDetailResponse }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const errorMessage = useErrorMessage();
-  const start = useStartAttempt(round.id);
   const me = memberState(round, true);
   if (round.phase !== 'open' || !me) return null;
   if (me.activeAttemptId) {
@@ -45,21 +43,7 @@ function TryAgain({ round }: { round: RoundDetailResponse }) {
     );
   }
   if (me.attemptsLeft <= 0) return null;
-  return (
-    <>
-      {start.isError && <ErrorNotice message={errorMessage(start.error)} />}
-      <button
-        type="button"
-        className="button button--primary button--block"
-        disabled={start.isPending}
-        onClick={() => {
-          start.mutate(undefined, { onSuccess: (attemptId) => void navigate(`/attempts/${attemptId}`) });
-        }}
-      >
-        {start.isPending ? t('rounds.starting') : t('result.tryAgain')}
-      </button>
-    </>
-  );
+  return <StartAttemptButton round={round} label={t('result.tryAgain')} />;
 }
 
 function ReviewSection({ attempt, round }: { attempt: AttemptResponse; round: RoundDetailResponse }) {
@@ -102,6 +86,7 @@ function ReviewSection({ attempt, round }: { attempt: AttemptResponse; round: Ro
 /** After an attempt: score, correct answers, time, rank, what next, the key when allowed, a share link. */
 export function ResultPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('result.title'));
   const { id = '' } = useParams();
   const location = useLocation();
   const { status, user } = useAuth();
@@ -189,6 +174,11 @@ export function ResultPage() {
         <Link to={`/display/rounds/${data.roundId}`} className="button button--secondary button--block">
           {t('rounds.liveBoard')}
         </Link>
+        {roundData && (
+          <Link to={`/contests/${roundData.contestId}/board`} className="button button--secondary button--block">
+            {t('board.link')}
+          </Link>
+        )}
       </div>
 
       {user && roundData && (

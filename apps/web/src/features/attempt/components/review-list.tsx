@@ -1,6 +1,7 @@
 import type { AttemptReviewResponse } from '@hoi-thi/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
+import { orderOptions } from './option-order';
 
 /** Each question with the member's choice, the key and the explanation. */
 export function ReviewList({ review }: { review: AttemptReviewResponse }) {
@@ -20,7 +21,7 @@ export function ReviewList({ review }: { review: AttemptReviewResponse }) {
           </p>
           <p className="review-item__text">{question.text}</p>
           <ul className="review-options">
-            {question.options.map((option) => {
+            {orderOptions(question.type, question.options).map((option) => {
               const chosen = question.chosenOptionIds.includes(option.id);
               const marks = [option.correct ? t('result.review.key') : null, chosen ? t('result.review.chosen') : null].filter(Boolean);
               return (

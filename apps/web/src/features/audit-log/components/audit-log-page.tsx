@@ -8,6 +8,7 @@ import { RequireRole } from '../../auth';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatDateTime } from '../../../lib/format';
 import { useAuditLog } from '../hooks/use-audit-log';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 export const auditPageSize = 20;
 
@@ -38,6 +39,7 @@ function EntryRow({ entry }: { entry: AuditEntryResponse }) {
 
 function AuditLog() {
   const { t } = useTranslation();
+  useDocumentTitle(t('audit.title'));
   const errorMessage = useErrorMessage();
   const [params, setParams] = useSearchParams();
   const actionParam = params.get('action');

@@ -7,6 +7,7 @@ import { useLogin } from '../hooks/use-auth-mutations';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { codeMessageKey } from '../../../lib/error-message';
 import { focusFirstInvalid, splitFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 const fields = ['email', 'password'] as const;
 type Field = (typeof fields)[number];
@@ -28,6 +29,7 @@ function sessionEndedCode(state: unknown): string | null {
 
 export function LoginPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('auth.login.title'));
   const { status } = useAuth();
   const [searchParams] = useSearchParams();
   const location = useLocation();

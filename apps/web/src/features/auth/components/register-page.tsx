@@ -13,6 +13,7 @@ import { useUnits } from '../hooks/use-units';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { focusFirstInvalid, splitFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { UnitPicker } from './unit-picker';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 const fields = ['fullName', 'email', 'password', 'unitId', 'phone'] as const;
 type Field = (typeof fields)[number];
@@ -22,6 +23,7 @@ const minPasswordLength = 8;
 
 export function RegisterPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('auth.register.title'));
   const { status } = useAuth();
   const units = useUnits();
   const settings = useRegistrationSettings();

@@ -9,22 +9,57 @@ export interface UnitRow {
   folded: string;
 }
 
+export interface UnitIndex {
+  byId: Map<string, UnitResponse>;
+  /** Parent id (null: the top level) → its units, by name. A unit whose parent is missing counts as top level. */
+  children: Map<string | null, UnitResponse[]>;
+}
+
+/** The units by id and by parent, siblings by name. */
+export function indexUnits(units: readonly UnitResponse[]): UnitIndex {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const children = new Map<string | null, UnitResponse[]>();
+  for (const unit of units) {
+    const parent = unit.parentId !== null && byId.has(unit.parentId) ? unit.parentId : null;
+    const siblings = children.get(parent) ?? [];
+    siblings.push(unit);
+    children.set(parent, siblings);
+  }
+  for (const siblings of children.values()) siblings.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return { byId, children };
+}
+
+/** Every unit below `unitId` (not itself); a cycle in the data cannot loop. */
+export function descendantIds(index: UnitIndex, unitId: string): Set<string> {
+  const found = new Set<string>();
+  const stack = [...(index.children.get(unitId) ?? [])];
+  while (stack.length > 0) {
+    const unit = stack.pop()!;
+    if (found.has(unit.id) || unit.id === unitId) continue;
+    found.add(unit.id);
+    stack.push(...(index.children.get(unit.id) ?? []));
+  }
+  return found;
+}
+
+/** The units above `unitId`, nearest first; stops at a cycle. */
+export function ancestorIds(index: UnitIndex, unitId: string): string[] {
+  const found: string[] = [];
+  let current = index.byId.get(unitId)?.parentId ?? null;
+  while (current !== null && index.byId.has(current) && !found.includes(current) && current !== unitId) {
+    found.push(current);
+    current = index.byId.get(current)?.parentId ?? null;
+  }
+  return found;
+}
+
 /**
  * Orders a flat unit list as a tree, depth first, siblings by name.
  * A unit whose parent is missing from the list is shown as a root, and a cycle in the
  * data cannot loop: each unit is placed once.
  */
 export function toTreeRows(units: readonly UnitResponse[]): UnitRow[] {
-  const ids = new Set(units.map((unit) => unit.id));
-  const children = new Map<string | null, UnitResponse[]>();
-  for (const unit of units) {
-    const parent = unit.parentId !== null && ids.has(unit.parentId) ? unit.parentId : null;
-    const siblings = children.get(parent) ?? [];
-    siblings.push(unit);
-    children.set(parent, siblings);
-  }
-  for (const siblings of children.values()) siblings.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-
+  const { children } = indexUnits(units);
   const rows: UnitRow[] = [];
   const placed = new Set<string>();
   const visit = (unit: UnitResponse, depth: number, parentId: string | null) => {

@@ -26,6 +26,9 @@ export interface CreateEssayRoundRequest {
 
 export type CreateRoundRequest = CreateQuizRoundRequest | CreateEssayRoundRequest;
 
+/** `PATCH /api/rounds/:id`: before it opens any field of creation; once open only `title` and a later `closesAt`. */
+export type UpdateRoundRequest = Partial<CreateQuizRoundRequest> | Partial<CreateEssayRoundRequest>;
+
 /**
  * The body of 409 `CONTEST.BLUEPRINT_UNSATISFIABLE` (publish, or a round added to a published
  * contest): the first short line, 0-based, and every short line of that round.
@@ -48,6 +51,10 @@ export const contestAdminApi = {
   create: (body: CreateContestRequest) => api.post<ContestResponse>('/contests', body),
   update: (id: string, body: Partial<CreateContestRequest>) => api.patch<ContestResponse>(`/contests/${id}`, body),
   addRound: (id: string, body: CreateRoundRequest) => api.post<RoundResponse>(`/contests/${id}/rounds`, body),
+  /** 400 VALIDATION (`lockedOnceOpen`, `closesOnlyLater`) once open; 409 `ROUND.LOCKED` once closed. */
+  updateRound: (roundId: string, body: UpdateRoundRequest) => api.patch<RoundResponse>(`/rounds/${roundId}`, body),
+  /** 204 before it opens with nothing recorded; else 409 `ROUND.LOCKED`. */
+  deleteRound: (roundId: string) => api.delete<undefined>(`/rounds/${roundId}`),
   /** 409 `CONTEST.BLUEPRINT_UNSATISFIABLE` names the short line; 409 `CONTEST.NO_ROUNDS`. */
   publish: (id: string) => api.post<ContestResponse>(`/contests/${id}/publish`),
   finish: (id: string) => api.post<ContestResponse>(`/contests/${id}/finish`),

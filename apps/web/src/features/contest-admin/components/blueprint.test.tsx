@@ -189,8 +189,9 @@ describe('contest builder', () => {
     expect(await screen.findByText('Đã thêm vòng thi “Tuần 1”.')).toBeInTheDocument();
     expect(requests.find((request) => request.method === 'POST')?.body).toEqual({
       title: 'Vòng 1',
-      opensAt: new Date('2026-12-01T08:00').toISOString(),
-      closesAt: new Date('2026-12-08T08:00').toISOString(),
+      // Typed on Vietnam's clock (UTC+7), whatever the browser's zone.
+      opensAt: '2026-12-01T01:00:00.000Z',
+      closesAt: '2026-12-08T01:00:00.000Z',
       timeLimitSeconds: 1200,
       maxAttempts: 3,
       blueprint: [{ topicId: 't-law', count: 10, points: 0.5 }],

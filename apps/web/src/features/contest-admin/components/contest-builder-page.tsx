@@ -8,9 +8,11 @@ import { formatDateTime } from '../../../lib/format';
 import { topicNames, useAvailability, useTopics } from '../../question-bank';
 import { shortfallOf, useAdminContest, useFinishContest, usePublishContest, useUpdateContest } from '../hooks/use-contest-admin';
 import { ContestForm } from './contest-form';
+import { EligibleUnitsPanel } from './eligible-units-panel';
 import { ManagersPanel } from './managers-panel';
 import { RoundAdminCard } from './round-admin-card';
 import { RoundForm } from './round-form';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /** `/admin/contests/:id`: the contest, its rounds against the bank, adding rounds, publish and finish. */
 export function ContestBuilderPage() {
@@ -18,6 +20,7 @@ export function ContestBuilderPage() {
   const { id = '' } = useParams();
   const errorMessage = useErrorMessage();
   const contest = useAdminContest(id);
+  useDocumentTitle(contest.data?.title);
   const topics = useTopics();
   const availability = useAvailability();
   const publish = usePublishContest(id);
@@ -27,6 +30,7 @@ export function ContestBuilderPage() {
   const [confirm, setConfirm] = useState<'publish' | 'finish' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [editingRound, setEditingRound] = useState<string | null>(null);
 
   if (contest.isPending) {
     return (
@@ -113,6 +117,11 @@ export function ContestBuilderPage() {
                 {t('builder.actions.finish')}
               </button>
             )}
+            {data.status !== 'draft' && data.kind === 'quiz' && (
+              <Link to={`/contests/${data.id}/board`} className="button button--secondary">
+                {t('board.link')}
+              </Link>
+            )}
             {data.status !== 'finished' && (
               <button
                 type="button"
@@ -149,6 +158,7 @@ export function ContestBuilderPage() {
       </section>
 
       {data.canManage && <ManagersPanel contestId={data.id} />}
+      <EligibleUnitsPanel contest={data} />
 
       <section className="builder-rounds" aria-labelledby="builder-rounds-title">
         <h2 id="builder-rounds-title">{t('builder.rounds.title', { n: data.rounds.length })}</h2>
@@ -156,13 +166,39 @@ export function ContestBuilderPage() {
         <ol className="round-admin-list">
           {data.rounds.map((round) => (
             <li key={round.id}>
-              <RoundAdminCard
-                round={round}
-                topicNames={names}
-                availability={availability.data?.items}
-                shortfall={shortfall?.roundId === round.id ? shortfall : null}
-                canManage={data.canManage}
-              />
+              {editingRound === round.id ? (
+                <RoundForm
+                  contest={data}
+                  round={round}
+                  topics={topics.data ?? []}
+                  availability={availability.data?.items}
+                  onSaved={(saved) => {
+                    setEditingRound(null);
+                    setNotice(t('builder.round.saved', { title: saved.title }));
+                    publish.reset();
+                  }}
+                  onCancel={() => {
+                    setEditingRound(null);
+                  }}
+                />
+              ) : (
+                <RoundAdminCard
+                  round={round}
+                  topicNames={names}
+                  availability={availability.data?.items}
+                  shortfall={shortfall?.roundId === round.id ? shortfall : null}
+                  canManage={data.canManage}
+                  contestFinished={data.status === 'finished'}
+                  onEdit={() => {
+                    setNotice(null);
+                    setEditingRound(round.id);
+                  }}
+                  onDeleted={(deleted) => {
+                    setNotice(t('builder.round.deleted', { title: deleted.title }));
+                    publish.reset();
+                  }}
+                />
+              )}
             </li>
           ))}
         </ol>
@@ -173,7 +209,7 @@ export function ContestBuilderPage() {
           contest={data}
           topics={topics.data ?? []}
           availability={availability.data?.items}
-          onAdded={(round) => {
+          onSaved={(round) => {
             setAdding(false);
             setNotice(t('builder.round.added', { title: round.title }));
             publish.reset();

@@ -7,12 +7,14 @@ import { useErrorMessage } from '../../../lib/error-message';
 import { formatDateTime } from '../../../lib/format';
 import { useAdminContests, useCreateContest } from '../hooks/use-contest-admin';
 import { ContestForm } from './contest-form';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 const pageSize = 20;
 
 /** `/admin/contests`: every contest (drafts too) and a form for a new one. */
 export function ContestsAdminPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('builder.list.title'));
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();

@@ -1,10 +1,15 @@
 import type { RoundResponse } from '@hoi-thi/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { ErrorNotice } from '../../../components/error-notice';
+import { useErrorMessage } from '../../../lib/error-message';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useTimeLimitText } from '../../rounds';
 import type { AvailabilityItem } from '../../question-bank';
 import type { BlueprintShortfallBody } from '../api/contest-admin-api';
+import { useDeleteRound } from '../hooks/use-contest-admin';
 import { availabilityText, checkLines } from './blueprint-check';
 import { RoundPreview } from './round-preview';
 
@@ -14,13 +19,23 @@ interface RoundAdminCardProps {
   availability: readonly AvailabilityItem[] | undefined;
   /** From a refused publish: the line of this round the bank cannot fill. */
   shortfall: BlueprintShortfallBody | null;
-  /** Whether the caller manages the contest (may preview a paper). */
+  /** Whether the caller manages the contest (may preview a paper, edit and delete). */
   canManage: boolean;
+  /** A finished contest's rounds stay as they are. */
+  contestFinished: boolean;
+  onEdit: () => void;
+  onDeleted: (round: RoundResponse) => void;
 }
 
-/** A round as the organizers see it in the builder: window, rules, blueprint against the bank. */
-export function RoundAdminCard({ round, topicNames, availability, shortfall, canManage }: RoundAdminCardProps) {
+/** A round as the organizers see it in the builder: window, rules, blueprint against the bank; edit, delete. */
+export function RoundAdminCard({ round, topicNames, availability, shortfall, canManage, contestFinished, onEdit, onDeleted }: RoundAdminCardProps) {
   const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const remove = useDeleteRound(round.id);
+  const [confirming, setConfirming] = useState(false);
+  // Before it opens, anything; once open, the title and a later close; once closed, nothing (409 ROUND.LOCKED).
+  const canEdit = canManage && !contestFinished && round.phase !== 'closed';
+  const canDelete = canManage && !contestFinished && round.phase === 'upcoming';
   const timeLimitText = useTimeLimitText();
   const checks = round.blueprint && availability ? checkLines(round.blueprint, availability) : null;
   const shortLines = new Map((shortfall?.shortfalls ?? (shortfall ? [shortfall] : [])).map((line) => [line.lineIndex, line]));
@@ -123,7 +138,50 @@ export function RoundAdminCard({ round, topicNames, availability, shortfall, can
         <Link to={`/rounds/${round.id}`} className="button button--ghost">
           {t('builder.round.memberView')}
         </Link>
+        {canEdit && (
+          <button type="button" className="button button--ghost" aria-label={t('builder.round.editLabel', { title: round.title })} onClick={onEdit}>
+            {t('builder.round.edit')}
+          </button>
+        )}
+        {canDelete && (
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-label={t('builder.round.deleteLabel', { title: round.title })}
+            onClick={() => {
+              remove.reset();
+              setConfirming(true);
+            }}
+          >
+            {t('builder.round.delete')}
+          </button>
+        )}
       </div>
+      {canManage && round.phase === 'open' && <p className="field__hint">{t('builder.round.openEditHint')}</p>}
+      {remove.isError && <ErrorNotice title={t('builder.round.deleteFailed')} message={errorMessage(remove.error)} />}
+      {confirming && (
+        <ConfirmDialog
+          title={t('builder.round.deleteTitle', { title: round.title })}
+          confirmLabel={t('builder.round.delete')}
+          cancelLabel={t('common.cancel')}
+          busy={remove.isPending}
+          onCancel={() => {
+            setConfirming(false);
+          }}
+          onConfirm={() => {
+            remove.mutate(undefined, {
+              onSuccess: () => {
+                onDeleted(round);
+              },
+              onSettled: () => {
+                setConfirming(false);
+              },
+            });
+          }}
+        >
+          <p>{t('builder.round.deleteText')}</p>
+        </ConfirmDialog>
+      )}
     </article>
   );
 }

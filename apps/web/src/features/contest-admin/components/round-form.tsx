@@ -16,10 +16,11 @@ import { SelectField } from '../../../components/select-field';
 import { TextAreaField } from '../../../components/text-area-field';
 import { TextField } from '../../../components/text-field';
 import { focusFirstInvalid, partitionFieldErrors } from '../../../lib/form-errors';
-import { fromDateTimeInput, parseDecimal, parseWhole, toDateTimeInput } from '../../../lib/form-values';
+import { fromDateTimeInput, parseDecimal, parseWhole, toDateTimeInput, toDecimalInput } from '../../../lib/form-values';
+import { formatDateTime } from '../../../lib/format';
 import type { AvailabilityItem } from '../../question-bank';
-import type { CreateEssayRoundRequest, CreateRoundRequest } from '../api/contest-admin-api';
-import { shortfallOf, useAddRound } from '../hooks/use-contest-admin';
+import type { CreateEssayRoundRequest, CreateRoundRequest, UpdateRoundRequest } from '../api/contest-admin-api';
+import { shortfallOf, useAddRound, useUpdateRound } from '../hooks/use-contest-admin';
 import { BlueprintEditor, newBlueprintRow, type BlueprintRow } from './blueprint-editor';
 import { RubricEditor, newRubricRow, type RubricRow } from './rubric-editor';
 
@@ -56,49 +57,90 @@ const knownField = (field: string) => roundFields.includes(field) || /^(blueprin
 
 interface RoundFormProps {
   contest: ContestResponse;
+  /** Editing this round; without it, a new one. */
+  round?: RoundResponse;
   topics: readonly TopicResponse[];
   availability: readonly AvailabilityItem[] | undefined;
-  onAdded: (round: RoundResponse) => void;
+  onSaved: (round: RoundResponse) => void;
   onCancel: () => void;
 }
 
-/** Adds a round to a contest: a quiz round with its blueprint, or an essay round with its rubric. */
-export function RoundForm({ contest, topics, availability, onAdded, onCancel }: RoundFormProps) {
+const wholeText = (value: number | null, fallback: string) => (value === null ? fallback : String(value));
+
+/**
+ * Adds a round to a contest (a quiz round with its blueprint, or an essay round with its rubric), or
+ * edits one: before it opens, every field, as when it was created; once it is open, only its title and
+ * a later close (members were told the rest), the other fields shown but locked.
+ */
+export function RoundForm({ contest, round, topics, availability, onSaved, onCancel }: RoundFormProps) {
   const { t } = useTranslation();
   const add = useAddRound(contest.id);
+  const update = useUpdateRound(round?.id ?? '');
+  const mutation = round ? update : add;
   const formRef = useRef<HTMLFormElement>(null);
   const quiz = contest.kind === 'quiz';
+  const locked = round?.phase === 'open';
 
-  const [initialWindow] = useState(defaultWindow);
-  const [title, setTitle] = useState(() => t('builder.round.defaultTitle', { n: contest.rounds.length + 1 }));
+  const [initialWindow] = useState(() =>
+    round ? { opensAt: toDateTimeInput(new Date(round.opensAt)), closesAt: toDateTimeInput(new Date(round.closesAt)) } : defaultWindow(),
+  );
+  const [title, setTitle] = useState(() => round?.title ?? t('builder.round.defaultTitle', { n: contest.rounds.length + 1 }));
   const [opensAt, setOpensAt] = useState(initialWindow.opensAt);
   const [closesAt, setClosesAt] = useState(initialWindow.closesAt);
   // quiz
-  const [minutes, setMinutes] = useState('15');
-  const [maxAttempts, setMaxAttempts] = useState('3');
-  const [rows, setRows] = useState<BlueprintRow[]>(() => [newBlueprintRow()]);
-  const [shuffleQuestions, setShuffleQuestions] = useState(true);
-  const [shuffleOptions, setShuffleOptions] = useState(true);
-  const [gradingMode, setGradingMode] = useState<GradingMode>('all_or_nothing');
-  const [predictionQuestion, setPredictionQuestion] = useState('');
-  const [predictionActual, setPredictionActual] = useState<PredictionActualKind>('participants');
-  const [reviewAfter, setReviewAfter] = useState<ReviewAfter>('close');
-  const [freezeMinutes, setFreezeMinutes] = useState('30');
+  const [minutes, setMinutes] = useState(() => (round?.timeLimitSeconds != null ? String(Math.max(1, Math.round(round.timeLimitSeconds / 60))) : '15'));
+  const [maxAttempts, setMaxAttempts] = useState(() => wholeText(round?.maxAttempts ?? null, '3'));
+  const [rows, setRows] = useState<BlueprintRow[]>(() =>
+    round?.blueprint?.length
+      ? round.blueprint.map((line) => ({
+          ...newBlueprintRow(line.topicId),
+          difficulty: line.difficulty ?? '',
+          count: String(line.count),
+          points: line.points !== undefined ? toDecimalInput(line.points) : '',
+        }))
+      : [newBlueprintRow()],
+  );
+  const [shuffleQuestions, setShuffleQuestions] = useState(round?.shuffleQuestions ?? true);
+  const [shuffleOptions, setShuffleOptions] = useState(round?.shuffleOptions ?? true);
+  const [gradingMode, setGradingMode] = useState<GradingMode>(round?.gradingMode ?? 'all_or_nothing');
+  const [predictionQuestion, setPredictionQuestion] = useState(round?.predictionQuestion ?? '');
+  const [predictionActual, setPredictionActual] = useState<PredictionActualKind>(round?.predictionActual ?? 'participants');
+  const [reviewAfter, setReviewAfter] = useState<ReviewAfter>(round?.reviewAfter ?? 'close');
+  const [freezeMinutes, setFreezeMinutes] = useState(() => String(round?.freezeMinutes ?? 30));
   // essay
-  const [rubric, setRubric] = useState<RubricRow[]>(() => [newRubricRow(t('builder.rubric.defaultContent'), '60'), newRubricRow(t('builder.rubric.defaultForm'), '40')]);
-  const [judgesPerEntry, setJudgesPerEntry] = useState('2');
-  const [minWords, setMinWords] = useState('');
-  const [maxWords, setMaxWords] = useState('');
+  const [rubric, setRubric] = useState<RubricRow[]>(() =>
+    round?.rubric?.length
+      ? round.rubric.map((criterion) => ({
+          ...newRubricRow(criterion.name, toDecimalInput(criterion.maxPoints)),
+          weight: criterion.weight !== undefined && criterion.weight !== 1 ? toDecimalInput(criterion.weight) : '',
+        }))
+      : [newRubricRow(t('builder.rubric.defaultContent'), '60'), newRubricRow(t('builder.rubric.defaultForm'), '40')],
+  );
+  const [judgesPerEntry, setJudgesPerEntry] = useState(() => wholeText(round?.judgesPerEntry ?? null, '2'));
+  const [minWords, setMinWords] = useState(() => wholeText(round?.minWords ?? null, ''));
+  const [maxWords, setMaxWords] = useState(() => wholeText(round?.maxWords ?? null, ''));
 
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [submitCount, setSubmitCount] = useState(0);
   useEffect(() => {
     if (submitCount > 0) focusFirstInvalid(formRef.current);
-  }, [submitCount, clientErrors, add.error]);
+  }, [submitCount, clientErrors, mutation.error]);
 
-  const server = partitionFieldErrors(add.error, knownField);
+  const server = partitionFieldErrors(mutation.error, knownField);
   const errorFor = (field: string): string | undefined => clientErrors[field] ?? server.fieldErrors[field];
-  const shortfall = shortfallOf(add.error);
+  const shortfall = shortfallOf(mutation.error);
+
+  /** An open round: the title and a later close, only what changed. */
+  const buildOpenPatch = (errors: Record<string, string>): UpdateRoundRequest | null => {
+    if (!round) return null;
+    if (!title.trim()) errors.title = t('auth.validation.required');
+    const closes = fromDateTimeInput(closesAt);
+    if (!closes) errors.closesAt = t('auth.validation.required');
+    const closesChanged = closes !== null && closesAt !== initialWindow.closesAt;
+    if (closes && closesChanged && new Date(closes) <= new Date(round.closesAt)) errors.closesAt = t('builder.round.closesOnlyLater');
+    if (Object.keys(errors).length > 0) return null;
+    return { ...(title.trim() !== round.title ? { title: title.trim() } : {}), ...(closesChanged && closes ? { closesAt: closes } : {}) };
+  };
 
   const build = (errors: Record<string, string>): CreateRoundRequest | null => {
     const required = t('auth.validation.required');
@@ -170,20 +212,37 @@ export function RoundForm({ contest, topics, availability, onAdded, onCancel }: 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    const request = build(errors);
+    const request = locked ? buildOpenPatch(errors) : build(errors);
     setClientErrors(errors);
     setSubmitCount((count) => count + 1);
     if (!request) {
-      add.reset();
+      mutation.reset();
       return;
     }
-    add.mutate(request, { onSuccess: onAdded });
+    // Promises, not `mutate(…, { onSuccess })`: the contest refreshed by the save may unmount this
+    // form (the first round hides it) before such a callback runs. Errors show from the mutation state.
+    if (!round) {
+      add.mutateAsync(request as CreateRoundRequest).then(onSaved, () => undefined);
+    } else if (Object.keys(request).length === 0) {
+      onCancel();
+    } else {
+      update.mutateAsync(request).then(onSaved, () => undefined);
+    }
   };
 
+  const formTitle = round ? t('builder.round.editTitle', { title: round.title }) : quiz ? t('builder.round.newQuiz') : t('builder.round.newEssay');
+  const titleId = `round-form-title-${round?.id ?? 'new'}`;
+  const lockedNoteId = `${titleId}-locked`;
+
   return (
-    <form ref={formRef} className="card form round-form" onSubmit={submit} noValidate aria-labelledby="round-form-title">
-      <h2 id="round-form-title">{quiz ? t('builder.round.newQuiz') : t('builder.round.newEssay')}</h2>
-      <fieldset className="form__fieldset" disabled={add.isPending}>
+    <form ref={formRef} className="card form round-form" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <h2 id={titleId}>{formTitle}</h2>
+      {locked && (
+        <p id={lockedNoteId} className="notice notice--warning">
+          {t('builder.round.lockedNote')}
+        </p>
+      )}
+      <fieldset className="form__fieldset" disabled={mutation.isPending}>
         <TextField
           label={t('builder.round.title')}
           value={title}
@@ -196,8 +255,10 @@ export function RoundForm({ contest, topics, availability, onAdded, onCancel }: 
         <div className="form__row">
           <TextField
             label={t('builder.round.opensAt')}
+            hint={t('builder.round.vietnamTime')}
             type="datetime-local"
             value={opensAt}
+            disabled={locked}
             onChange={(event) => {
               setOpensAt(event.target.value);
             }}
@@ -205,6 +266,7 @@ export function RoundForm({ contest, topics, availability, onAdded, onCancel }: 
           />
           <TextField
             label={t('builder.round.closesAt')}
+            hint={locked && round ? t('builder.round.closesLaterHint', { time: formatDateTime(round.closesAt) }) : t('builder.round.vietnamTime')}
             type="datetime-local"
             value={closesAt}
             onChange={(event) => {
@@ -214,168 +276,170 @@ export function RoundForm({ contest, topics, availability, onAdded, onCancel }: 
           />
         </div>
 
-        {quiz ? (
-          <>
-            <div className="form__row">
-              <TextField
-                label={t('builder.round.minutes')}
-                inputMode="numeric"
-                value={minutes}
-                onChange={(event) => {
-                  setMinutes(event.target.value);
-                }}
-                error={errorFor('timeLimitSeconds')}
-              />
-              <TextField
-                label={t('builder.round.maxAttempts')}
-                inputMode="numeric"
-                value={maxAttempts}
-                onChange={(event) => {
-                  setMaxAttempts(event.target.value);
-                }}
-                error={errorFor('maxAttempts')}
-              />
-              <TextField
-                label={t('builder.round.freezeMinutes')}
-                hint={t('builder.round.freezeHint')}
-                inputMode="numeric"
-                value={freezeMinutes}
-                onChange={(event) => {
-                  setFreezeMinutes(event.target.value);
-                }}
-                error={errorFor('freezeMinutes')}
-              />
-            </div>
-            <BlueprintEditor
-              rows={rows}
-              onChange={setRows}
-              topics={topics}
-              availability={availability}
-              errorFor={errorFor}
-              serverShortfall={shortfall}
-            />
-            <fieldset className="field choice-group">
-              <legend className="field__label">{t('builder.round.shuffle')}</legend>
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  checked={shuffleQuestions}
+        <fieldset className="form__fieldset" disabled={locked} aria-describedby={locked ? lockedNoteId : undefined}>
+          {quiz ? (
+            <>
+              <div className="form__row">
+                <TextField
+                  label={t('builder.round.minutes')}
+                  inputMode="numeric"
+                  value={minutes}
                   onChange={(event) => {
-                    setShuffleQuestions(event.target.checked);
+                    setMinutes(event.target.value);
                   }}
+                  error={errorFor('timeLimitSeconds')}
                 />
-                <span>{t('builder.round.shuffleQuestions')}</span>
-              </label>
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  checked={shuffleOptions}
+                <TextField
+                  label={t('builder.round.maxAttempts')}
+                  inputMode="numeric"
+                  value={maxAttempts}
                   onChange={(event) => {
-                    setShuffleOptions(event.target.checked);
+                    setMaxAttempts(event.target.value);
                   }}
+                  error={errorFor('maxAttempts')}
                 />
-                <span>{t('builder.round.shuffleOptions')}</span>
-              </label>
-            </fieldset>
-            <div className="form__row">
-              <SelectField
-                label={t('builder.round.gradingMode')}
-                hint={t(`builder.round.gradingHint.${gradingMode}`)}
-                value={gradingMode}
-                onChange={(event) => {
-                  setGradingMode(event.target.value as GradingMode);
-                }}
-                error={errorFor('gradingMode')}
-              >
-                {GradingModes.map((mode) => (
-                  <option key={mode} value={mode}>
-                    {t(`builder.round.grading.${mode}`)}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField
-                label={t('builder.round.reviewAfter')}
-                value={reviewAfter}
-                onChange={(event) => {
-                  setReviewAfter(event.target.value as ReviewAfter);
-                }}
-                error={errorFor('reviewAfter')}
-                hint={reviewAfter === 'submit' ? t('builder.round.reviewSubmitWarning') : undefined}
-              >
-                {ReviewAfterOptions.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`builder.round.review.${option}`)}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-            <TextAreaField
-              label={t('builder.round.predictionQuestion')}
-              hint={t('builder.round.predictionHint')}
-              rows={2}
-              value={predictionQuestion}
-              onChange={(event) => {
-                setPredictionQuestion(event.target.value);
-              }}
-              error={errorFor('predictionQuestion')}
-            />
-            {predictionQuestion.trim() && (
-              <SelectField
-                label={t('builder.round.predictionActual')}
-                value={predictionActual}
-                onChange={(event) => {
-                  setPredictionActual(event.target.value as PredictionActualKind);
-                }}
-                error={errorFor('predictionActual')}
-              >
-                {PredictionActualKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`builder.round.actual.${kind}`)}
-                  </option>
-                ))}
-              </SelectField>
-            )}
-          </>
-        ) : (
-          <>
-            <RubricEditor rows={rubric} onChange={setRubric} errorFor={errorFor} />
-            <div className="form__row">
-              <TextField
-                label={t('builder.round.judgesPerEntry')}
-                inputMode="numeric"
-                value={judgesPerEntry}
-                onChange={(event) => {
-                  setJudgesPerEntry(event.target.value);
-                }}
-                error={errorFor('judgesPerEntry')}
+                <TextField
+                  label={t('builder.round.freezeMinutes')}
+                  hint={t('builder.round.freezeHint')}
+                  inputMode="numeric"
+                  value={freezeMinutes}
+                  onChange={(event) => {
+                    setFreezeMinutes(event.target.value);
+                  }}
+                  error={errorFor('freezeMinutes')}
+                />
+              </div>
+              <BlueprintEditor
+                rows={rows}
+                onChange={setRows}
+                topics={topics}
+                availability={availability}
+                errorFor={errorFor}
+                serverShortfall={shortfall}
               />
-              <TextField
-                label={t('builder.round.minWords')}
-                inputMode="numeric"
-                value={minWords}
+              <fieldset className="field choice-group">
+                <legend className="field__label">{t('builder.round.shuffle')}</legend>
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    checked={shuffleQuestions}
+                    onChange={(event) => {
+                      setShuffleQuestions(event.target.checked);
+                    }}
+                  />
+                  <span>{t('builder.round.shuffleQuestions')}</span>
+                </label>
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    checked={shuffleOptions}
+                    onChange={(event) => {
+                      setShuffleOptions(event.target.checked);
+                    }}
+                  />
+                  <span>{t('builder.round.shuffleOptions')}</span>
+                </label>
+              </fieldset>
+              <div className="form__row">
+                <SelectField
+                  label={t('builder.round.gradingMode')}
+                  hint={t(`builder.round.gradingHint.${gradingMode}`)}
+                  value={gradingMode}
+                  onChange={(event) => {
+                    setGradingMode(event.target.value as GradingMode);
+                  }}
+                  error={errorFor('gradingMode')}
+                >
+                  {GradingModes.map((mode) => (
+                    <option key={mode} value={mode}>
+                      {t(`builder.round.grading.${mode}`)}
+                    </option>
+                  ))}
+                </SelectField>
+                <SelectField
+                  label={t('builder.round.reviewAfter')}
+                  value={reviewAfter}
+                  onChange={(event) => {
+                    setReviewAfter(event.target.value as ReviewAfter);
+                  }}
+                  error={errorFor('reviewAfter')}
+                  hint={reviewAfter === 'submit' ? t('builder.round.reviewSubmitWarning') : undefined}
+                >
+                  {ReviewAfterOptions.map((option) => (
+                    <option key={option} value={option}>
+                      {t(`builder.round.review.${option}`)}
+                    </option>
+                  ))}
+                </SelectField>
+              </div>
+              <TextAreaField
+                label={t('builder.round.predictionQuestion')}
+                hint={t('builder.round.predictionHint')}
+                rows={2}
+                value={predictionQuestion}
                 onChange={(event) => {
-                  setMinWords(event.target.value);
+                  setPredictionQuestion(event.target.value);
                 }}
-                error={errorFor('minWords')}
+                error={errorFor('predictionQuestion')}
               />
-              <TextField
-                label={t('builder.round.maxWords')}
-                inputMode="numeric"
-                value={maxWords}
-                onChange={(event) => {
-                  setMaxWords(event.target.value);
-                }}
-                error={errorFor('maxWords')}
-              />
-            </div>
-          </>
-        )}
+              {predictionQuestion.trim() && (
+                <SelectField
+                  label={t('builder.round.predictionActual')}
+                  value={predictionActual}
+                  onChange={(event) => {
+                    setPredictionActual(event.target.value as PredictionActualKind);
+                  }}
+                  error={errorFor('predictionActual')}
+                >
+                  {PredictionActualKinds.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`builder.round.actual.${kind}`)}
+                    </option>
+                  ))}
+                </SelectField>
+              )}
+            </>
+          ) : (
+            <>
+              <RubricEditor rows={rubric} onChange={setRubric} errorFor={errorFor} />
+              <div className="form__row">
+                <TextField
+                  label={t('builder.round.judgesPerEntry')}
+                  inputMode="numeric"
+                  value={judgesPerEntry}
+                  onChange={(event) => {
+                    setJudgesPerEntry(event.target.value);
+                  }}
+                  error={errorFor('judgesPerEntry')}
+                />
+                <TextField
+                  label={t('builder.round.minWords')}
+                  inputMode="numeric"
+                  value={minWords}
+                  onChange={(event) => {
+                    setMinWords(event.target.value);
+                  }}
+                  error={errorFor('minWords')}
+                />
+                <TextField
+                  label={t('builder.round.maxWords')}
+                  inputMode="numeric"
+                  value={maxWords}
+                  onChange={(event) => {
+                    setMaxWords(event.target.value);
+                  }}
+                  error={errorFor('maxWords')}
+                />
+              </div>
+            </>
+          )}
+        </fieldset>
 
-        {add.isError && <FormErrorAlert error={add.error} otherDetails={server.otherDetails} />}
-        <p className="field__hint">{t('builder.round.finalHint')}</p>
+        {mutation.isError && <FormErrorAlert error={mutation.error} otherDetails={server.otherDetails} />}
+        {!round && <p className="field__hint">{t('builder.round.finalHint')}</p>}
         <div className="toolbar">
           <button type="submit" className="button button--primary">
-            {add.isPending ? t('common.saving') : t('builder.round.add')}
+            {mutation.isPending ? t('common.saving') : round ? t('builder.round.saveChanges') : t('builder.round.add')}
           </button>
           <button type="button" className="button button--ghost" onClick={onCancel}>
             {t('common.cancel')}

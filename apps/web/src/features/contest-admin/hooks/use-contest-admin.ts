@@ -1,7 +1,7 @@
 import type { ContestStatus, CreateContestRequest } from '@hoi-thi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../lib/api-client';
-import { contestAdminApi, type BlueprintShortfallBody, type CreateRoundRequest } from '../api/contest-admin-api';
+import { contestAdminApi, type BlueprintShortfallBody, type CreateRoundRequest, type UpdateRoundRequest } from '../api/contest-admin-api';
 
 export const contestAdminKeys = {
   contest: (id: string) => ['contests', 'admin', id] as const,
@@ -38,12 +38,25 @@ export function useUpdateContest(id: string) {
   return useMutation({ mutationFn: (body: Partial<CreateContestRequest>) => contestAdminApi.update(id, body), onSuccess: invalidate });
 }
 
-export function useAddRound(contestId: string) {
+/** A round changed or went: the contest (ours and the members'), the round pages and boards are stale. */
+function useInvalidateRounds() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateRoundRequest) => contestAdminApi.addRound(contestId, body),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['contests'] }), queryClient.invalidateQueries({ queryKey: ['rounds'] })]),
-  });
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: ['contests'] }), queryClient.invalidateQueries({ queryKey: ['rounds'] })]);
+}
+
+export function useAddRound(contestId: string) {
+  const invalidate = useInvalidateRounds();
+  return useMutation({ mutationFn: (body: CreateRoundRequest) => contestAdminApi.addRound(contestId, body), onSuccess: invalidate });
+}
+
+export function useUpdateRound(roundId: string) {
+  const invalidate = useInvalidateRounds();
+  return useMutation({ mutationFn: (body: UpdateRoundRequest) => contestAdminApi.updateRound(roundId, body), onSuccess: invalidate });
+}
+
+export function useDeleteRound(roundId: string) {
+  const invalidate = useInvalidateRounds();
+  return useMutation({ mutationFn: () => contestAdminApi.deleteRound(roundId), onSuccess: invalidate });
 }
 
 export function usePublishContest(id: string) {

@@ -10,4 +10,6 @@ export const contestsApi = {
   /** Members get the published contests; organizers also see their drafts. */
   list: ({ limit, offset }: PageRequest, signal?: AbortSignal) =>
     api.get<Page<ContestResponse>>('/contests', { query: { limit, offset }, signal }),
+  /** One contest with its rounds; `canManage` says whether the caller may manage it. */
+  get: (id: string, signal?: AbortSignal) => api.get<ContestResponse>(`/contests/${id}`, { signal }),
 };

@@ -47,6 +47,13 @@ export function ContestCard({ contest }: { contest: ContestResponse }) {
           ))}
         </ul>
       )}
+      {contest.status !== 'draft' && contest.kind === 'quiz' && (
+        <p>
+          <Link to={`/contests/${contest.id}/board`} className="contest-card__board" aria-label={t('board.linkLabel', { contest: contest.title })}>
+            {t('board.link')}
+          </Link>
+        </p>
+      )}
     </article>
   );
 }

@@ -3,10 +3,12 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { useErrorMessage } from '../../../lib/error-message';
 import { useContests } from '../hooks/use-contests';
 import { ContestCard } from './contest-card';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /** Home: the contests a member can take part in. */
 export function HomePage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('contests.title'));
   const errorMessage = useErrorMessage();
   const contests = useContests();
 

@@ -8,6 +8,7 @@ import { SelectField } from '../../../components/select-field';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatDateTime, formatPhone } from '../../../lib/format';
 import { useDuplicateAccounts } from '../hooks/use-duplicate-accounts';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 export const duplicatesPageSize = 20;
 
@@ -68,6 +69,7 @@ function GroupCard({ group }: { group: DuplicateGroupResponse }) {
  */
 export function DuplicateAccountsPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('duplicates.title'));
   const errorMessage = useErrorMessage();
   const [params, setParams] = useSearchParams();
   const reasonParam = params.get('reason');

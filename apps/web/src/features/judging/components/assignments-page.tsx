@@ -4,10 +4,12 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatNumber } from '../../../lib/format';
 import { useAssignments } from '../hooks/use-judging';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /** `/judging`: the entries assigned to this judge, by code, with the progress so far. */
 export function AssignmentsPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('judging.title'));
   const errorMessage = useErrorMessage();
   const location = useLocation();
   const assignments = useAssignments();

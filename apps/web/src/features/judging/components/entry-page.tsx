@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../lib/format';
 import { judgingApi } from '../api/judging-api';
 import { useAssignment, useAssignments, useDeclareConflict, useScoreAssignment } from '../hooks/use-judging';
 import { RubricForm } from './rubric-form';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /** `/judging/:id`: one entry, blind (code, title, text; never the author), and its rubric. */
 export function EntryPage() {
@@ -22,6 +23,7 @@ function JudgeEntry({ id }: { id: string }) {
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
   const assignment = useAssignment(id);
+  useDocumentTitle(assignment.data?.title);
   const all = useAssignments();
   const score = useScoreAssignment(id);
   const conflict = useDeclareConflict(id);

@@ -6,6 +6,7 @@ import { useErrorMessage } from '../../../lib/error-message';
 import { formatDuration, formatNumber, formatTime } from '../../../lib/format';
 import { useRound } from '../../rounds';
 import { useLiveBoard } from '../hooks/use-live-board';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 function FullscreenButton() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function DisplayPage() {
   const { board, status } = useLiveBoard(id);
 
   const title = round.data ? t('display.title', { round: round.data.title }) : t('display.titleFallback');
+  useDocumentTitle(title);
   const data = board.data;
 
   let body;

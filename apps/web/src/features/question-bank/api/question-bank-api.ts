@@ -11,6 +11,7 @@ import type {
   QuestionType,
   TopicResponse,
   UpdateQuestionRequest,
+  UpdateTopicRequest,
 } from '@hoi-thi/contracts';
 import { api } from '../../../lib/api-client';
 
@@ -42,6 +43,10 @@ export interface ImportRequest {
 export const questionBankApi = {
   topics: (signal?: AbortSignal) => api.get<TopicResponse[]>('/topics', { signal }),
   createTopic: (body: CreateTopicRequest) => api.post<TopicResponse>('/topics', body),
+  /** Rename or move (409 `TOPIC.CYCLE` under its own sub-topic, `TOPIC.NAME_TAKEN` at the new level). */
+  updateTopic: (id: string, body: UpdateTopicRequest) => api.patch<TopicResponse>(`/topics/${id}`, body),
+  /** 204 when empty; 409 `TOPIC.IN_USE` with sub-topics, questions (archived too) or in a round's blueprint. */
+  deleteTopic: (id: string) => api.delete<undefined>(`/topics/${id}`),
   list: ({ limit, offset, ...filters }: QuestionFilters, signal?: AbortSignal) =>
     api.get<Page<QuestionResponse>>('/questions', { query: { ...filters, limit, offset }, signal }),
   get: (id: string, signal?: AbortSignal) => api.get<QuestionResponse>(`/questions/${id}`, { signal }),

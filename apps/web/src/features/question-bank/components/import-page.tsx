@@ -11,6 +11,7 @@ import { questionBankApi } from '../api/question-bank-api';
 import { useImportQuestions, useTopics } from '../hooks/use-question-bank';
 import { ImportReport, reportOfError } from './import-report';
 import { topicOptions } from './topic-tree';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 const accepts: Record<ImportFormat, string> = {
   xlsx: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -35,6 +36,7 @@ export function formatFromName(name: string): ImportFormat | null {
  */
 export function ImportPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('bank.import.title'));
   const id = useId();
   const errorMessage = useErrorMessage();
   const [searchParams] = useSearchParams();

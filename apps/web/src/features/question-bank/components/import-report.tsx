@@ -1,5 +1,6 @@
-import type { ImportIssueResponse, ImportResponse } from '@hoi-thi/contracts';
+import type { ImportResponse } from '@hoi-thi/contracts';
 import { useTranslation } from 'react-i18next';
+import { ImportIssueList } from '../../../components/import-issue-list';
 import { isApiError } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 
@@ -11,26 +12,6 @@ export function reportOfError(error: unknown): ImportResponse | null {
   return { dryRun: dryRun ?? false, created: created ?? 0, errors, skipped: skipped ?? [], duplicates: duplicates ?? [] };
 }
 
-function IssueList({ title, issues, tone }: { title: string; issues: readonly ImportIssueResponse[]; tone: 'error' | 'info' }) {
-  const { t } = useTranslation();
-  if (issues.length === 0) return null;
-  return (
-    <div className="import-issues" data-tone={tone}>
-      <h3 className="import-issues__title">{title}</h3>
-      <ul className="import-issues__list">
-        {issues.map((issue, index) => (
-          <li key={`${String(issue.line)}-${issue.code}-${String(index)}`} className="import-issue">
-            <span className="import-issue__where">
-              {issue.column !== undefined ? t('bank.import.lineColumn', { line: issue.line, column: issue.column }) : t('bank.import.line', { line: issue.line })}
-            </span>
-            <span className="import-issue__message">{issue.message}</span>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 /** What an import did or would do: the count, then every problem with its line, in file order. */
 export function ImportReport({ report }: { report: ImportResponse }) {
   const { t } = useTranslation();
@@ -39,7 +20,6 @@ export function ImportReport({ report }: { report: ImportResponse }) {
   if (failed) summary = t('bank.import.summaryErrors', { n: report.errors.length });
   else if (report.dryRun) summary = report.created > 0 ? t('bank.import.summaryReady', { n: report.created }) : t('bank.import.summaryNothing');
   else summary = t('bank.import.summaryDone', { n: report.created });
-  const byLine = (a: ImportIssueResponse, b: ImportIssueResponse) => a.line - b.line;
 
   return (
     <section className={`card import-report ${failed ? 'import-report--failed' : ''}`} aria-labelledby="import-report-title">
@@ -63,9 +43,9 @@ export function ImportReport({ report }: { report: ImportResponse }) {
           <dd>{formatNumber(report.duplicates.length)}</dd>
         </div>
       </dl>
-      <IssueList title={t('bank.import.errorsTitle')} issues={[...report.errors].sort(byLine)} tone="error" />
-      <IssueList title={t('bank.import.skippedTitle')} issues={[...report.skipped].sort(byLine)} tone="info" />
-      <IssueList title={t('bank.import.duplicatesTitle')} issues={[...report.duplicates].sort(byLine)} tone="info" />
+      <ImportIssueList title={t('bank.import.errorsTitle')} issues={report.errors} tone="error" />
+      <ImportIssueList title={t('bank.import.skippedTitle')} issues={report.skipped} tone="info" />
+      <ImportIssueList title={t('bank.import.duplicatesTitle')} issues={report.duplicates} tone="info" />
       {report.duplicates.length > 0 && <p className="field__hint">{t('bank.import.duplicatesHint')}</p>}
     </section>
   );

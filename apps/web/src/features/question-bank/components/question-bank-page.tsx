@@ -13,7 +13,9 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { questionBankApi, type QuestionFilters } from '../api/question-bank-api';
 import { useQuestions, useTopics } from '../hooks/use-question-bank';
 import { TopicForm } from './topic-form';
+import { TopicList } from './topic-list';
 import { topicNames, topicOptions } from './topic-tree';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 export const questionsPageSize = 20;
 
@@ -104,6 +106,7 @@ function ExportPanel({ topicId }: { topicId: string | undefined }) {
 /** The organizers' question bank: search, filters, pages, topics, and the way in and out by file. */
 export function QuestionBankPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('bank.title'));
   const errorMessage = useErrorMessage();
   const { filters, page, update, query } = useFilters();
   const topics = useTopics();
@@ -230,6 +233,8 @@ export function QuestionBankPage() {
 
       <details className="card tool-panel">
         <summary className="tool-panel__summary">{t('bank.topics.title')}</summary>
+        <TopicList topics={topics.data ?? []} />
+        <h3 className="round-admin__subtitle">{t('bank.topics.formLabel')}</h3>
         <TopicForm topics={topics.data ?? []} onCreated={(topic) => update({ topicId: topic.id })} />
       </details>
       <ExportPanel topicId={filters.topicId} />

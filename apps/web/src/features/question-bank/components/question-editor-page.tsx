@@ -7,6 +7,7 @@ import { useErrorMessage } from '../../../lib/error-message';
 import { formatDateTime } from '../../../lib/format';
 import { useArchiveQuestion, useQuestion, useSaveQuestion, useTopics } from '../hooks/use-question-bank';
 import { QuestionForm, initialValues } from './question-form';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /** `/admin/questions/new` and `/admin/questions/:id`: write a question, or a new version of one. */
 export function QuestionEditorPage() {
@@ -22,6 +23,7 @@ function QuestionEditor({ id }: { id: string | undefined }) {
   const errorMessage = useErrorMessage();
   const topics = useTopics();
   const question = useQuestion(id);
+  useDocumentTitle(id ? t('bank.editor.editTitle') : t('bank.editor.newTitle'));
   const save = useSaveQuestion(id);
   const archive = useArchiveQuestion();
   const [confirming, setConfirming] = useState(false);

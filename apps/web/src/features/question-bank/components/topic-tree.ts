@@ -38,3 +38,19 @@ export function topicOptions(topics: readonly TopicResponse[]): TopicOption[] {
 export function topicNames(topics: readonly TopicResponse[]): Map<string, string> {
   return new Map(topicOptions(topics).map((option) => [option.id, option.path]));
 }
+
+/** A topic's sub-topics, all the way down (a topic cannot move under any of them). */
+export function subTopicIds(topics: readonly TopicResponse[], topicId: string): Set<string> {
+  const found = new Set<string>();
+  const stack = [topicId];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    for (const topic of topics) {
+      if (topic.parentId === parent && !found.has(topic.id) && topic.id !== topicId) {
+        found.add(topic.id);
+        stack.push(topic.id);
+      }
+    }
+  }
+  return found;
+}

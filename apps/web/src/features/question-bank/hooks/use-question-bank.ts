@@ -1,4 +1,4 @@
-import type { CreateQuestionRequest, CreateTopicRequest, UpdateQuestionRequest } from '@hoi-thi/contracts';
+import type { CreateQuestionRequest, CreateTopicRequest, UpdateQuestionRequest, UpdateTopicRequest } from '@hoi-thi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { questionBankApi, type ImportRequest, type QuestionFilters } from '../api/question-bank-api';
 
@@ -20,6 +20,20 @@ export function useCreateTopic() {
     mutationFn: (body: CreateTopicRequest) => questionBankApi.createTopic(body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: bankKeys.topics }),
   });
+}
+
+export function useUpdateTopic(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateTopicRequest) => questionBankApi.updateTopic(id, body),
+    // Topic paths show in lists, filters and blueprints.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: bankKeys.all }),
+  });
+}
+
+export function useDeleteTopic(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: () => questionBankApi.deleteTopic(id), onSuccess: () => queryClient.invalidateQueries({ queryKey: bankKeys.all }) });
 }
 
 export function useQuestions(filters: QuestionFilters) {

@@ -9,8 +9,6 @@ import type {
   ParticipationResponse,
   RegradeResponse,
   RoundLeaderboardResponse,
-  UnitBoardOrderBy,
-  UnitLeaderboardResponse,
   UserAdminResponse,
 } from '@hoi-thi/contracts';
 import { api } from '../../../lib/api-client';
@@ -29,8 +27,6 @@ export interface RegradeLogEntry {
 export const roundOpsApi = {
   participation: (roundId: string, bucket: 'hour' | 'day', signal?: AbortSignal) =>
     api.get<ParticipationResponse>(`/rounds/${roundId}/participation`, { query: { bucket }, signal }),
-  units: (contestId: string, orderBy: UnitBoardOrderBy, signal?: AbortSignal) =>
-    api.get<UnitLeaderboardResponse>(`/contests/${contestId}/leaderboard/units`, { query: { orderBy }, signal }),
   /** The board's names for the regrade diff (the diff itself only carries user ids). */
   board: (roundId: string, signal?: AbortSignal) =>
     api.get<RoundLeaderboardResponse>(`/rounds/${roundId}/leaderboard`, { query: { limit: 200, offset: 0 }, signal }),

@@ -1,10 +1,13 @@
 import type { RoundDetailResponse, UnitBoardOrderBy } from '@hoi-thi/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
+import { SelectField } from '../../../components/select-field';
 import { useErrorMessage } from '../../../lib/error-message';
-import { formatNumber, formatTime } from '../../../lib/format';
-import { useParticipation, useUnitBoard } from '../hooks/use-round-ops';
+import { formatNumber, formatRate, formatTime } from '../../../lib/format';
+import { rankWithinLevel, unitLevels, useUnitBoard } from '../../leaderboard';
+import { livePollMs, useParticipation } from '../hooks/use-round-ops';
 import { TimelineChart } from './timeline-chart';
 
 const unitsShown = 15;
@@ -75,21 +78,39 @@ export function ParticipationPanel({ round }: { round: RoundDetailResponse }) {
   );
 }
 
-/** Participants per unit (rolled up the unit tree), by count or by rate. */
+/** Participants per unit of one level of the tree (rolled up the tree), by count or by rate, ranked within the level. */
 export function UnitBoardPanel({ contestId }: { contestId: string }) {
   const { t } = useTranslation();
   const id = useId();
   const errorMessage = useErrorMessage();
   const [orderBy, setOrderBy] = useState<UnitBoardOrderBy>('participants');
+  const [depth, setDepth] = useState<number | null>(null);
   const [all, setAll] = useState(false);
-  const board = useUnitBoard(contestId, orderBy);
-  const entries = board.data?.entries ?? [];
+  const board = useUnitBoard(contestId, orderBy, { refetchInterval: livePollMs });
+  const levels = unitLevels(board.data?.entries ?? []);
+  const level = levels.find((candidate) => candidate.depth === depth) ?? levels.at(-1);
+  const entries = level && board.data ? rankWithinLevel(board.data.entries, level.depth) : [];
   const shown = all ? entries : entries.slice(0, unitsShown);
 
   return (
     <section className="card ops-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('ops.units.title')}</h2>
       <p className="field__hint">{t('ops.units.hint')}</p>
+      {levels.length > 1 && (
+        <SelectField
+          label={t('board.levelLabel')}
+          value={level ? String(level.depth) : ''}
+          onChange={(event) => {
+            setDepth(Number(event.target.value));
+          }}
+        >
+          {levels.map((candidate) => (
+            <option key={candidate.depth} value={candidate.depth}>
+              {t('board.levelOption', { n: candidate.depth + 1, units: formatNumber(candidate.count), example: candidate.example })}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <fieldset className="field choice-group choice-group--inline">
         <legend className="field__label">{t('ops.units.orderBy')}</legend>
         <div className="choice-group__items">
@@ -130,7 +151,7 @@ export function UnitBoardPanel({ contestId }: { contestId: string }) {
                 {t('ops.units.count', {
                   participants: formatNumber(entry.participants),
                   members: formatNumber(entry.memberCount),
-                  rate: formatNumber(Math.round(entry.participationRate * 1000) / 10),
+                  rate: formatRate(entry.participationRate),
                 })}
               </span>
               <span className="unit-board__bar" aria-hidden="true">
@@ -140,18 +161,23 @@ export function UnitBoardPanel({ contestId }: { contestId: string }) {
           ))}
         </ol>
       )}
-      {entries.length > unitsShown && (
-        <button
-          type="button"
-          className="button button--ghost"
-          aria-expanded={all}
-          onClick={() => {
-            setAll((value) => !value);
-          }}
-        >
-          {all ? t('ops.units.showFewer') : t('ops.units.showAll', { n: entries.length })}
-        </button>
-      )}
+      <div className="toolbar">
+        {entries.length > unitsShown && (
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-expanded={all}
+            onClick={() => {
+              setAll((value) => !value);
+            }}
+          >
+            {all ? t('ops.units.showFewer') : t('ops.units.showAll', { n: entries.length })}
+          </button>
+        )}
+        <Link to={`/contests/${contestId}/board?tab=units`} className="button button--ghost">
+          {t('ops.units.fullBoard')}
+        </Link>
+      </div>
     </section>
   );
 }

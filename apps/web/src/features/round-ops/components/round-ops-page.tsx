@@ -10,6 +10,7 @@ import { CloseRoundPanel } from './close-round-panel';
 import { EssayOps } from './essay-ops';
 import { ParticipationPanel, UnitBoardPanel } from './participation-panel';
 import { RegradePanel } from './regrade-panel';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /** `/admin/rounds/:id`: running a round — live participation, close, regrade, results. */
 export function RoundOpsPage() {
@@ -17,6 +18,7 @@ export function RoundOpsPage() {
   const { id = '' } = useParams();
   const errorMessage = useErrorMessage();
   const round = useRound(id);
+  useDocumentTitle(round.data ? t('ops.title', { round: round.data.title }) : undefined);
 
   if (round.isPending) {
     return (

@@ -1,6 +1,7 @@
 import type { ParticipationResponse } from '@hoi-thi/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { appTimeZone } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 
 /** More bars than this get too thin on a phone: the chart shows the latest ones. */
@@ -9,8 +10,9 @@ export const maxBars = 36;
 const locales = { vi: 'vi-VN', en: 'en-GB' } as const;
 
 function bucketLabel(iso: string, bucket: 'hour' | 'day'): string {
-  const options: Intl.DateTimeFormatOptions = bucket === 'hour' ? { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: '2-digit' };
-  return new Intl.DateTimeFormat(locales[currentLanguage()], options).format(new Date(iso));
+  const options: Intl.DateTimeFormatOptions = bucket === 'hour' ? { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { day: '2-digit', month: '2-digit' };
+  // On Vietnam's clock, like every other time on the screen.
+  return new Intl.DateTimeFormat(locales[currentLanguage()], { ...options, timeZone: appTimeZone }).format(new Date(iso));
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { UnitBoardOrderBy } from '@hoi-thi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { roundQueryKey } from '../../rounds';
 import { roundOpsApi } from '../api/round-ops-api';
@@ -9,7 +8,6 @@ export const livePollMs = 15_000;
 export const opsKeys = {
   all: (roundId: string) => ['round-ops', roundId] as const,
   participation: (roundId: string, bucket: 'hour' | 'day') => ['round-ops', roundId, 'participation', bucket] as const,
-  units: (contestId: string, orderBy: UnitBoardOrderBy) => ['round-ops', 'units', contestId, orderBy] as const,
   board: (roundId: string) => ['round-ops', roundId, 'board'] as const,
   regrades: (roundId: string) => ['round-ops', roundId, 'regrades'] as const,
   entries: (roundId: string, offset: number) => ['round-ops', roundId, 'entries', offset] as const,
@@ -21,15 +19,6 @@ export function useParticipation(roundId: string, bucket: 'hour' | 'day') {
   return useQuery({
     queryKey: opsKeys.participation(roundId, bucket),
     queryFn: ({ signal }) => roundOpsApi.participation(roundId, bucket, signal),
-    refetchInterval: livePollMs,
-    staleTime: 5_000,
-  });
-}
-
-export function useUnitBoard(contestId: string, orderBy: UnitBoardOrderBy) {
-  return useQuery({
-    queryKey: opsKeys.units(contestId, orderBy),
-    queryFn: ({ signal }) => roundOpsApi.units(contestId, orderBy, signal),
     refetchInterval: livePollMs,
     staleTime: 5_000,
   });

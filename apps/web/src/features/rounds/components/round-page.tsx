@@ -1,14 +1,15 @@
 import type { RoundDetailResponse } from '@hoi-thi/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
-import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatDateTime, formatDuration, formatNumber } from '../../../lib/format';
 import { useAuth } from '../../auth';
 import { EssayEntryPanel } from '../../essays';
-import { memberState, useMyAttempts, useRound, useStartAttempt } from '../hooks/use-round';
+import { memberState, useMyAttempts, useRound } from '../hooks/use-round';
 import { RoundRules } from './round-rules';
+import { StartAttemptButton } from './start-attempt-button';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 function MyAttempts({ round }: { round: RoundDetailResponse }) {
   const { t } = useTranslation();
@@ -65,9 +66,6 @@ function MyAttempts({ round }: { round: RoundDetailResponse }) {
 function StartArea({ round }: { round: RoundDetailResponse }) {
   const { t } = useTranslation();
   const { status } = useAuth();
-  const navigate = useNavigate();
-  const errorMessage = useErrorMessage();
-  const start = useStartAttempt(round.id);
 
   if (round.kind !== 'quiz') return <EssayEntryPanel round={round} />;
   if (round.phase === 'upcoming') {
@@ -100,19 +98,7 @@ function StartArea({ round }: { round: RoundDetailResponse }) {
 
   return (
     <div className="round-actions">
-      {start.isError && (
-        <ErrorNotice message={isApiError(start.error) && start.error.code === 'ROUND.NOT_ELIGIBLE' ? t('rounds.notEligible') : errorMessage(start.error)} />
-      )}
-      <button
-        type="button"
-        className="button button--primary button--block"
-        disabled={start.isPending}
-        onClick={() => {
-          start.mutate(undefined, { onSuccess: (attemptId) => void navigate(`/attempts/${attemptId}`) });
-        }}
-      >
-        {start.isPending ? t('rounds.starting') : me && me.attemptsUsed > 0 ? t('rounds.startAgain') : t('rounds.start')}
-      </button>
+      <StartAttemptButton round={round} label={me && me.attemptsUsed > 0 ? t('rounds.startAgain') : t('rounds.start')} />
       <p className="field__hint">{t('rounds.startHint')}</p>
     </div>
   );
@@ -124,6 +110,7 @@ export function RoundPage() {
   const { id = '' } = useParams();
   const errorMessage = useErrorMessage();
   const round = useRound(id);
+  useDocumentTitle(round.data?.title);
 
   if (round.isPending) {
     return (
@@ -157,11 +144,14 @@ export function RoundPage() {
       <RoundRules round={data} />
       <MyAttempts round={data} />
       {data.kind === 'quiz' && (
-        <p>
+        <div className="result-actions">
           <Link to={`/display/rounds/${data.id}`} className="button button--secondary button--block">
             {t('rounds.liveBoard')}
           </Link>
-        </p>
+          <Link to={`/contests/${data.contestId}/board`} className="button button--secondary button--block">
+            {t('board.link')}
+          </Link>
+        </div>
       )}
     </section>
   );

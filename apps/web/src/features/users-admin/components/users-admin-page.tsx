@@ -12,6 +12,7 @@ import { RequireRole, useAuth, useUnits } from '../../auth';
 import type { UserFilters } from '../api/users-admin-api';
 import { useUsers } from '../hooks/use-users-admin';
 import { UserCard } from './user-card';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 export const usersPageSize = 20;
 
@@ -46,6 +47,7 @@ function useFilters() {
 
 function UsersAdmin() {
   const { t } = useTranslation();
+  useDocumentTitle(t('users.title'));
   const errorMessage = useErrorMessage();
   const { user: me } = useAuth();
   const { filters, page, update } = useFilters();
