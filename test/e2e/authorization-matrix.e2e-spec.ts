@@ -72,6 +72,8 @@ describe('authorization matrix', () => {
       'PATCH /api/users/{id}': { params: { id: spareUser.user.id }, body: {} },
 
       'POST /api/topics': { body: {} },
+      'PATCH /api/topics/{id}': { params: { id: w.spareTopic }, body: {} },
+      'DELETE /api/topics/{id}': { paramsFor: async (caller) => ({ id: await w.newTopic(`Chủ đề để xoá (${caller})`) }) },
       'POST /api/questions': { body: {} },
       'GET /api/questions/{id}': { params: { id: w.spareQuestion } },
       'PATCH /api/questions/{id}': { params: { id: w.spareQuestion }, body: {} },
@@ -103,6 +105,8 @@ describe('authorization matrix', () => {
       'GET /api/rounds/{id}/regrades': { params: { id: quiz.roundId } },
       'GET /api/rounds/{id}/participation': { params: { id: quiz.roundId } },
       'POST /api/rounds/{id}/close': { params: { id: w.roundToClose }, body: {} },
+      'GET /api/contests/{id}/participation': { params: { id: quiz.contestId } },
+      'GET /api/rounds/{id}/item-analysis': { params: { id: quiz.roundId } },
       'GET /api/attempts/{id}': { params: { id: attempt.id } },
       'GET /api/attempts/{id}/review': { params: { id: attempt.id } },
       // Valid bodies: the handler, not the validation pipe, must be what refuses a stranger.
@@ -155,7 +159,7 @@ describe('authorization matrix', () => {
       for (const caller of CALLERS) {
         const params = plan.paramsFor ? await plan.paramsFor(caller) : (plan.params ?? Object.fromEntries(route.pathParams.map((name) => [name, NO_SUCH_ID])));
         const token = caller === 'anonymous' ? undefined : callers[caller].accessToken;
-        const { status, code } = await call(t, route.method, fillPath(route.path, params), { ...plan, token });
+        const { status, code } = await call(t, route.method, fillPath(route.path, params), { query: plan.query, body: plan.body, upload: plan.upload, token });
         const outcome = outcomeOf(status, code);
         // A mismatch says what came back, to be read in the one diff below.
         row[caller] = expected && outcome === expected[caller] ? outcome : `${outcome} (HTTP ${status}${code ? ` ${code}` : ''})`;

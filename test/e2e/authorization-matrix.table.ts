@@ -75,6 +75,8 @@ export const EXPECTED: Record<string, Row> = {
   // Question bank: one bank shared by every organizer
   'GET /api/topics': ORGANIZERS,
   'POST /api/topics': ORGANIZERS,
+  'PATCH /api/topics/{id}': ORGANIZERS,
+  'DELETE /api/topics/{id}': ORGANIZERS,
   'GET /api/questions': ORGANIZERS,
   'POST /api/questions': ORGANIZERS,
   'GET /api/questions/availability': ORGANIZERS,
@@ -107,6 +109,10 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/rounds/{id}/regrades': MANAGERS,
   'GET /api/rounds/{id}/participation': MANAGERS,
   'POST /api/rounds/{id}/close': MANAGERS,
+
+  // Analytics (managers)
+  'GET /api/contests/{id}/participation': MANAGERS,
+  'GET /api/rounds/{id}/item-analysis': MANAGERS,
   'GET /api/attempts/{id}': OWNER_AND_MANAGERS,
   'GET /api/attempts/{id}/review': OWNER_AND_MANAGERS,
   'PUT /api/attempts/{id}/answers/{questionId}': OWNER_ONLY,

@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.schema.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AttemptsModule } from './modules/attempts/attempts.module.js';
 import { AuditLogModule } from './modules/audit/audit-log.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         AttemptsModule,
         LeaderboardsModule,
         EssaysModule,
+        AnalyticsModule,
         QuestionBankModule,
         ShareModule,
         AuditLogModule,

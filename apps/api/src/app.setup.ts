@@ -8,6 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyBaseLogger } from 'fastify';
 import type { Bindings, Logger } from 'pino';
 import type { AppConfig } from './config/env.schema.js';
+import { assertSafeInput } from './common/errors/validation.js';
 import { serveApiDocs } from './common/web/api-docs.js';
 import { serveWebClient } from './common/web/web-client.js';
 
@@ -52,6 +53,18 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     done(null, payload);
+  });
+
+  // Every query string and JSON body, before any guard, pipe or handler reads it (the login guard
+  // reads its body itself): no nesting that exhausts the stack, no NUL, no lone surrogate (issue 16).
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    try {
+      assertSafeInput(request.query);
+      assertSafeInput(request.body);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   });
 
   serveApiDocs(app as INestApplication, fastify);

@@ -33,3 +33,5 @@ export * from './ranking/rank-changes.js';
 export * from './ranking/live-board.js';
 export * from './ranking/board-freeze.js';
 export * from './people/vietnamese-phone.js';
+export * from './analytics/participation.js';
+export * from './analytics/item-analysis.js';

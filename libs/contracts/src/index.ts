@@ -7,3 +7,4 @@ export * from './questions.js';
 export * from './leaderboards.js';
 export * from './essays.js';
 export * from './audit.js';
+export * from './analytics.js';

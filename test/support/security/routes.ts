@@ -77,6 +77,8 @@ export interface CallResult {
   status: number;
   /** The error code of a JSON error body, when there is one. */
   code: string | undefined;
+  /** The fields a VALIDATION error names. */
+  fields: string[];
   contentType: string;
 }
 
@@ -126,15 +128,15 @@ export async function call(t: TestApp, method: Method, url: string, options: Cal
   }
   const response = await request.buffer(true).parse(readBody as never);
   const contentType = String(response.headers['content-type'] ?? '');
-  let code: string | undefined;
+  let error: { code?: string; details?: { field: string }[] } = {};
   if (response.status >= 400 && contentType.includes('json') && Buffer.isBuffer(response.body)) {
     try {
-      code = (JSON.parse(response.body.toString('utf8')) as { code?: string }).code;
+      error = JSON.parse(response.body.toString('utf8')) as typeof error;
     } catch {
-      code = undefined;
+      error = {};
     }
   }
-  return { status: response.status, code, contentType };
+  return { status: response.status, code: error.code, fields: (error.details ?? []).map((detail) => detail.field), contentType };
 }
 
 /**

@@ -48,6 +48,8 @@ export interface World {
   spareQuestion: string;
   /** A new quiz round of the quiz contest opening after `opensInMs` (a round to delete). */
   newQuizRound(title: string, opensInMs: number): Promise<string>;
+  /** A new empty topic (a topic to delete). */
+  newTopic(name: string): Promise<string>;
 }
 
 /** Builds the world through the API; the clock ends 2 hours after where it started. */
@@ -111,7 +113,8 @@ export async function buildWorld(t: TestApp, clock: FakeClock): Promise<World> {
     ).body.id as string;
   const roundToClose = await newQuizRound('Tuần để đóng', -HOUR);
   const contestToPublish = (await http().post('/api/contests').set(...bearer(manager)).send({ title: 'Cuộc thi nháp', kind: 'quiz' }).expect(201)).body.id as string;
-  const spareTopic = (await http().post('/api/topics').set(...bearer(manager)).send({ name: 'Chủ đề dự phòng' }).expect(201)).body.id as string;
+  const newTopic = async (name: string) => (await http().post('/api/topics').set(...bearer(manager)).send({ name }).expect(201)).body.id as string;
+  const spareTopic = await newTopic('Chủ đề dự phòng');
   const spareQuestion = (
     await http()
       .post('/api/questions')
@@ -137,5 +140,6 @@ export async function buildWorld(t: TestApp, clock: FakeClock): Promise<World> {
     spareTopic,
     spareQuestion,
     newQuizRound,
+    newTopic,
   };
 }

@@ -19,6 +19,19 @@ const CODE_BY_STATUS: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/**
+ * What the multipart parser (busboy, under @fastify/multipart) throws, as plain errors, for a body
+ * that is not the form its Content-Type announces (no boundary, a boundary over 256 characters, the
+ * data ending before the closing boundary). A client's mistake: 400, wherever the form is read.
+ */
+const MALFORMED_MULTIPART = [
+  /^Multipart: Boundary not found$/,
+  /^Boundary required$/,
+  /^The needle (cannot|has to)/,
+  /^Unexpected end of multipart data$/,
+  /terminated early due to unexpected end of multipart data$/,
+];
+
 interface FrameworkError {
   statusCode?: number;
   code?: string;
@@ -86,6 +99,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return { status: 400, code: 'MALFORMED_JSON', params: {} };
       }
       return { status, code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'), params: {} };
+    }
+    if (exception instanceof Error && MALFORMED_MULTIPART.some((pattern) => pattern.test(exception.message))) {
+      return { status: 400, code: 'BAD_REQUEST', params: {} };
     }
     const framework = exception as FrameworkError;
     const status = framework?.statusCode;

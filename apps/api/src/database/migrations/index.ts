@@ -8,6 +8,7 @@ import { PhoneNumbers1796267199000 } from './1796267199000-PhoneNumbers.js';
 import { AuditLog1796268167706 } from './1796268167706-AuditLog.js';
 import { SessionsAndManagers1796273813107 } from './1796273813107-SessionsAndManagers.js';
 import { AttemptHistoryIndex1796275650555 } from './1796275650555-AttemptHistoryIndex.js';
+import { ParticipationIndex1796280119787 } from './1796280119787-ParticipationIndex.js';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes new ones; add them here. */
-export const MIGRATIONS = [Initial1795717031964, QuestionBank1795717610010, Attempts1795719919216, Leaderboards1795720582149, Essays1795721948703, RoundFreeze1796266882621, PhoneNumbers1796267199000, AuditLog1796268167706, SessionsAndManagers1796273813107, AttemptHistoryIndex1796275650555];
+export const MIGRATIONS = [Initial1795717031964, QuestionBank1795717610010, Attempts1795719919216, Leaderboards1795720582149, Essays1795721948703, RoundFreeze1796266882621, PhoneNumbers1796267199000, AuditLog1796268167706, SessionsAndManagers1796273813107, AttemptHistoryIndex1796275650555, ParticipationIndex1796280119787];

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { ContestsModule } from '../contests/contests.module.js';
 import { QuestionBankModule } from '../question-bank/question-bank.module.js';
 import { UnitsModule } from '../units/units.module.js';
+import { AnalyticsSource } from './analytics-source.js';
 import { AttemptEvents } from './attempt-events.js';
 import { AttemptSweeper } from './attempt-sweeper.js';
 import { AttemptsController, RoundPlayController } from './attempts.controller.js';
@@ -14,7 +15,7 @@ import { RegradeService } from './regrade.service.js';
 @Module({
   imports: [AuditModule, ContestsModule, QuestionBankModule, UnitsModule],
   controllers: [RoundPlayController, AttemptsController],
-  providers: [AttemptsRepository, AttemptsService, RegradeService, AttemptEvents, AttemptSweeper, BoardSource],
-  exports: [AttemptsService, AttemptEvents, BoardSource],
+  providers: [AttemptsRepository, AttemptsService, RegradeService, AttemptEvents, AttemptSweeper, BoardSource, AnalyticsSource],
+  exports: [AttemptsService, AttemptEvents, BoardSource, AnalyticsSource],
 })
 export class AttemptsModule {}

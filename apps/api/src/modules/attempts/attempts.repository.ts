@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { MemberUnitsCount, RoundUnitCount } from '@hoi-thi/contest-engine';
 import { WriteBatcher } from '../../common/batching/write-batcher.js';
 import { Clock } from '../../common/clock.js';
 import { EntityRowMapper, preparedQuery, preparedQueryIn } from '../../common/database/sql.js';
-import { AttemptEntity } from './attempt.entity.js';
+import { AttemptEntity, type PaperItem } from './attempt.entity.js';
 import { RegradeLogEntity } from './regrade-log.entity.js';
 import { RoundParticipantEntity } from './round-participant.entity.js';
 
@@ -618,4 +619,97 @@ export class AttemptsRepository {
   regradeLog(roundId: string): Promise<RegradeLogEntity[]> {
     return this.dataSource.getRepository(RegradeLogEntity).find({ where: { roundId }, order: { performedAt: 'DESC' } });
   }
+
+  /**
+   * The participation dashboard's counts (see PARTICIPATION_SQL), in one statement: per round and
+   * unit, and per set of units members took part from. `unitIds` are the units to count in; rows of
+   * members in other units (deleted since, or outside the contest's units) are left out.
+   */
+  async participationCounts(roundIds: string[], unitIds: string[]): Promise<{ perRound: RoundUnitCount[]; members: MemberUnitsCount[] }> {
+    const perRound: RoundUnitCount[] = [];
+    const members: MemberUnitsCount[] = [];
+    if (!roundIds.length || !unitIds.length) return { perRound, members };
+    const rows: { round_id: string | null; unit_id: string | null; unit_ids: string[] | null; n: number }[] = await this.dataSource.transaction(async (manager) => {
+      // For this statement only: the per-member grouping holds an entry per member in memory (a
+      // million (round, member) rows fit without spilling to disk), and compiling it with JIT costs
+      // more (~0.4 s) than it saves.
+      await manager.query(`SET LOCAL work_mem = '${PARTICIPATION_WORK_MEM}'`);
+      await manager.query('SET LOCAL jit = off');
+      return manager.query(PARTICIPATION_SQL, [roundIds, unitIds]);
+    });
+    for (const row of rows) {
+      if (row.round_id !== null) perRound.push({ roundId: row.round_id, unitId: row.unit_id!, participants: row.n });
+      else members.push({ unitIds: row.unit_ids ?? [row.unit_id!], members: row.n });
+    }
+    return { perRound, members };
+  }
+
+  /** The round's finished attempts (submitted or expired) in submission order: ids only (IDX_attempts_round_user). */
+  async finishedAttemptIds(roundId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM attempts WHERE round_id = $1 AND status IN ('submitted', 'expired') ORDER BY submitted_at, id`,
+      [roundId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Papers and answers (questionId → option ids) of these attempts, in one query (primary keys of both tables). */
+  async papersWithAnswers(attemptIds: string[]): Promise<Map<string, { submittedAt: Date; paper: PaperItem[]; answers: Record<string, string[]> }>> {
+    if (!attemptIds.length) return new Map();
+    const rows: { id: string; submitted_at: Date; paper: PaperItem[]; answers: Record<string, string[]> }[] = await this.dataSource.query(
+      `SELECT a.id, a.submitted_at, a.paper,
+              coalesce((SELECT jsonb_object_agg(aa.question_id, aa.option_ids) FROM attempt_answers aa WHERE aa.attempt_id = a.id), '{}'::jsonb) AS answers
+         FROM attempts a WHERE a.id = ANY($1::uuid[])`,
+      [attemptIds],
+    );
+    return new Map(rows.map((row) => [row.id, { submittedAt: row.submitted_at, paper: row.paper, answers: row.answers }]));
+  }
 }
+
+const PARTICIPATION_WORK_MEM = '64MB';
+
+/**
+ * The participation dashboard's counts over round_participants (one row per member and round: its
+ * primary key), the contest's rows found by index on round_id, grouped two ways:
+ * - per round and unit: the members who finished an attempt there (a member counts once per round);
+ * - per member over all the rounds: the lowest and highest hash of the units they took part from
+ *   (int8 min/max: cheap in a hash aggregate, where uuids have no min/max and text is slow).
+ * Then per member: equal hashes (nearly everyone: one unit) are counted per unit, the unit found
+ * from its hash among $2. A member whose hashes differ (moved between rounds), or whose hash two
+ * units of $2 share (never seen, but then the hash cannot tell), has their exact set of units read
+ * again by primary key (round, member) and is counted per set. The hash only speeds things up: every
+ * count is exact. (Two scans beat one scan with GROUPING SETS here: two small hash aggregates are
+ * cheaper than one that updates both tables for every row.)
+ * Rows out (round_id, unit_id, unit_ids, n): per round and unit (round_id, unit_id), members of one
+ * unit (unit_id) and members of several units (unit_ids: an array only there, where it is needed):
+ * a few rows per unit and round, never one per member. Units outside $2 are not counted.
+ */
+export const PARTICIPATION_SQL = `
+  WITH units AS (SELECT id, uuid_hash_extended(id, 0) AS h FROM unnest($2::uuid[]) AS id),
+  shared AS (SELECT h FROM units GROUP BY h HAVING count(*) > 1),
+  per_round AS (
+    SELECT round_id, unit_id, count(*)::int AS n FROM round_participants
+     WHERE round_id = ANY($1::uuid[]) AND best_attempt_id IS NOT NULL AND unit_id = ANY($2::uuid[])
+     GROUP BY round_id, unit_id),
+  per_member AS (
+    SELECT user_id, min(h) AS lo, max(h) AS hi
+      FROM (SELECT user_id, uuid_hash_extended(unit_id, 0) AS h FROM round_participants
+             WHERE round_id = ANY($1::uuid[]) AND best_attempt_id IS NOT NULL AND unit_id = ANY($2::uuid[])) p
+     GROUP BY user_id),
+  -- One row per unit for the members who took part from one unit only (h), one per member for the few others (user_id).
+  members AS MATERIALIZED (
+    SELECT CASE WHEN lo = hi AND lo NOT IN (SELECT h FROM shared) THEN lo END AS h,
+           CASE WHEN lo <> hi OR lo IN (SELECT h FROM shared) THEN user_id END AS user_id,
+           count(*)::int AS n
+      FROM per_member GROUP BY 1, 2)
+  SELECT round_id, unit_id, NULL::uuid[] AS unit_ids, n FROM per_round
+  UNION ALL
+  SELECT NULL, units.id, NULL, members.n FROM members JOIN units USING (h)
+  UNION ALL
+  -- Each of the few others: their exact units, by primary key.
+  SELECT NULL, NULL, m.unit_ids, count(*)::int
+    FROM members CROSS JOIN LATERAL (
+           SELECT array_agg(DISTINCT q.unit_id ORDER BY q.unit_id) AS unit_ids FROM round_participants q
+            WHERE q.round_id = ANY($1::uuid[]) AND q.user_id = members.user_id AND q.best_attempt_id IS NOT NULL AND q.unit_id = ANY($2::uuid[])) m
+   WHERE members.user_id IS NOT NULL
+   GROUP BY m.unit_ids`;

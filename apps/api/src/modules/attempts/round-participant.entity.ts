@@ -8,8 +8,9 @@ import { UserEntity } from '../users/user.entity.js';
  * regrade), and their best attempt, kept current for the leaderboards.
  */
 @Entity('round_participants')
-@Index('IDX_round_participants_unit', ['roundId', 'unitId'])
 @Index('IDX_round_participants_board_txid', ['roundId', 'boardTxid'])
+// The participation dashboard: distinct members per (round, unit), read from the index alone.
+@Index('IDX_round_participants_round_unit_user', ['roundId', 'unitId', 'userId'], { where: '"best_attempt_id" IS NOT NULL' })
 export class RoundParticipantEntity {
   @PrimaryColumn({ name: 'round_id', type: 'uuid' })
   roundId!: string;

@@ -72,7 +72,9 @@ export async function readUnitRows(file: Buffer, language: 'vi' | 'en'): Promise
   ) as Record<UnitImportField, number>;
   if (index.name < 0) return { ...none, issues: [{ line: 1, code: 'UNIT_IMPORT.HEADER_MISSING', params: { column: UnitImportColumns.name } }] };
   const lines = 'lines' in read ? (read.lines as number[]) : null;
-  const cell = (row: string[], field: UnitImportField) => (index[field] >= 0 ? (row[index[field]] ?? '') : '');
+  // A line break inside a cell is a space; other control characters (a NUL PostgreSQL would refuse) go.
+  const cell = (row: string[], field: UnitImportField) =>
+    index[field] >= 0 ? (row[index[field]] ?? '').replace(/[\r\n\t]/gu, ' ').replace(/\p{Cc}/gu, '') : '';
   const rows = data
     .map((row, at) => ({ row, line: lines ? lines[at + 1] : at + 2 }))
     .filter(({ row }) => row.some((value) => value.trim() !== ''))

@@ -11,6 +11,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -145,6 +146,7 @@ export class CreateRoundDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BlueprintLineBody)
   blueprint?: BlueprintLineBody[];
@@ -188,6 +190,7 @@ export class CreateRoundDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RubricCriterionBody)
   rubric?: RubricCriterionBody[];
@@ -212,4 +215,5 @@ export class CreateRoundDto {
 }
 
 /** `PATCH /api/rounds/:id`: any field of creation before the round opens; once open, `title` and a later `closesAt`. */
-export class UpdateRoundDto extends PartialType(CreateRoundDto) {}
+// skipNullProperties: a required field of creation (`title`) may be left out, not sent as null.
+export class UpdateRoundDto extends PartialType(CreateRoundDto, { skipNullProperties: false }) {}

@@ -15,7 +15,8 @@ export async function readAttachmentForm(request: FastifyRequest): Promise<Uploa
   try {
     for await (const part of request.parts({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5, fieldSize: 1000 } })) {
       if (part.type === 'file' && part.fieldname === 'file') {
-        upload = { file: await part.toBuffer(), fileName: (part.filename || 'attachment').slice(0, 255) };
+        // Control characters (a NUL in a crafted name) have no place in a name shown to organizers, and PostgreSQL refuses NUL.
+        upload = { file: await part.toBuffer(), fileName: ((part.filename ?? '').replace(/\p{Cc}/gu, '').trim() || 'attachment').slice(0, 255) };
       } else {
         if (part.type === 'file') await part.toBuffer();
         details.push({ field: part.fieldname, constraint: 'whitelistValidation' });

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '../../../common/transforms.js';
+import { Omittable, Trim } from '../../../common/transforms.js';
 
 /** Word limits are the round's rule (checked by the service); this only bounds the size. */
 export class SubmitEntryDto {
@@ -64,6 +65,7 @@ export class CriterionScoreBody {
 export class ScoreAssignmentDto {
   @IsArray()
   @ArrayMaxSize(30)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CriterionScoreBody)
   scores!: CriterionScoreBody[];
@@ -76,7 +78,7 @@ export class ScoreAssignmentDto {
 }
 
 export class EssaySettingsDto {
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   normalize?: boolean;
 

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -48,6 +49,8 @@ export class CreateQuestionDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  // An array item that is itself an array passes ValidateNested (it validates the inner items).
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => OptionDto)
   options!: OptionDto[];

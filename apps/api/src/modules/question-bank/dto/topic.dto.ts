@@ -1,9 +1,10 @@
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Omittable } from '../../../common/transforms.js';
 
 /** `PATCH /api/topics/:id`. */
 export class UpdateTopicDto {
-  @IsOptional()
+  @Omittable()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value))
   @IsString()
   @IsNotEmpty()

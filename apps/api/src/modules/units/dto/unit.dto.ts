@@ -1,5 +1,5 @@
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { Trim } from '../../../common/transforms.js';
+import { Omittable, Trim } from '../../../common/transforms.js';
 
 export class CreateUnitDto {
   /** Unit name, e.g. "CĐCS Báo Thanh Niên". */
@@ -23,7 +23,7 @@ export class CreateUnitDto {
 }
 
 export class UpdateUnitDto {
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -35,7 +35,7 @@ export class UpdateUnitDto {
   @IsUUID()
   parentId?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
