@@ -1,5 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Controller, Get, Module } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Public } from '../../apps/api/src/common/auth/decorators.js';
 import { TEST_DB, startTestApp, type TestApp } from '../support/test-app.js';
+
+/** A route whose statement outlives the statement timeout (a runaway query, a database under load). */
+@Controller('test-only')
+class SlowController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Public()
+  @Get('slow')
+  async slow(): Promise<unknown> {
+    return this.dataSource.query('SELECT pg_sleep(2)');
+  }
+}
+
+@Module({ controllers: [SlowController] })
+class SlowModule {}
 
 const onServer = TEST_DB === 'server';
 const itOnServer = onServer ? it : ((() => undefined) as unknown as typeof it);
@@ -13,7 +32,7 @@ describe('database timeouts', () => {
 
   beforeAll(async () => {
     // Tiny limits: the boot's migrations still run (they lift them), the app's queries do not get past them.
-    t = await startTestApp({ env: { DATABASE_STATEMENT_TIMEOUT_MS: '300', DATABASE_LOCK_TIMEOUT_MS: '200' } });
+    t = await startTestApp({ env: { DATABASE_STATEMENT_TIMEOUT_MS: '300', DATABASE_LOCK_TIMEOUT_MS: '200' }, imports: [SlowModule] });
   });
 
   afterAll(async () => {
@@ -39,6 +58,12 @@ describe('database timeouts', () => {
       await holder.release();
     }
     await t.http().get('/api/health').expect(200);
+  });
+
+  itOnServer('answers a cancelled statement with 503 and Retry-After: the client tries again, nothing is a 500', async () => {
+    const response = await t.http().get('/api/test-only/slow').expect(503);
+    expect(response.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(response.headers['retry-after']).toBe('1');
   });
 
   it('migrated the database at boot despite the limits', async () => {

@@ -32,6 +32,19 @@ const MALFORMED_MULTIPART = [
   /terminated early due to unexpected end of multipart data$/,
 ];
 
+/**
+ * PostgreSQL refusing for a while rather than for good: a statement or a lock wait over the API's
+ * timeouts, a server shutting down or starting, no connection slot, a broken connection. The
+ * request may succeed a moment later: 503 with Retry-After, not a 500.
+ */
+const DATABASE_BUSY = new Set(['57014', '55P03', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET']);
+
+function databaseBusy(exception: unknown): boolean {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = error?.driverError?.code ?? error?.code;
+  return typeof code === 'string' && DATABASE_BUSY.has(code);
+}
+
 interface FrameworkError {
   statusCode?: number;
   code?: string;
@@ -68,6 +81,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof RateLimitedError) {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
+    if (status === 503) void reply.header('Retry-After', '1');
     void reply.status(status).send(body);
   }
 
@@ -103,6 +117,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof Error && MALFORMED_MULTIPART.some((pattern) => pattern.test(exception.message))) {
       return { status: 400, code: 'BAD_REQUEST', params: {} };
     }
+    if (databaseBusy(exception)) return { status: 503, code: 'SERVICE_UNAVAILABLE', params: {} };
     const framework = exception as FrameworkError;
     const status = framework?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
