@@ -38,6 +38,8 @@ export interface AppConfig {
   leaderboardReconcileMs: number;
   /** How often each replica closes quiz rounds whose close + grace has passed; 0 = never (tests call it). */
   roundAutoCloseSeconds: number;
+  /** Members whose attempts a regrade of a live round rewrites per transaction (their rows are locked only that long). */
+  regradeBatchUsers: number;
   registerRateLimit: number;
   /** Registration needs a phone number (a Vietnamese mobile, one per account). */
   registerRequirePhone: boolean;
@@ -160,3 +162,4 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     webDistDir: text(env, 'WEB_DIST_DIR') ?? defaults.webDistDir ?? null,
   };
 }
+    regradeBatchUsers: integer(env, 'REGRADE_BATCH_USERS', 100, 1, 10_000),

@@ -616,6 +616,15 @@ export class AttemptsRepository {
     return repository.save(repository.create(log));
   }
 
+  /** A batch's changes join its regrade's log entry in the batch's own commit. */
+  async appendRegradeChanges(manager: EntityManager, id: string, changed: RegradeLogEntity['changed']): Promise<void> {
+    await manager.query('UPDATE regrade_log SET changed = changed || $2::jsonb WHERE id = $1', [id, JSON.stringify(changed)]);
+  }
+
+  async finishRegradeLog(manager: EntityManager, id: string, rankChanges: number): Promise<void> {
+    await manager.query('UPDATE regrade_log SET rank_changes = $2 WHERE id = $1', [id, rankChanges]);
+  }
+
   regradeLog(roundId: string): Promise<RegradeLogEntity[]> {
     return this.dataSource.getRepository(RegradeLogEntity).find({ where: { roundId }, order: { performedAt: 'DESC' } });
   }

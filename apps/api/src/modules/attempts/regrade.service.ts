@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { countRankChanges, type MemberEntry, pickBest, roundPhase } from '@hoi-thi/contest-engine';
 import type { RegradeResponse } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
-import { ContestsService } from '../contests/contests.service.js';
+import { ContestsService, type RoundWithContest } from '../contests/contests.service.js';
 import { QuestionPoolService } from '../question-bank/question-pool.service.js';
 import { AttemptEvents } from './attempt-events.js';
 import type { AttemptEntity, PaperItem } from './attempt.entity.js';
@@ -14,17 +16,27 @@ import { AttemptsService, keyVersionOf } from './attempts.service.js';
 import type { RegradeLogEntity } from './regrade-log.entity.js';
 import type { RoundParticipantEntity } from './round-participant.entity.js';
 
-const USER_CHUNK = 500;
+/** Runs one unit of work in a transaction: the same one throughout, or a new one per call. */
+type Step = <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
 
 /**
  * After a key is corrected (a new version of a question), re-grades every attempt of the round that
- * drew that question against the newest version's key. One transaction: the affected members'
- * participant rows are locked (in user order, like every other writer), their attempts re-read
- * under lock, re-graded, and their best attempts recomputed. A dry run does the same reads and
- * reports, writing nothing. Active attempts get the corrected key too, so they are graded by it at submit.
+ * drew that question against the newest version's key. Members are taken in batches in user order
+ * (like every other writer): each batch locks its participant rows, re-reads their attempts under
+ * lock, re-grades them and recomputes their best attempts. Active attempts get the corrected key
+ * too, so they are graded by it at submit. A dry run does the same reads and writes nothing.
+ *
+ * While the round is live each batch is its own short transaction, so members saving and submitting
+ * wait for at most one batch, never for the whole regrade. Re-reading under lock makes that safe: a
+ * batch regrades what is there when it gets the lock, an interrupted regrade is finished by running it
+ * again (corrected papers are no longer outdated), and the log gains each batch's changes in that
+ * batch's commit. A closed round is regraded in one transaction with its final board: nobody writes
+ * to it any more, and the published results change all at once or not at all.
  */
 @Injectable()
 export class RegradeService {
+  private readonly batchUsers: number;
+
   constructor(
     private readonly attempts: AttemptsRepository,
     private readonly attemptsService: AttemptsService,
@@ -33,15 +45,27 @@ export class RegradeService {
     private readonly events: AttemptEvents,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.batchUsers = config.regradeBatchUsers;
+  }
 
   async regrade(user: AuthUser, roundId: string, options: { dryRun?: boolean; questionIds?: string[] }): Promise<RegradeResponse> {
     const { round } = await this.contests.getRound(user, roundId);
     if (round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
     const dryRun = options.dryRun ?? false;
     const filter = options.questionIds ? new Set(options.questionIds) : null;
+    const closed = roundPhase(this.clock.now(), round) === 'closed';
 
-    const result = await this.attempts.transaction(async (manager) => {
+    const run = (step: Step) => this.run(step, user, round, dryRun, filter, closed);
+    const result = dryRun || closed ? await this.attempts.transaction((manager) => run((work) => work(manager))) : await run((work) => this.attempts.transaction(work));
+    if (!dryRun && result.changed.length) this.events.emitRegraded(roundId);
+    return result;
+  }
+
+  private async run(step: Step, user: AuthUser, round: RoundWithContest['round'], dryRun: boolean, filter: Set<string> | null, closed: boolean): Promise<RegradeResponse> {
+    const roundId = round.id;
+    const plan = await step(async (manager) => {
       const used = await this.attempts.gradingVersionsInRound(manager, roundId);
       const current = await this.pool.currentVersionIds([...new Set(used.map((u) => u.questionId))], manager);
       const outdated = used.filter((u) => current.get(u.questionId) !== u.versionId && (!filter || filter.has(u.questionId)));
@@ -53,15 +77,25 @@ export class RegradeService {
       }));
       const userIds = await this.attempts.usersGradedBy(manager, roundId, outdated);
       const before = await this.attempts.rankedParticipants(roundId, manager);
-      const bestAfter = new Map<string, BestAttempt>();
-      const changed: RegradeResponse['changed'] = [];
+      return { corrected, questions, userIds, before };
+    });
+    const { corrected, questions, userIds, before } = plan;
 
-      for (let start = 0; start < userIds.length; start += USER_CHUNK) {
-        const chunk = userIds.slice(start, start + USER_CHUNK);
-        const participants = dryRun ? [] : await this.attempts.lockParticipants(manager, roundId, chunk);
-        const attempts = await this.attempts.attemptsOfUsers(manager, roundId, chunk, !dryRun);
+    const log =
+      !dryRun && questions.length
+        ? await step((manager) => this.attempts.insertRegradeLog(manager, { roundId, performedBy: user.id, performedAt: this.clock.now(), questions, changed: [], rankChanges: 0 }))
+        : null;
+    const bestAfter = new Map<string, BestAttempt>();
+    const changed: RegradeResponse['changed'] = [];
+
+    for (let start = 0; start < userIds.length; start += this.batchUsers) {
+      const batch = userIds.slice(start, start + this.batchUsers);
+      await step(async (manager) => {
+        const participants = dryRun ? [] : await this.attempts.lockParticipants(manager, roundId, batch);
+        const attempts = await this.attempts.attemptsOfUsers(manager, roundId, batch, !dryRun);
         const answers = await this.attempts.answersOfMany(attempts.map((a) => a.id), manager);
         const regraded: AttemptEntity[] = [];
+        const batchChanged: RegradeResponse['changed'] = [];
         for (const attempt of attempts) {
           const paper = correctedPaper(attempt.paper, corrected);
           if (!paper) {
@@ -73,12 +107,13 @@ export class RegradeService {
             continue;
           }
           const grade = await this.attemptsService.grade(paper, answers.get(attempt.id) ?? new Map(), round, manager);
-          if (grade.score !== attempt.score) changed.push({ attemptId: attempt.id, userId: attempt.userId, oldScore: attempt.score!, newScore: grade.score });
+          if (grade.score !== attempt.score) batchChanged.push({ attemptId: attempt.id, userId: attempt.userId, oldScore: attempt.score!, newScore: grade.score });
           const updated = { ...attempt, paper, score: grade.score, maxScore: grade.maxScore, correctCount: grade.correctCount };
           if (!dryRun) await this.attempts.updateGrades(manager, updated);
           regraded.push(updated);
         }
-        for (const userId of chunk) {
+        const batchBest = new Map<string, BestAttempt>();
+        for (const userId of batch) {
           const best = pickBest(
             regraded
               .filter((a) => a.userId === userId && a.status !== 'active')
@@ -92,28 +127,29 @@ export class RegradeService {
             bestSubmittedAt: best.submittedAt,
             bestPrediction: best.prediction,
           };
-          bestAfter.set(userId, next);
+          batchBest.set(userId, next);
           if (!dryRun && participants.some((p) => p.userId === userId)) {
             await this.attempts.updateParticipant(manager, roundId, userId, next, false);
           }
         }
-      }
+        if (log && batchChanged.length) await this.attempts.appendRegradeChanges(manager, log.id, batchChanged);
+        // Kept only once the batch is written: a batch whose transaction failed changed nothing.
+        changed.push(...batchChanged);
+        batchBest.forEach((best, userId) => bestAfter.set(userId, best));
+      });
+    }
 
-      const actual = roundPhase(this.clock.now(), round) === 'closed' ? round.actualValue : null;
-      const rankChanges = countRankChanges(before.map((p) => toEntry(p)), before.map((p) => toEntry(p, bestAfter.get(p.userId))), actual);
-      let log: RegradeLogEntity | null = null;
-      if (!dryRun && (questions.length || changed.length)) {
-        log = await this.attempts.insertRegradeLog(manager, { roundId, performedBy: user.id, performedAt: this.clock.now(), questions, changed, rankChanges });
-      }
-      if (!dryRun) {
+    const actual = closed ? round.actualValue : null;
+    const rankChanges = countRankChanges(before.map((p) => toEntry(p)), before.map((p) => toEntry(p, bestAfter.get(p.userId))), actual);
+    if (!dryRun) {
+      await step(async (manager) => {
+        if (log) await this.attempts.finishRegradeLog(manager, log.id, rankChanges);
         const details = { regradeId: log?.id ?? null, questionIds: questions.map((q) => q.questionId), changedAttempts: changed.length, rankChanges };
         await this.audit.record({ actorId: user.id, action: 'round.regrade', targetType: 'round', targetId: roundId, details }, manager);
-      }
-      if (!dryRun && changed.length) await this.events.regradeCommitting(roundId, manager);
-      return { dryRun, questions, changed, rankChanges, regradeId: log?.id ?? null };
-    });
-    if (!dryRun && result.changed.length) this.events.emitRegraded(roundId);
-    return result;
+        if (changed.length) await this.events.regradeCommitting(roundId, manager);
+      });
+    }
+    return { dryRun, questions, changed, rankChanges, regradeId: log?.id ?? null };
   }
 
   async log(roundId: string): Promise<RegradeLogEntity[]> {
