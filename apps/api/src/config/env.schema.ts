@@ -150,6 +150,7 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     attemptGraceSeconds: integer(env, 'ATTEMPT_GRACE_SECONDS', 5, 0, 600),
     attemptSweepSeconds: integer(env, 'ATTEMPT_SWEEP_SECONDS', 30, 0, 3600),
     roundAutoCloseSeconds: integer(env, 'ROUND_AUTO_CLOSE_SECONDS', 15, 0, 3600),
+    regradeBatchUsers: integer(env, 'REGRADE_BATCH_USERS', 100, 1, 10_000),
     leaderboardReconcileMs: integer(env, 'LEADERBOARD_RECONCILE_MS', 5000, 0, 3600_000),
     registerRateLimit: integer(env, 'REGISTER_RATE_LIMIT', 300, 1, 1_000_000),
     registerRequirePhone: boolean(env, 'REGISTER_REQUIRE_PHONE', false),
@@ -162,4 +163,3 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     webDistDir: text(env, 'WEB_DIST_DIR') ?? defaults.webDistDir ?? null,
   };
 }
-    regradeBatchUsers: integer(env, 'REGRADE_BATCH_USERS', 100, 1, 10_000),

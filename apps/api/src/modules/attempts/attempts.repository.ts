@@ -8,6 +8,9 @@ import { EntityRowMapper, preparedQuery, preparedQueryIn } from '../../common/da
 import { AttemptEntity, type PaperItem } from './attempt.entity.js';
 import { RegradeLogEntity } from './regrade-log.entity.js';
 import { RoundParticipantEntity } from './round-participant.entity.js';
+import { roundNotClosedSql, startableRoundSql } from '../contests/contests.sql.js';
+import { BANK_REVISION_SQL } from '../question-bank/question-bank.sql.js';
+import { unitAndAncestorsCte } from '../units/units.sql.js';
 
 export interface SavedAnswer {
   savedAt: Date;
@@ -259,8 +262,7 @@ export class AttemptsRepository {
       `WITH inserted AS (
          INSERT INTO attempts (round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
-          WHERE EXISTS (SELECT 1 FROM rounds WHERE id = $1 AND closes_at > ${this.clock.sqlNow('$9')}
-                                                AND (closed_at IS NULL OR closed_at > ${this.clock.sqlNow('$9')}))
+          WHERE ${roundNotClosedSql('$1', this.clock.sqlNow('$9'))}
          RETURNING id),
        marked AS (
          UPDATE round_participants SET attempts_used = attempts_used + 1, active_attempt_id = (SELECT id FROM inserted)
@@ -303,18 +305,9 @@ export class AttemptsRepository {
     const rows = await preparedQuery<{ number: number }>(
       this.dataSource,
       'attempts.start',
-      `WITH RECURSIVE member_units(id, parent_id, depth) AS (
-         SELECT id, parent_id, 0 FROM units WHERE id = $4
-         UNION ALL
-         SELECT u.id, u.parent_id, m.depth + 1 FROM units u JOIN member_units m ON u.id = m.parent_id WHERE m.depth < 64),
+      `WITH RECURSIVE ${unitAndAncestorsCte('member_units', '$4')},
        open_round AS (
-         SELECT 1 FROM rounds r JOIN contests c ON c.id = r.contest_id
-          WHERE r.id = $2 AND r.kind = 'quiz' AND c.status = 'published'
-            AND r.opens_at <= $8 AND r.closes_at > ${this.clock.sqlNow('$8')} AND (r.closed_at IS NULL OR r.closed_at > ${this.clock.sqlNow('$8')})
-            AND (SELECT revision FROM question_bank_state WHERE id = 1) = $11::bigint
-            AND NOT EXISTS (SELECT 1 FROM contest_managers cm WHERE cm.contest_id = c.id AND cm.user_id = $3)
-            AND (cardinality(c.eligible_unit_ids) = 0
-                 OR EXISTS (SELECT 1 FROM member_units m WHERE m.id = ANY(c.eligible_unit_ids)))),
+         ${startableRoundSql({ roundId: '$2', userId: '$3', opensBy: '$8', at: this.clock.sqlNow('$8'), memberUnits: 'member_units', also: [`${BANK_REVISION_SQL} = $11::bigint`] })}),
        participant AS (
          INSERT INTO round_participants AS p (round_id, user_id, unit_id, attempts_used, active_attempt_id)
          SELECT $2, $3, $4, 1, $1 FROM open_round
@@ -694,8 +687,8 @@ const PARTICIPATION_WORK_MEM = '64MB';
  * a few rows per unit and round, never one per member. Units outside $2 are not counted.
  */
 export const PARTICIPATION_SQL = `
-  WITH units AS (SELECT id, uuid_hash_extended(id, 0) AS h FROM unnest($2::uuid[]) AS id),
-  shared AS (SELECT h FROM units GROUP BY h HAVING count(*) > 1),
+  WITH counted AS (SELECT id, uuid_hash_extended(id, 0) AS h FROM unnest($2::uuid[]) AS id),
+  shared AS (SELECT h FROM counted GROUP BY h HAVING count(*) > 1),
   per_round AS (
     SELECT round_id, unit_id, count(*)::int AS n FROM round_participants
      WHERE round_id = ANY($1::uuid[]) AND best_attempt_id IS NOT NULL AND unit_id = ANY($2::uuid[])
@@ -713,7 +706,7 @@ export const PARTICIPATION_SQL = `
       FROM per_member GROUP BY 1, 2)
   SELECT round_id, unit_id, NULL::uuid[] AS unit_ids, n FROM per_round
   UNION ALL
-  SELECT NULL, units.id, NULL, members.n FROM members JOIN units USING (h)
+  SELECT NULL, counted.id, NULL, members.n FROM members JOIN counted USING (h)
   UNION ALL
   -- Each of the few others: their exact units, by primary key.
   SELECT NULL, NULL, m.unit_ids, count(*)::int

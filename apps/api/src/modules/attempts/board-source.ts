@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../../common/database/sql.js';
+import { unitExistsSql } from '../units/units.sql.js';
 
 /** A member's counting attempt as the boards read it from PostgreSQL (the source of truth). */
 export interface BestRow {
@@ -155,7 +156,7 @@ export class BoardSource {
     const rows: { unit_id: string; participants: number; score_hundredths: string }[] = await this.dataSource.query(
       `SELECT m.unit_id, count(*)::int AS participants, sum(m.hundredths)::text AS score_hundredths
          FROM (SELECT DISTINCT ON (p.user_id) p.user_id, p.unit_id, round(p.best_score * 100) AS hundredths
-                 FROM (${BEST_ROWS}) p JOIN units u ON u.id = p.unit_id
+                 FROM (${BEST_ROWS}) p WHERE ${unitExistsSql('p.unit_id')}
                 ORDER BY p.user_id, p.best_score DESC, p.round_id) m
         GROUP BY m.unit_id`,
       [roundIds, frozen.map((f) => f.roundId), frozen.map((f) => f.before)],

@@ -5,6 +5,7 @@ import type { ContestStatus } from '@hoi-thi/contracts';
 import { EntityRowMapper, preparedQuery } from '../../common/database/sql.js';
 import { ContestEntity } from './contest.entity.js';
 import { RoundEntity } from './round.entity.js';
+import { BANK_REVISION_SQL } from '../question-bank/question-bank.sql.js';
 
 /** The only file of the contests module that talks to TypeORM. */
 @Injectable()
@@ -84,7 +85,7 @@ export class ContestsRepository {
     if (!this.start) {
       const round = new EntityRowMapper<RoundEntity>(this.dataSource.getMetadata(RoundEntity), 'r', 'r_');
       const contest = new EntityRowMapper<ContestEntity>(this.dataSource.getMetadata(ContestEntity), 'c', 'c_');
-      const sql = `SELECT ${round.select}, ${contest.select}, (SELECT revision::text FROM question_bank_state WHERE id = 1) AS bank_revision
+      const sql = `SELECT ${round.select}, ${contest.select}, ${BANK_REVISION_SQL}::text AS bank_revision
                      FROM rounds r JOIN contests c ON c.id = r.contest_id WHERE r.id = $1`;
       this.start = { sql, round, contest };
     }

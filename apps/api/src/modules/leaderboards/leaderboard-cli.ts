@@ -11,6 +11,7 @@ import { dataSourceOptions } from '../../database/data-source-options.js';
 import { EmbeddedPostgres } from '../../database/embedded-postgres.js';
 import { BoardSource } from '../attempts/board-source.js';
 import { RedisLeaderboardStore } from './redis-leaderboard.store.js';
+import { OPEN_QUIZ_ROUND_IDS_SQL } from '../contests/contests.sql.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -27,8 +28,7 @@ async function main(): Promise<void> {
     let roundIds = process.argv.slice(2);
     if (!roundIds.length) {
       const rows: { id: string }[] = await dataSource.query(
-        `SELECT r.id FROM rounds r JOIN contests c ON c.id = r.contest_id
-          WHERE c.status = 'published' AND r.kind = 'quiz' AND r.closed_at IS NULL ORDER BY r.opens_at`,
+        OPEN_QUIZ_ROUND_IDS_SQL,
       );
       roundIds = rows.map((row) => row.id);
     }
