@@ -29,10 +29,11 @@ export class HttpConnection {
     });
   }
 
-  async request(method, path, token, body) {
+  /** `headers`: extra header lines, e.g. 'x-forwarded-for: 10.0.0.1\r\n'. Resolves { status, body, head } (head: the raw header block). */
+  async request(method, path, token, body, headers = '') {
     if (!this.socket) await this.connect();
     const payload = body === undefined ? '' : JSON.stringify(body);
-    let head = `${method} ${path} HTTP/1.1\r\nhost: 127.0.0.1:${this.port}\r\n`;
+    let head = `${method} ${path} HTTP/1.1\r\nhost: 127.0.0.1:${this.port}\r\n${headers}`;
     if (token) head += `authorization: Bearer ${token}\r\n`;
     if (body !== undefined) head += `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\n`;
     return new Promise((resolve, reject) => {
@@ -74,7 +75,7 @@ export class HttpConnection {
     const { resolve } = this.pending;
     this.pending = null;
     if (/\r\nconnection:\s*close/i.test(head)) this.close();
-    resolve({ status, body });
+    resolve({ status, body, head });
   }
 
   fail(error) {

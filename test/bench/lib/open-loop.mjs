@@ -98,8 +98,8 @@ export class DueHeap {
 
 /**
  * Runs a schedule until `endAt` (performance.now() time): `first(actor)` gives each actor's first
- * due time; when one is due, `act(actor, due, send)` runs; `send(method, path, token, body)` sends
- * on a pooled connection and resolves { status, body, latency (from due), sendLag }; `act` returns
+ * due time; when one is due, `act(actor, due, send)` runs; `send(method, path, token, body, headers?)` sends
+ * on a pooled connection and resolves { status, body, head, latency (from due), sendLag }; `act` returns
  * the actor's next due time (or null for none). An actor acts once at a time: if it is due again
  * while its last action still runs, the new action waits for it (and its latency keeps counting
  * from its own due time). Nothing is started after `endAt`; then it waits for the actions in flight,
@@ -124,15 +124,15 @@ export async function runSchedule({ actors, first, act, pool, endAt, drainMs = 1
   let waiting = 0;
   let lastProgress = 0;
   let stallMs = 0;
-  const send = async (method, path, token, body, due) => {
+  const send = async (method, path, token, body, due, headers) => {
     const connection = await pool.acquire();
     const sendLag = performance.now() - due;
     if (waiting++ === 0) lastProgress = performance.now();
     let response;
     try {
-      response = await connection.request(method, path, token, body);
+      response = await connection.request(method, path, token, body, headers);
     } catch (error) {
-      response = { status: 0, body: String(error.message) };
+      response = { status: 0, body: String(error.message), head: '' };
     }
     const now = performance.now();
     stallMs = Math.max(stallMs, now - lastProgress);
@@ -153,7 +153,7 @@ export async function runSchedule({ actors, first, act, pool, endAt, drainMs = 1
     for (;;) {
       let next = null;
       try {
-        next = await act(actor, current, (method, path, token, body) => send(method, path, token, body, current));
+        next = await act(actor, current, (method, path, token, body, headers) => send(method, path, token, body, current, headers));
       } catch (error) {
         console.error(`  schedule: an action failed: ${error.stack ?? error}`);
       }
