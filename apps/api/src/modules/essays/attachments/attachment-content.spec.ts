@@ -27,10 +27,16 @@ describe('what an attachment is, by its content', () => {
     expect(await checkAttachment(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]))).toEqual({ problem: 'unsupported_type' });
   });
 
-  it('a PDF or a zip cut short cannot be opened', async () => {
+  it('a PDF or a zip cut short cannot be opened (the zip reader names why)', async () => {
     expect(await checkAttachment(Buffer.from('%PDF-1.7\n1 0 obj <<'))).toEqual({ problem: 'unreadable' });
     const docx = await aDocx(author);
-    expect(await checkAttachment(docx.subarray(0, 40))).toEqual({ problem: 'unreadable' });
+    await expect(checkAttachment(docx.subarray(0, 40))).rejects.toMatchObject({ code: 'ATTACHMENT.UNREADABLE', extra: { reason: 'zip_corrupt' } });
+  });
+
+  it('a zip holding word/document.xml but no [Content_Types].xml is not an Office document', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document/>');
+    expect(await checkAttachment(await zip.generateAsync({ type: 'nodebuffer' }))).toEqual({ problem: 'unsupported_type' });
   });
 
   it('a password-protected PDF is refused: its metadata could not be removed', async () => {

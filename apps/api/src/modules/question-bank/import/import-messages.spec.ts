@@ -57,6 +57,12 @@ describe('the import messages', () => {
       { line: 1, code: ImportCodes.FILE_NOT_XLSX },
       { line: 1, code: ImportCodes.FILE_CORRUPT },
       { line: 1, code: ImportCodes.GIFT_UNCLOSED_BRACE },
+      // The workbook limits, with the params checkXlsxPackage gives them.
+      { line: 1, code: ImportCodes.FILE_INFLATED_TOO_LARGE, params: { megabytes: 64 } },
+      { line: 1, code: ImportCodes.FILE_TOO_MANY_PARTS, params: { max: 1000 } },
+      { line: 1, code: ImportCodes.FILE_COMPRESSION_RATIO, params: { max: 200 } },
+      { line: 1, code: ImportCodes.FILE_XML_TOO_DEEP, params: { max: 128 } },
+      { line: 1, code: ImportCodes.FILE_TOO_MANY_CELLS, params: { max: 200_000 } },
       ...sheetErrors,
       checkFormat(fixture('ok/bank.xlsx'), 'gift')!,
       checkFormat(Buffer.from([0xff, 0xfe, 0x41, 0x00]), 'csv')!,

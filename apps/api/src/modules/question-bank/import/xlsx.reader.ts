@@ -1,6 +1,20 @@
 import ExcelJS from 'exceljs';
+import { readZip, type ZipLimits } from '../../../common/files/bounded-zip.js';
+import { localName, scanXml } from '../../../common/files/bounded-xml.js';
+import { UnsafeFileError } from '../../../common/files/unsafe-file.js';
 import { sniffBuffer } from './detect-format.js';
-import { ImportCodes, type RowsResult } from './import.types.js';
+import { type ImportIssue, ImportCodes, type RowsResult } from './import.types.js';
+
+/**
+ * What a workbook may cost before exceljs opens it (exceljs inflates every part and builds an
+ * object per cell, so these bound its memory). A 10 MB bank of 10,000 questions inflates to about
+ * 30 MB and 130,000 cells; a real part compresses 5 to 30 times.
+ */
+export const XLSX_LIMITS = {
+  zip: { maxEntries: 1000, maxEntryBytes: 48 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024, maxRatio: 200, ratioFloorBytes: 1024 * 1024 } satisfies ZipLimits,
+  maxDepth: 128,
+  maxCells: 200_000,
+};
 
 /**
  * The first worksheet (in tab order) as rows of strings: `rows[r - 1][c - 1]` is the cell at row r,
@@ -10,6 +24,8 @@ import { ImportCodes, type RowsResult } from './import.types.js';
  */
 export async function readXlsxRows(buffer: Uint8Array): Promise<RowsResult> {
   if (sniffBuffer(buffer) !== 'xlsx') return failure(ImportCodes.FILE_NOT_XLSX);
+  const unsafe = await checkXlsxPackage(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  if (unsafe) return { rows: [], errors: [unsafe] };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as ExcelJsBuffer);
@@ -25,6 +41,51 @@ export async function readXlsxRows(buffer: Uint8Array): Promise<RowsResult> {
 type ExcelJsBuffer = Parameters<ExcelJS.Xlsx['load']>[0];
 
 const failure = (code: string): RowsResult => ({ rows: [], errors: [{ line: 1, code }] });
+
+/**
+ * Opens the package within `XLSX_LIMITS` before exceljs does: every part inflated under the zip
+ * limits, every XML part through a streaming parser with a depth limit, the cells of all sheets
+ * counted. Null when the workbook is safe to hand to exceljs, otherwise the issue to report.
+ */
+export async function checkXlsxPackage(buffer: Buffer): Promise<ImportIssue | null> {
+  try {
+    const entries = await readZip(buffer, XLSX_LIMITS.zip);
+    const names = new Set(entries.map((entry) => entry.name));
+    // exceljs reads these two by name: another zip (a .docx, a folder of files) is not a workbook.
+    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return { line: 1, code: ImportCodes.FILE_NOT_XLSX };
+    let cells = 0;
+    const countCell = (name: string) => {
+      if (localName(name) === 'c' && ++cells > XLSX_LIMITS.maxCells) throw new UnsafeFileError('xml_too_many_elements', XLSX_LIMITS.maxCells);
+    };
+    for (const entry of entries) {
+      if (!/\.(xml|rels|vml)$/i.test(entry.name)) continue;
+      scanXml(entry.data, { maxDepth: XLSX_LIMITS.maxDepth }, /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name) ? countCell : undefined);
+    }
+    return null;
+  } catch (error) {
+    if (error instanceof UnsafeFileError) return unsafeIssue(error);
+    throw error;
+  }
+}
+
+function unsafeIssue(error: UnsafeFileError): ImportIssue {
+  const megabytes = Math.round((error.limit ?? 0) / 1024 / 1024);
+  switch (error.reason) {
+    case 'zip_entry_too_large':
+    case 'zip_too_large':
+      return { line: 1, code: ImportCodes.FILE_INFLATED_TOO_LARGE, params: { megabytes } };
+    case 'zip_too_many_entries':
+      return { line: 1, code: ImportCodes.FILE_TOO_MANY_PARTS, params: { max: error.limit ?? 0 } };
+    case 'zip_ratio':
+      return { line: 1, code: ImportCodes.FILE_COMPRESSION_RATIO, params: { max: error.limit ?? 0 } };
+    case 'xml_too_deep':
+      return { line: 1, code: ImportCodes.FILE_XML_TOO_DEEP, params: { max: error.limit ?? 0 } };
+    case 'xml_too_many_elements':
+      return { line: 1, code: ImportCodes.FILE_TOO_MANY_CELLS, params: { max: error.limit ?? 0 } };
+    default:
+      return { line: 1, code: ImportCodes.FILE_CORRUPT };
+  }
+}
 
 function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
