@@ -8,6 +8,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/error-message';
 import { memberState, useStartAttempt } from '../hooks/use-round';
 import { useTimeLimitText } from './round-rules';
+import { WaitingRoom } from './waiting-room';
 
 /**
  * Starts an attempt and opens it. Another attempt ("Thi lại") and the last one are asked first: the
@@ -29,10 +30,15 @@ export function StartAttemptButton({ round, label }: { round: RoundDetailRespons
   const go = () => {
     start
       .mutateAsync()
-      .then((attemptId) => navigate(`/attempts/${attemptId}`))
+      .then((attemptId) => {
+        if (attemptId !== null) void navigate(`/attempts/${attemptId}`); // null: the member left the queue
+      })
       .catch(() => undefined) // shown by the ErrorNotice above
       .finally(() => setConfirming(false));
   };
+
+  // Over the admission rate: the queue instead of the button, until the attempt exists or the member leaves.
+  if (start.waiting) return <WaitingRoom place={start.waiting} onLeave={start.leaveQueue} />;
 
   return (
     <>

@@ -1,5 +1,6 @@
-import type { RoundDetailResponse, RoundMemberState } from '@hoi-thi/contracts';
+import { isStartWaiting, type RoundDetailResponse, type RoundMemberState } from '@hoi-thi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../../lib/api-client';
 import { useAuth } from '../../auth';
 import { roundsApi } from '../api/rounds-api';
@@ -34,19 +35,57 @@ export function useMyAttempts(roundId: string, enabled: boolean) {
   });
 }
 
-/** Starts an attempt, or finds the one already running; resolves with the attempt id to open. */
+/** The member's place while admission control holds the start back (202), and when the next ask goes out. */
+export interface StartQueuePlace {
+  position: number;
+  retryAt: number;
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason when it is aborted first. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}
+
+/**
+ * Starts an attempt, or finds the one already running; resolves with the attempt id to open, or with
+ * null when the member left the queue. Over the admission rate the server answers 202 with a place in
+ * the queue: `waiting` holds it and the start is asked again after `retryAfterMs` (the same place is
+ * kept), until the attempt exists: the member's clock starts only then.
+ */
 export function useStartAttempt(roundId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async () => {
+  const [waiting, setWaiting] = useState<StartQueuePlace | null>(null);
+  const leave = useRef<AbortController | null>(null);
+  useEffect(() => () => leave.current?.abort(), []);
+
+  const mutation = useMutation({
+    mutationFn: async (): Promise<string | null> => {
+      const controller = new AbortController();
+      leave.current = controller;
       try {
-        return (await roundsApi.start(roundId)).id;
+        for (;;) {
+          const answer = await roundsApi.start(roundId, controller.signal);
+          if (!isStartWaiting(answer)) return answer.id;
+          setWaiting({ position: answer.position, retryAt: Date.now() + answer.retryAfterMs });
+          await pause(answer.retryAfterMs, controller.signal);
+        }
       } catch (error) {
+        if (controller.signal.aborted) return null;
         const attemptId = isApiError(error) && error.code === 'ATTEMPT.ACTIVE_EXISTS' ? error.body?.attemptId : undefined;
         if (typeof attemptId === 'string') return attemptId;
         throw error;
+      } finally {
+        if (leave.current === controller) leave.current = null;
+        setWaiting(null);
       }
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: roundQueryKey(roundId) }),
   });
+  return { ...mutation, waiting, leaveQueue: () => leave.current?.abort() };
 }
