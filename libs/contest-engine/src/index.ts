@@ -35,3 +35,5 @@ export * from './ranking/board-freeze.js';
 export * from './people/vietnamese-phone.js';
 export * from './analytics/participation.js';
 export * from './analytics/item-analysis.js';
+export * from './verify/results-bundle.js';
+export * from './verify/verify-results.js';

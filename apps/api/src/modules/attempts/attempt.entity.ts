@@ -2,6 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import type { AttemptStatus, QuestionType } from '@hoi-thi/contracts';
 import { numericColumn } from '../../common/database/numeric.js';
 import { RoundEntity } from '../contests/round.entity.js';
+import { QuestionPoolSnapshotEntity } from '../question-bank/question-pool-snapshot.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** One question of a drawn paper, in the order the member sees it. */
@@ -64,6 +65,14 @@ export class AttemptEntity {
 
   @Column({ type: 'jsonb' })
   paper!: PaperItem[];
+
+  /** The candidate pool the paper was drawn from (seed + pool = paper); null for attempts that predate stored pools. */
+  @Column({ name: 'pool_snapshot_id', type: 'varchar', length: 64, nullable: true })
+  poolSnapshotId!: string | null;
+
+  @ManyToOne(() => QuestionPoolSnapshotEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'pool_snapshot_id', foreignKeyConstraintName: 'FK_attempts_pool_snapshot' })
+  poolSnapshot?: Relation<QuestionPoolSnapshotEntity>;
 
   @Column({ name: 'answer_specs', type: 'jsonb' })
   answerSpecs!: AnswerSpecs;

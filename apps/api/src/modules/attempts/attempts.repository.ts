@@ -260,8 +260,8 @@ export class AttemptsRepository {
   async insertStartedAttempt(attempt: NewAttempt, manager: EntityManager): Promise<AttemptEntity | null> {
     const [row] = await manager.query(
       `WITH inserted AS (
-         INSERT INTO attempts (round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
+         INSERT INTO attempts (round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline, pool_snapshot_id)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
           WHERE ${roundNotClosedSql('$1', this.clock.sqlNow('$9'))}
          RETURNING id),
        marked AS (
@@ -279,6 +279,7 @@ export class AttemptsRepository {
         JSON.stringify(attempt.answerSpecs),
         attempt.startedAt,
         attempt.deadline,
+        attempt.poolSnapshotId,
       ],
     );
     return row ? startedAttempt(attempt, row.id as string, attempt.number) : null;
@@ -314,8 +315,8 @@ export class AttemptsRepository {
          ON CONFLICT (round_id, user_id) DO UPDATE SET attempts_used = p.attempts_used + 1, active_attempt_id = EXCLUDED.active_attempt_id
           WHERE p.active_attempt_id IS NULL AND p.attempts_used < $10
          RETURNING p.attempts_used)
-       INSERT INTO attempts (id, round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline)
-       SELECT $1, $2, $3, $4, participant.attempts_used, 'active', $5, $6, $7, $8, $9 FROM participant
+       INSERT INTO attempts (id, round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline, pool_snapshot_id)
+       SELECT $1, $2, $3, $4, participant.attempts_used, 'active', $5, $6, $7, $8, $9, $12 FROM participant
        RETURNING number`,
       [
         attempt.id,
@@ -329,6 +330,7 @@ export class AttemptsRepository {
         attempt.deadline,
         maxAttempts,
         bankRevision,
+        attempt.poolSnapshotId,
       ],
     );
     return rows.length ? startedAttempt(attempt, attempt.id, rows[0].number) : null;
@@ -653,6 +655,27 @@ export class AttemptsRepository {
       [roundId],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** Every attempt of the round, by member and number: ids only (IDX_attempts_round_user). */
+  async attemptIdsOfRound(roundId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM attempts WHERE round_id = $1 ORDER BY user_id, number, id', [roundId]);
+    return rows.map((row) => row.id);
+  }
+
+  /** These attempts whole, each with its answers and when they were saved, in the order of `attemptIds` (primary keys of both tables). */
+  async attemptRecords(attemptIds: string[]): Promise<(AttemptEntity & { answers: { questionId: string; optionIds: string[]; savedAt: string }[] })[]> {
+    if (!attemptIds.length) return [];
+    const mapper = new EntityRowMapper<AttemptEntity>(this.dataSource.getMetadata(AttemptEntity), 'a', 'a_', ['answer_specs']);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${mapper.select},
+              coalesce((SELECT jsonb_agg(jsonb_build_object('questionId', aa.question_id, 'optionIds', aa.option_ids, 'savedAt', aa.saved_at) ORDER BY aa.question_id)
+                          FROM attempt_answers aa WHERE aa.attempt_id = a.id), '[]'::jsonb) AS answers
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS wanted(id, position) JOIN attempts a ON a.id = wanted.id
+        ORDER BY wanted.position`,
+      [attemptIds],
+    );
+    return rows.map((row) => Object.assign(mapper.map(row), { answers: row.answers as { questionId: string; optionIds: string[]; savedAt: string }[] }));
   }
 
   /** Papers and answers (questionId → option ids) of these attempts, in one query (primary keys of both tables). */

@@ -132,7 +132,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     this.assertCanStart(round, contest, now);
     // Eligibility is checked by the start statement (a member outside is refused there, and the
     // locked path says so): a restricted contest costs no extra round trip.
-    const { seed, paper, versions, answerSpecs } = await this.draw(round, bankRevision);
+    const { seed, paper, versions, answerSpecs, poolSnapshotId } = await this.draw(round, bankRevision);
     const attempt = await this.attempts.startIfFree(
       {
         id: randomUUID(),
@@ -141,6 +141,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
         unitId: user.unitId,
         seed,
         paper,
+        poolSnapshotId,
         answerSpecs,
         startedAt: now,
         deadline: computeDeadline(now, round.timeLimitSeconds!, round.closesAt),
@@ -198,7 +199,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
         throw new DomainError('ATTEMPT.LIMIT_REACHED', { maxAttempts: round.maxAttempts! });
       }
 
-      const { seed, paper, versions, answerSpecs } = await this.draw(round, bankRevision, manager);
+      const { seed, paper, versions, answerSpecs, poolSnapshotId } = await this.draw(round, bankRevision, manager);
       const attempt = await this.attempts.insertStartedAttempt(
         {
           roundId: round.id,
@@ -208,6 +209,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
           status: 'active',
           seed,
           paper,
+          poolSnapshotId,
           answerSpecs,
           startedAt: now,
           deadline: computeDeadline(now, round.timeLimitSeconds!, round.closesAt),
@@ -233,10 +235,13 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     return { roundId, seed, paper, versions };
   }
 
-  /** A paper from the round's blueprint: a fresh seed, the pinned versions and what a save may accept per question. */
+  /**
+   * A paper from the round's blueprint: a fresh seed, the pinned versions, what a save may accept per
+   * question, and the stored pool it was drawn from (seed + pool re-derive the paper for an audit).
+   */
   private async draw(round: RoundEntity, bankRevision: string, manager?: EntityManager) {
     const blueprint = round.blueprint!;
-    const pool = await this.pool.drawPool(blueprint.map((line) => line.topicId), manager, bankRevision);
+    const { pool, snapshotId: poolSnapshotId } = await this.pool.snapshotPool(blueprint.map((line) => line.topicId), manager, bankRevision);
     const seed = randomBytes(16).toString('hex');
     const { questions: paper } = drawPaper({ blueprint, pool, seed, shuffleQuestions: round.shuffleQuestions, shuffleOptions: round.shuffleOptions });
     const versions = await this.pool.pinned(paper.map((q) => q.versionId), manager);
@@ -246,7 +251,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
       const spec = { type: version.type, optionIds: question.optionOrder };
       answerSpecs[question.questionId] = { o: question.optionOrder, m: maxChoices(spec), t: version.type };
     }
-    return { seed, paper, versions, answerSpecs };
+    return { seed, paper, versions, answerSpecs, poolSnapshotId };
   }
 
   /** The paper with saved answers; an attempt whose time ran out is finalized first. */

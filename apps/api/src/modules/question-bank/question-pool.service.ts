@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { createDrawPool, type DrawPool, type TopicAvailability } from '@hoi-thi/contest-engine';
+import { canonicalPoolText, createDrawPool, type DrawCandidate, type DrawPool, type TopicAvailability } from '@hoi-thi/contest-engine';
 import type { Difficulty, QuestionType } from '@hoi-thi/contracts';
 import type { StoredOption } from './question-version.entity.js';
 
@@ -19,6 +20,23 @@ export interface PinnedVersion {
 interface CachedPool {
   revision: string;
   pool: DrawPool;
+  /** SHA-256 of the pool's canonical text: the `question_pool_snapshots` row attempts point at. */
+  snapshotId: string;
+  /** The snapshot row is committed (written outside a transaction): no start needs to write it again. */
+  stored: boolean;
+}
+
+/** A pool to draw from and the stored snapshot that names it. */
+export interface SnapshotPool {
+  pool: DrawPool;
+  snapshotId: string;
+}
+
+/** A stored candidate pool, for re-deriving papers (results bundle). */
+export interface PoolSnapshot {
+  id: string;
+  bankRevision: string;
+  candidates: DrawCandidate[];
 }
 
 const MAX_POOLS = 200;
@@ -59,12 +77,25 @@ export class QuestionPoolService {
 
   /** Live questions (newest version) of these topics, prepared for the draw (sorted and grouped once per bank revision). */
   async drawPool(topicIds: string[], manager?: EntityManager, knownRevision?: string): Promise<DrawPool> {
+    return (await this.snapshotPool(topicIds, manager, knownRevision)).pool;
+  }
+
+  /**
+   * The draw pool and the id of its stored snapshot. The snapshot is written when the pool is built
+   * (an idempotent insert keyed by its hash), not per start: a start on a cached pool writes nothing.
+   * Inside a transaction it is written in that transaction (a rollback takes it back, so it is not
+   * counted as stored and the next draw writes it again); the hot path runs outside one.
+   */
+  async snapshotPool(topicIds: string[], manager?: EntityManager, knownRevision?: string): Promise<SnapshotPool> {
     const m = manager ?? this.dataSource.manager;
     const key = [...new Set(topicIds)].sort().join(',');
     // The caller may have read the revision already (a start reads it with the round).
     const revision = knownRevision ?? (await m.query('SELECT revision::text AS revision FROM question_bank_state WHERE id = 1'))[0].revision;
     const cached = this.pools.get(key);
-    if (cached && cached.revision === revision) return cached.pool;
+    if (cached && cached.revision === revision) {
+      if (!cached.stored) await this.storeSnapshot(cached, manager);
+      return cached;
+    }
 
     const rows: (VersionRow & { topic_id: string; difficulty: Difficulty })[] = await m.query(
       `SELECT v.id, v.question_id, v.type, v.text, v.options, v.points, v.explanation, q.topic_id, q.difficulty
@@ -84,9 +115,32 @@ export class QuestionPoolService {
       };
     });
     const pool = createDrawPool(candidates);
+    const snapshotId = createHash('sha256').update(canonicalPoolText(candidates)).digest('hex');
+    // A bank change outside these topics leaves the pool as it was: its snapshot is already stored.
+    const entry: CachedPool = { revision, pool, snapshotId, stored: cached?.snapshotId === snapshotId && cached.stored };
+    if (!entry.stored) await this.storeSnapshot(entry, manager);
     if (this.pools.size >= MAX_POOLS) this.pools.delete(this.pools.keys().next().value!);
-    this.pools.set(key, { revision, pool });
-    return pool;
+    this.pools.set(key, entry);
+    return entry;
+  }
+
+  /** Writes the pool's snapshot unless it exists (same hash, same content: another process or revision wrote it). */
+  private async storeSnapshot(entry: CachedPool, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
+      `INSERT INTO question_pool_snapshots (id, candidates, bank_revision) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`,
+      [entry.snapshotId, JSON.stringify(entry.pool.sorted), entry.revision],
+    );
+    entry.stored = manager === undefined || !manager.queryRunner?.isTransactionActive;
+  }
+
+  /** Stored pools by id (the results bundle re-derives papers from them). */
+  async snapshots(ids: string[], manager?: EntityManager): Promise<PoolSnapshot[]> {
+    if (!ids.length) return [];
+    const rows: { id: string; bank_revision: string; candidates: DrawCandidate[] }[] = await (manager ?? this.dataSource.manager).query(
+      'SELECT id, bank_revision::text AS bank_revision, candidates FROM question_pool_snapshots WHERE id = ANY($1::text[]) ORDER BY id',
+      [[...new Set(ids)]],
+    );
+    return rows.map((row) => ({ id: row.id, bankRevision: row.bank_revision, candidates: row.candidates }));
   }
 
   /** Counts per (topic, difficulty) of live questions: publish checks and the round builder. */
