@@ -39,10 +39,22 @@ const MALFORMED_MULTIPART = [
  */
 const DATABASE_BUSY = new Set(['57014', '55P03', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET']);
 
-function databaseBusy(exception: unknown): boolean {
-  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
+/**
+ * Errors with no code that mean the same: pg's when the server closes a connection mid-query (a
+ * crash, a restart), and ioredis's while Redis is down (the command gave up retrying, or the
+ * connection is closed). The boards and rate limits need Redis when it is configured: "say so".
+ */
+const UNAVAILABLE_MESSAGES = [/^Connection terminated( unexpectedly| due to connection timeout)?$/, /^Connection is closed\.$/];
+const UNAVAILABLE_NAMES = new Set(['MaxRetriesPerRequestError']);
+
+/** PostgreSQL or Redis refusing for a while (see DATABASE_BUSY and UNAVAILABLE_MESSAGES): 503 with Retry-After. */
+export function temporarilyUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: unknown; name?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } } | null;
   const code = error?.driverError?.code ?? error?.code;
-  return typeof code === 'string' && DATABASE_BUSY.has(code);
+  if (typeof code === 'string' && DATABASE_BUSY.has(code)) return true;
+  if (typeof error?.name === 'string' && UNAVAILABLE_NAMES.has(error.name)) return true;
+  const message = error?.driverError?.message ?? error?.message;
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
 }
 
 interface FrameworkError {
@@ -80,8 +92,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     };
     if (exception instanceof RateLimitedError) {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
+    } else if (status === 503) {
+      void reply.header('Retry-After', '1');
     }
-    if (status === 503) void reply.header('Retry-After', '1');
     void reply.status(status).send(body);
   }
 
@@ -117,7 +130,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof Error && MALFORMED_MULTIPART.some((pattern) => pattern.test(exception.message))) {
       return { status: 400, code: 'BAD_REQUEST', params: {} };
     }
-    if (databaseBusy(exception)) return { status: 503, code: 'SERVICE_UNAVAILABLE', params: {} };
+    if (temporarilyUnavailable(exception)) return { status: 503, code: 'SERVICE_UNAVAILABLE', params: {} };
     const framework = exception as FrameworkError;
     const status = framework?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {

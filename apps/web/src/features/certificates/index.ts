@@ -1,0 +1,2 @@
+export { CertificateBatchesPanel } from './components/certificate-batches-panel';
+export { MyCertificate } from './components/my-certificate';
