@@ -1,7 +1,7 @@
 import type { LeaderboardEntry, LeaderboardStreamEvent, RoundLeaderboardResponse } from '@hoi-thi/contracts';
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { aRound, roundId } from '../../../test/builders';
+import { aRound, organizer, roundId, signIn } from '../../../test/builders';
 import { json, mockFetch } from '../../../test/fetch-mock';
 import { renderApp } from '../../../test/render-app';
 
@@ -52,7 +52,7 @@ const entry = (rank: number, fullName: string, score: number, unitName: string |
   submittedAt: '2026-11-26T08:10:00.000Z',
 });
 
-const board = (entries: LeaderboardEntry[]): RoundLeaderboardResponse => ({ roundId, final: false, frozen: false, frozenAt: null, actualValue: null, total: entries.length, entries });
+const board = (entries: LeaderboardEntry[]): RoundLeaderboardResponse => ({ roundId, final: false, frozen: false, frozenAt: null, actualValue: null, resultsSha256: null, total: entries.length, entries });
 
 const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
 
@@ -191,5 +191,92 @@ describe('display page', () => {
 
     unmount();
     expect(FakeEventSource.instances[1]?.closed).toBe(true);
+  });
+
+  it('asks for the board as the public sees it, even on a signed-in manager\u2019s laptop (the freeze holds on the wall)', async () => {
+    const { requests } = mockFetch({
+      ...signIn(organizer),
+      [`GET /api/rounds/${roundId}`]: () => json(aRound({ me: null })),
+      [`GET /api/rounds/${roundId}/leaderboard`]: () => json({ ...board([entry(1, 'Nguyễn Văn An', 18)]), frozen: true, frozenAt: '2026-11-26T09:30:00.000Z' }),
+    });
+    renderApp(`/display/rounds/${roundId}`);
+    expect(await screen.findByTestId('frozen')).toBeInTheDocument();
+    const boardRequest = requests.find((request) => request.url.pathname.endsWith('/leaderboard'));
+    expect(boardRequest?.headers.get('Authorization')).toBeNull();
+    expect(requests.find((request) => request.url.pathname === `/api/rounds/${roundId}`)?.headers.get('Authorization')).toBe(`Bearer token-${organizer.id}`);
+  });
+
+  it('gives a phone a way back to the round page', async () => {
+    mockFetch({
+      [`GET /api/rounds/${roundId}`]: () => json(aRound({ me: null })),
+      [`GET /api/rounds/${roundId}/leaderboard`]: () => json(board([])),
+    });
+    renderApp(`/display/rounds/${roundId}`);
+    expect(await screen.findByRole('link', { name: '← Về vòng thi' })).toHaveAttribute('href', `/rounds/${roundId}`);
+  });
+
+  it('keeps the frozen board on screen when the round closes, until the organizer reveals the results', async () => {
+    const finalBoard = { ...board([entry(1, 'Lê Thị Bình', 20), entry(2, 'Nguyễn Văn An', 18), entry(3, 'Phạm Minh Châu', 15)]), final: true };
+    mockFetch({
+      [`GET /api/rounds/${roundId}`]: () => json(aRound({ me: null })),
+      [`GET /api/rounds/${roundId}/leaderboard`]: (request) =>
+        json(request.url.searchParams.get('limit') === '20' && FakeEventSource.instances[0]?.readyState === FakeEventSource.OPEN ? finalBoard : { ...board([entry(1, 'Nguyễn Văn An', 18)]), frozen: true, frozenAt: '2026-11-26T09:30:00.000Z' }),
+    });
+    renderApp(`/display/rounds/${roundId}`);
+    await screen.findByRole('cell', { name: /Nguyễn Văn An/ });
+    const source = FakeEventSource.instances[0]!;
+    act(() => {
+      source.open();
+      source.board({ roundId, final: true, frozen: false, frozenAt: null, total: 3, entries: finalBoard.entries, sentAt: '2026-11-26T10:00:00.000Z' });
+    });
+
+    // Still the frozen board: the winner is not on the wall yet.
+    expect(screen.queryByText('Lê Thị Bình')).not.toBeInTheDocument();
+    expect(screen.getByText('Vòng thi đã kết thúc. Kết quả chung cuộc sẵn sàng để công bố.')).toBeInTheDocument();
+    expect(screen.getByTestId('frozen')).toBeInTheDocument();
+
+    fireEvent.click(screen.getAllByRole('button', { name: 'Công bố từ cuối bảng' })[0]!);
+    const rows = await screen.findAllByTestId('reveal-row');
+    expect(rows.map((row) => row.textContent)).toEqual(['1• • •chưa công bố', '2• • •chưa công bố', '3• • •chưa công bố']);
+  });
+
+  it('reveals the final board from the bottom: a step per key press or tap, back with ←, or on a timer', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const finalBoard = { ...board([entry(1, 'Lê Thị Bình', 20), entry(2, 'Nguyễn Văn An', 18), entry(3, 'Phạm Minh Châu', 15)]), final: true };
+    const { requests } = mockFetch({
+      [`GET /api/rounds/${roundId}`]: () => json(aRound({ me: null })),
+      [`GET /api/rounds/${roundId}/leaderboard`]: () => json(finalBoard),
+    });
+    renderApp(`/display/rounds/${roundId}?reveal=1&top=10&every=2`);
+    await screen.findAllByTestId('reveal-row');
+    expect(requests.filter((request) => request.url.pathname.endsWith('/leaderboard')).map((request) => request.url.searchParams.get('limit'))).toContain('10');
+    const names = () => screen.getAllByTestId('reveal-row').map((row) => (row.hasAttribute('data-hidden') ? '?' : row.querySelector('.board__name')?.textContent));
+    expect(names()).toEqual(['?', '?', '?']);
+    expect(screen.getByText('Đã công bố 0/3')).toBeInTheDocument();
+
+    fireEvent.keyDown(window, { key: ' ' });
+    expect(names()).toEqual(['?', '?', 'Phạm Minh Châu']);
+    expect(screen.getByText('Hạng 3: Phạm Minh Châu, 15 điểm')).toBeInTheDocument();
+    fireEvent.keyDown(window, { key: 'ArrowRight' });
+    expect(names()).toEqual(['?', 'Nguyễn Văn An', 'Phạm Minh Châu']);
+    fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(names()).toEqual(['?', '?', 'Phạm Minh Châu']);
+    fireEvent.click(screen.getByRole('button', { name: 'Tiếp →' }));
+    expect(names()).toEqual(['?', 'Nguyễn Văn An', 'Phạm Minh Châu']);
+
+    // The timer (every 2 s, from the address) reveals the winner; then it stops.
+    expect(screen.getByLabelText('Mỗi bước')).toHaveValue('2');
+    fireEvent.click(screen.getByRole('button', { name: 'Tự động' }));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(2_000);
+    });
+    expect(names()).toEqual(['Lê Thị Bình', 'Nguyễn Văn An', 'Phạm Minh Châu']);
+    expect(screen.getByText('Đã công bố toàn bộ')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Tiếp →' })).toBeDisabled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Thoát công bố' }));
+    expect(await screen.findByRole('button', { name: 'Công bố từ cuối bảng' })).toBeInTheDocument();
+    expect(screen.queryAllByTestId('reveal-row')).toHaveLength(0);
+    expect(screen.getByRole('cell', { name: /Lê Thị Bình/ })).toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import type { RoundDetailResponse } from '@hoi-thi/contracts';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useErrorMessage } from '../../../lib/error-message';
@@ -22,10 +23,20 @@ export function RegradePanel({ round }: { round: RoundDetailResponse }) {
   const people = useBoardNames(round.id, preview.isSuccess || apply.isSuccess);
   const [confirming, setConfirming] = useState(false);
   const dry = preview.data;
+  // The item analysis page links here (`#regrade`): bring the panel into view, its heading focused.
+  const { hash } = useLocation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (hash !== '#regrade') return;
+    heading.current?.scrollIntoView?.({ block: 'start' });
+    heading.current?.focus();
+  }, [hash]);
 
   return (
-    <section className="card ops-panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('ops.regrade.title')}</h2>
+    <section className="card ops-panel" id="regrade" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {t('ops.regrade.title')}
+      </h2>
       <p className="field__hint">{t('ops.regrade.hint')}</p>
       {preview.isError && <ErrorNotice message={errorMessage(preview.error)} />}
       <button

@@ -1,6 +1,8 @@
-import type { LeaderboardStreamEvent, RoundLeaderboardResponse } from '@hoi-thi/contracts';
+import { type ErrorBody, type LeaderboardStreamEvent, type RoundLeaderboardResponse } from '@hoi-thi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { ApiError, ClientErrorCodes } from '../../../lib/api-client';
+import { currentLanguage } from '../../../lib/i18n';
 import { leaderboardApi } from '../api/leaderboard-api';
 
 export const displayLimit = 20;
@@ -16,21 +18,43 @@ export interface LiveBoard extends RoundLeaderboardResponse {
 /** EventSource gives up for good on an HTTP error (not 200): then try again on our own. */
 const reopenAfterMs = 5_000;
 
+/**
+ * The round's board as the public sees it, sent WITHOUT the signed-in token: a contest manager sees
+ * the board live through the freeze, and the display is often opened on a manager's laptop wired to
+ * the projector. The stream is public too, so fetch and stream always agree.
+ */
+export async function fetchPublicBoard(roundId: string, limit: number, signal?: AbortSignal): Promise<RoundLeaderboardResponse> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/rounds/${roundId}/leaderboard?limit=${String(limit)}&offset=0`, {
+      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, ClientErrorCodes.NETWORK, '');
+  }
+  const body = (await response.json().catch(() => undefined)) as unknown;
+  if (response.ok && typeof body === 'object' && body !== null) return body as RoundLeaderboardResponse;
+  const error = body as Partial<ErrorBody> | undefined;
+  if (typeof error?.code === 'string' && typeof error.message === 'string') throw new ApiError(response.status, error.code, error.message);
+  throw new ApiError(response.status, ClientErrorCodes.BAD_RESPONSE, '');
+}
+
 function isStreamEvent(value: unknown): value is LeaderboardStreamEvent {
   return typeof value === 'object' && value !== null && Array.isArray((value as LeaderboardStreamEvent).entries);
 }
 
 /**
- * A round's top 20, kept live from the server-sent event stream. The browser reconnects a dropped
- * stream by itself; meanwhile the page says "reconnecting", and once back it fetches the board again
- * so nothing that happened in between is missed.
+ * A round's top 20 as the public sees it, kept live from the server-sent event stream. The browser
+ * reconnects a dropped stream by itself; meanwhile the page says "reconnecting", and once back it
+ * fetches the board again so nothing that happened in between is missed.
  */
-export function useLiveBoard(roundId: string) {
+export function useDisplayBoard(roundId: string) {
   const queryClient = useQueryClient();
-  const queryKey = ['leaderboard', roundId, 'top', displayLimit];
   const board = useQuery({
-    queryKey,
-    queryFn: async ({ signal }): Promise<LiveBoard> => ({ ...(await leaderboardApi.round(roundId, displayLimit, signal)), sentAt: null }),
+    queryKey: ['leaderboard', roundId, 'public', displayLimit],
+    queryFn: async ({ signal }): Promise<LiveBoard> => ({ ...(await fetchPublicBoard(roundId, displayLimit, signal)), sentAt: null }),
     // The stream keeps it fresh; without EventSource, poll.
     staleTime: Infinity,
     refetchInterval: typeof EventSource === 'undefined' ? 10_000 : false,
@@ -39,7 +63,7 @@ export function useLiveBoard(roundId: string) {
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const key = ['leaderboard', roundId, 'top', displayLimit];
+    const key = ['leaderboard', roundId, 'public', displayLimit];
     let source: EventSource | null = null;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
     let dropped = false;
@@ -67,6 +91,7 @@ export function useLiveBoard(roundId: string) {
           frozen: data.frozen,
           frozenAt: data.frozenAt,
           actualValue: old?.actualValue ?? null,
+          resultsSha256: old?.resultsSha256 ?? null,
           total: data.total,
           entries: data.entries,
           sentAt: data.sentAt,
@@ -91,4 +116,14 @@ export function useLiveBoard(roundId: string) {
   }, [roundId, queryClient]);
 
   return { board, status };
+}
+
+/** The final board's top `limit` for the reveal (public: the same lines the audience may see). */
+export function useRevealBoard(roundId: string, limit: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['leaderboard', roundId, 'reveal', limit],
+    queryFn: ({ signal }) => fetchPublicBoard(roundId, limit, signal),
+    enabled,
+    staleTime: Infinity,
+  });
 }
