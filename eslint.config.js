@@ -24,8 +24,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    // Only the config loader, the CLIs and the test harness read the environment.
-    files: ['apps/api/src/main.ts', 'apps/api/src/**/*-cli.ts', 'test/**/*.{ts,mjs}', 'apps/web/vite.config.ts', '**/*.config.{js,ts}'],
+    // Only the config loader, the CLIs, the scripts and the test harness read the environment.
+    files: ['apps/api/src/main.ts', 'apps/api/src/**/*-cli.ts', 'test/**/*.{ts,mjs}', 'scripts/**/*.mjs', 'tools/**/*.mjs', 'apps/web/vite.config.ts', '**/*.config.{js,ts}'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -45,7 +45,6 @@ const HEALTH_TIMEOUT_MS = 120_000;
  * which validate it themselves (apps/api/src/config); only PORT, API_PROCESSES and NGINX_BIN are the
  * cluster's own.
  */
-// eslint-disable-next-line no-restricted-syntax
 const inheritedEnv = () => process.env;
 
 /** A refusal the command reports as a message and an exit code, without a stack trace. */
@@ -207,7 +206,7 @@ export async function startCluster(options = {}) {
     if (stopping) throw new ClusterError('stopped while starting', 1);
     const { stdio, attach } = output(`api-${slot.index + 1}.log`);
     // nginx overwrites X-Forwarded-For with the client's address, so the API may believe it.
-    const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { TRUST_PROXY: 'true', ...env, PORT: String(slot.port) }, stdio });
+    const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { TRUST_PROXY: 'true', ...env, PORT: String(slot.port), HOST: '127.0.0.1' }, stdio });
     attach(child);
     slot.child = child;
     slot.startedAt = Date.now();

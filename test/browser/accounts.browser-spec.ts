@@ -80,12 +80,18 @@ suite('accounts: a reset password, a role change, a logout', () => {
     await phone.page.reload();
     await nav.getByRole('link', { name: 'Chấm bài' }).waitFor();
 
-    // Signing out ends the session on the server: its refresh token no longer works.
-    const refreshToken = await phone.page.evaluate<string | null>("window.localStorage.getItem('hoi-thi.refreshToken')");
-    expect(refreshToken).toMatch(/\./);
+    // The refresh token is an HttpOnly cookie for /api/auth only (no script reads it; nothing in storage).
+    // Signing out ends the session on the server and clears the cookie: the token no longer works.
+    const refreshCookie = async () => (await phone.context.cookies()).find((cookie) => cookie.name === 'hoithi_refresh');
+    const cookie = await refreshCookie();
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/auth' });
+    expect(await phone.page.evaluate<string[]>("Object.keys(window.localStorage).filter((key) => /token/i.test(key))")).toEqual([]);
     await nav.getByRole('button', { name: 'Đăng xuất' }).click();
     await nav.getByRole('link', { name: 'Đăng nhập' }).waitFor();
-    await expect(api('POST', '/auth/refresh', { refreshToken })).rejects.toThrow(/401/);
+    // The logout request goes on in the background: wait (bounded) for its answer to clear the cookie.
+    for (let waited = 0; (await refreshCookie()) !== undefined && waited < 5000; waited += 50) await phone.page.waitForTimeout(50);
+    expect(await refreshCookie()).toBeUndefined();
+    await expect(api('POST', '/auth/refresh', { refreshToken: cookie!.value })).rejects.toThrow(/401/);
 
     expect(phone.errors.filter((error) => !/status of 401/.test(error))).toEqual([]);
     expect(desk.errors).toEqual([]);

@@ -9,7 +9,7 @@
  * connection the pool opened again after closing the idle one.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AttemptResponse } from '@hoi-thi/contracts';
+import type { AttemptResponse, AuthResponse } from '@hoi-thi/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { api, DEMO_ROUND, DEMO_UNIT, uniqueEmail } from './support/api.js';
 import { dbIdleTimeoutMs, keyScreen, launchBrowser, openPage, skipReason } from './support/browser.js';
@@ -78,7 +78,8 @@ suite('a member takes the quiz on a phone', () => {
     // Register: the unit is found in the tree by a search without diacritics.
     await page.goto('/register');
     await page.getByLabel('Họ và tên').fill('Trần Văn Thử');
-    await page.getByLabel('Email').fill(uniqueEmail('browser'));
+    const email = uniqueEmail('browser');
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-du-thi');
     await page.getByLabel('Tìm đơn vị').fill('bao thanh nien');
     await page.getByRole('radio', { name: DEMO_UNIT }).check();
@@ -134,8 +135,10 @@ suite('a member takes the quiz on a phone', () => {
     await answer(page, 0);
     const q4 = await checkedIds(page);
 
-    const token = await page.evaluate<string | null>("window.localStorage.getItem('hoi-thi.accessToken')");
-    const onServer = await api<AttemptResponse>('GET', `/attempts/${attemptId}`, undefined, token ?? undefined);
+    // The page keeps its tokens where no script can read them (issue 16): nothing in localStorage.
+    expect(await page.evaluate<string[]>("Object.keys(window.localStorage).filter((key) => /token/i.test(key))")).toEqual([]);
+    const { accessToken } = await api<AuthResponse>('POST', '/auth/login', { email, password: 'mat-khau-du-thi' });
+    const onServer = await api<AttemptResponse>('GET', `/attempts/${attemptId}`, undefined, accessToken);
     expect(Object.keys(onServer.answers)).toHaveLength(4);
     expect([...(onServer.answers[onServer.questions[0]!.id]?.optionIds ?? [])].sort()).toEqual([...q1].sort());
 

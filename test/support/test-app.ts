@@ -11,6 +11,7 @@ import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module.js';
@@ -129,6 +130,8 @@ export interface StartOptions {
   database?: string;
   /** Extra modules, e.g. a test-only controller. */
   imports?: DynamicModule['imports'];
+  /** Where the app's log lines go (a test that reads them; set LOG_LEVEL in `env` too). */
+  logDestination?: DestinationStream;
 }
 
 export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
@@ -160,7 +163,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     });
     if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
     const moduleRef = await builder.compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config, createLogger(config.logLevel)), {
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config, createLogger(config.logLevel, options.logDestination)), {
       logger: false,
     });
     await configureApp(app, config);

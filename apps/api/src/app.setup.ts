@@ -10,6 +10,7 @@ import type { Bindings, Logger } from 'pino';
 import type { AppConfig } from './config/env.schema.js';
 import { assertSafeInput } from './common/errors/validation.js';
 import { serveApiDocs } from './common/web/api-docs.js';
+import { securityHeadersHook } from './common/web/security-headers.js';
 import { serveWebClient } from './common/web/web-client.js';
 
 /** JSON bodies are small (answers, forms); files go through multipart with their own limit. */
@@ -49,9 +50,12 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 } });
   await app.init();
   const fastify = app.getHttpAdapter().getInstance();
+  // Security headers (issue 16): values computed once, picked per response by its path.
+  const securityHeaders = securityHeadersHook({ displayFrameAncestors: config.displayFrameAncestors, hsts: config.hsts });
   // Callback style: an async hook costs a promise per response.
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    securityHeaders(request, reply);
     done(null, payload);
   });
 

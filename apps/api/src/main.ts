@@ -42,7 +42,7 @@ async function bootstrap(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: '0.0.0.0' });
+  await app.listen({ port: config.port, host: config.host });
   logger.info(`Hội Thi is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);
 }
 

@@ -24,6 +24,12 @@ describe('environment validation', () => {
     expect(config.databaseUrl).toBe('postgres://u@localhost/db');
   });
 
+  it('leaves start admission off by default; its burst defaults to one second of the rate', () => {
+    expect(loadConfig({})).toMatchObject({ startAdmissionPerSecond: 0, startAdmissionRedisKey: 'hoithi:admission' });
+    expect(loadConfig({ START_ADMISSION_PER_SECOND: '150' })).toMatchObject({ startAdmissionPerSecond: 150, startAdmissionBurst: 150 });
+    expect(loadConfig({ START_ADMISSION_PER_SECOND: '150', START_ADMISSION_BURST: '20' }).startAdmissionBurst).toBe(20);
+  });
+
   it('requires a phone at registration only when REGISTER_REQUIRE_PHONE says so', () => {
     expect(loadConfig({ REGISTER_REQUIRE_PHONE: 'true' }).registerRequirePhone).toBe(true);
     expect(loadConfig({ REGISTER_REQUIRE_PHONE: 'off' }).registerRequirePhone).toBe(false);
@@ -44,6 +50,11 @@ describe('environment validation', () => {
     [{ ADMIN_EMAIL: 'admin@example.org' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_EMAIL: 'nope', ADMIN_PASSWORD: 'long enough' }, 'ADMIN_EMAIL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ START_ADMISSION_PER_SECOND: '-5' }, 'START_ADMISSION_PER_SECOND'],
+    [{ START_ADMISSION_PER_SECOND: '2.5' }, 'START_ADMISSION_PER_SECOND'],
+    [{ START_ADMISSION_BURST: '0' }, 'START_ADMISSION_BURST'],
+    [{ HOST: 'api.example.org' }, 'HOST'],
+    [{ HOST: '127.0.0.1; rm -rf' }, 'HOST'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -54,5 +65,11 @@ describe('environment validation', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as ConfigError).message).toContain(variable);
+  });
+
+  it('listens on every interface unless HOST names one', () => {
+    expect(loadConfig({}).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
   });
 });

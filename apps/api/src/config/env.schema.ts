@@ -11,6 +11,8 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 export interface AppConfig {
   port: number;
+  /** The address the API listens on: all interfaces by default; 127.0.0.1 behind a local proxy (the cluster). */
+  host: string;
   databaseUrl: string | null;
   dataDir: string;
   redisUrl: string | null;
@@ -50,8 +52,23 @@ export interface AppConfig {
   passwordHashConcurrency: number;
   /** Hashes waiting beyond those; more are refused with 429 and Retry-After. */
   passwordHashQueue: number;
+  /** New attempts admitted per second across all replicas; above it starts queue (202 waiting); 0 = off. */
+  startAdmissionPerSecond: number;
+  /** Starts admitted at once after a quiet spell (the token bucket's size). */
+  startAdmissionBurst: number;
+  /** With Redis: the keys of the shared start queue (deployments sharing one Redis use their own). */
+  startAdmissionRedisKey: string;
   logLevel: LogLevel;
   trustProxy: boolean;
+  /** Origins allowed to frame the display page (`frame-ancestors`); empty = none. */
+  displayFrameAncestors: string[];
+  /** Strict-Transport-Security: `auto` on requests that came over TLS (or X-Forwarded-Proto https with TRUST_PROXY), `always`, or `off`. */
+  hsts: 'auto' | 'always' | 'off';
+  /** The refresh cookie's `Secure` flag; off only for a plain-http install on a LAN (browsers drop Secure cookies there). */
+  refreshCookieSecure: boolean;
+  /** Open leaderboard streams (SSE) per client address, and in all, per process. */
+  streamMaxPerAddress: number;
+  streamMaxTotal: number;
   /** The built web client; served at `/` when the folder exists. */
   webDistDir: string | null;
 }
@@ -79,6 +96,13 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+/** An IPv4 or IPv6 address or `localhost` (a host name would need DNS at boot). */
+function listenHost(env: Env): string {
+  const raw = text(env, 'HOST') ?? '0.0.0.0';
+  if (!/^(localhost|[0-9.]+|[0-9a-fA-F:]+)$/.test(raw)) throw new ConfigError('HOST', `must be an IP address or localhost, got "${raw}"`);
+  return raw;
+}
+
 function boolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = text(env, name);
   if (raw === null) return fallback;
@@ -101,6 +125,29 @@ function url(env: Env, name: string, protocols: string[]): string | null {
     throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return raw;
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = text(env, name)?.toLowerCase() ?? fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+/** Origins separated by spaces or commas (`https://example.org`): each goes into a CSP directive as is. */
+function origins(env: Env, name: string): string[] {
+  const list = (text(env, name) ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const origin of list) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !['https:', 'http:'].includes(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(name, `must list origins like https://example.org, got "${origin}"`);
+    }
+  }
+  return list.map((origin) => origin.replace(/\/$/, ''));
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -128,11 +175,13 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     throw new ConfigError('ADMIN_PASSWORD', 'must be at least 8 characters long');
   }
 
+  const startAdmissionPerSecond = integer(env, 'START_ADMISSION_PER_SECOND', 0, 0, 1_000_000);
   const logLevel = (text(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
+    host: listenHost(env),
     databaseUrl,
     dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
@@ -158,8 +207,16 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     loginAddressFailureLimit: integer(env, 'LOGIN_ADDRESS_FAILURE_LIMIT', 300, 1, 1_000_000),
     passwordHashConcurrency: integer(env, 'PASSWORD_HASH_CONCURRENCY', Math.max(1, availableParallelism() - 1), 1, 256),
     passwordHashQueue: integer(env, 'PASSWORD_HASH_QUEUE', 32, 0, 10_000),
+    startAdmissionPerSecond,
+    startAdmissionBurst: integer(env, 'START_ADMISSION_BURST', Math.max(1, startAdmissionPerSecond), 1, 1_000_000),
+    startAdmissionRedisKey: text(env, 'START_ADMISSION_REDIS_KEY') ?? 'hoithi:admission',
     logLevel,
     trustProxy: boolean(env, 'TRUST_PROXY', false),
+    displayFrameAncestors: origins(env, 'DISPLAY_FRAME_ANCESTORS'),
+    hsts: oneOf(env, 'HSTS', ['auto', 'always', 'off'] as const, 'auto'),
+    refreshCookieSecure: boolean(env, 'REFRESH_COOKIE_SECURE', true),
+    streamMaxPerAddress: integer(env, 'STREAM_MAX_PER_ADDRESS', 200, 1, 1_000_000),
+    streamMaxTotal: integer(env, 'STREAM_MAX_TOTAL', 20_000, 1, 1_000_000),
     webDistDir: text(env, 'WEB_DIST_DIR') ?? defaults.webDistDir ?? null,
   };
 }

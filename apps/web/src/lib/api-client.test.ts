@@ -72,12 +72,17 @@ describe('session renewal', () => {
   /** A resource that only the new access token opens. */
   const protectedRoute = (request: MockRequest) =>
     request.headers.get('Authorization') === 'Bearer new-access' ? json({ ok: true }) : tokenInvalid();
-  const refreshed = () => json({ accessToken: 'new-access', refreshToken: 'new-refresh', expiresIn: 900 });
+  /** A refresh by cookie: the new refresh token goes back only as a cookie. */
+  const refreshed = () => json({ accessToken: 'new-access', expiresIn: 900 });
 
-  function storeSession(access = 'old-access', refresh = 'old-refresh') {
-    window.localStorage.setItem('hoi-thi.accessToken', access);
-    window.localStorage.setItem('hoi-thi.refreshToken', refresh);
+  /** A signed-in page: the access token in memory, the refresh token in the (unseen) cookie. */
+  function storeSession(access = 'old-access') {
+    authToken.setSession({ accessToken: access, expiresIn: 900 });
   }
+
+  /** What the session left in localStorage (the language is stored too): never a token. */
+  const stored = () =>
+    Object.fromEntries(Object.keys(window.localStorage).filter((key) => key !== 'hoi-thi.language').map((key) => [key, window.localStorage.getItem(key)]));
 
   function collectEvents() {
     const events: SessionEvent[] = [];
@@ -85,7 +90,7 @@ describe('session renewal', () => {
     return { events, unsubscribe };
   }
 
-  it('renews an expired token once for concurrent requests, and sends each again once', async () => {
+  it('renews an expired token once for concurrent requests with the cookie, and sends each again once', async () => {
     storeSession();
     const { requests } = mockFetch({ 'GET /api/things': protectedRoute, 'POST /api/auth/refresh': refreshed });
 
@@ -93,7 +98,8 @@ describe('session renewal', () => {
 
     const refreshes = requests.filter((request) => request.url.pathname === '/api/auth/refresh');
     expect(refreshes).toHaveLength(1);
-    expect(refreshes[0]?.body).toEqual({ refreshToken: 'old-refresh' });
+    expect(refreshes[0]?.body).toEqual({});
+    expect(refreshes[0]?.headers.get('Content-Type')).toBe('application/json');
     expect(refreshes[0]?.headers.has('Authorization')).toBe(false);
     expect(requests.filter((request) => request.url.pathname === '/api/things').map((request) => request.headers.get('Authorization'))).toEqual([
       'Bearer old-access',
@@ -103,8 +109,64 @@ describe('session renewal', () => {
       'Bearer new-access',
       'Bearer new-access',
     ]);
-    expect(window.localStorage.getItem('hoi-thi.accessToken')).toBe('new-access');
-    expect(window.localStorage.getItem('hoi-thi.refreshToken')).toBe('new-refresh');
+    expect(authToken.get()).toBe('new-access');
+    expect(stored()).toEqual({ 'hoi-thi.signedIn': '1' });
+  });
+
+  it('gets a reloaded page its access token from the cookie before the first request', async () => {
+    window.localStorage.setItem('hoi-thi.signedIn', '1');
+    const { requests } = mockFetch({ 'GET /api/things': protectedRoute, 'POST /api/auth/refresh': refreshed });
+
+    await expect(Promise.all([api.get('/things'), api.get('/things')])).resolves.toEqual([{ ok: true }, { ok: true }]);
+
+    expect(requests.map((sent) => `${sent.method} ${sent.url.pathname} ${sent.headers.get('Authorization') ?? '-'}`)).toEqual([
+      'POST /api/auth/refresh -',
+      'GET /api/things Bearer new-access',
+      'GET /api/things Bearer new-access',
+    ]);
+  });
+
+  it('ends a reloaded session whose cookie is gone (the API says the token is missing)', async () => {
+    window.localStorage.setItem('hoi-thi.signedIn', '1');
+    const { events, unsubscribe } = collectEvents();
+    mockFetch({
+      'GET /api/things': protectedRoute,
+      'POST /api/auth/refresh': () => json({ statusCode: 400, code: 'VALIDATION', message: 'x', details: [{ field: 'refreshToken', message: 'x' }] }, 400),
+    });
+
+    await expect(api.get('/things')).rejects.toMatchObject({ status: 401 });
+
+    expect(authToken.hasSession()).toBe(false);
+    expect(events).toEqual([{ type: 'ended', code: 'AUTH.TOKEN_INVALID' }]);
+    unsubscribe();
+  });
+
+  it('asks nothing for a visitor who never signed in', async () => {
+    const { requests } = mockFetch({ 'GET /api/units': () => json([]) });
+
+    await api.get('/units');
+
+    expect(requests.map((sent) => sent.url.pathname)).toEqual(['/api/units']);
+    expect(requests[0]?.headers.has('Authorization')).toBe(false);
+  });
+
+  it('moves the tokens an older version stored out of localStorage: the access token to memory, the refresh token spent once for the cookie', async () => {
+    window.localStorage.setItem('hoi-thi.accessToken', 'old-access');
+    window.localStorage.setItem('hoi-thi.refreshToken', 'old-refresh');
+    window.localStorage.setItem('hoi-thi.accessTokenExpiresAt', String(Date.now() + 600_000));
+    const { requests } = mockFetch({ 'GET /api/things': protectedRoute, 'POST /api/auth/refresh': () => json({ accessToken: 'new-access', refreshToken: 'new-refresh', expiresIn: 900 }) });
+
+    await expect(api.get('/things')).resolves.toEqual({ ok: true });
+
+    const refreshes = requests.filter((request) => request.url.pathname === '/api/auth/refresh');
+    expect(refreshes.map((request) => request.body)).toEqual([{ refreshToken: 'old-refresh' }]);
+    expect(requests[0]?.headers.get('Authorization')).toBe('Bearer old-access');
+    expect(stored()).toEqual({ 'hoi-thi.signedIn': '1' });
+
+    // The next renewal goes by the cookie the answer set.
+    authToken.setSession({ accessToken: 'stale', expiresIn: 900 });
+    await api.get('/things');
+    expect(requests.filter((request) => request.url.pathname === '/api/auth/refresh').map((request) => request.body)).toEqual([{ refreshToken: 'old-refresh' }, {}]);
   });
 
   it('sends a request again only once, even if the new token is refused too', async () => {
@@ -116,7 +178,7 @@ describe('session renewal', () => {
     expect(requests.map((request) => `${request.method} ${request.url.pathname}`)).toEqual(['GET /api/things', 'POST /api/auth/refresh', 'GET /api/things']);
   });
 
-  it('ends the session when the refresh token is refused: both tokens go, and the reason is told', async () => {
+  it('ends the session when the refresh is refused: the token and the flag go, and the reason is told', async () => {
     storeSession();
     const { events, unsubscribe } = collectEvents();
     mockFetch({
@@ -126,21 +188,21 @@ describe('session renewal', () => {
 
     await expect(api.get('/things')).rejects.toMatchObject({ status: 401, code: 'AUTH.TOKEN_INVALID' });
 
-    expect(window.localStorage.getItem('hoi-thi.accessToken')).toBeNull();
-    expect(window.localStorage.getItem('hoi-thi.refreshToken')).toBeNull();
+    expect(authToken.get()).toBeNull();
+    expect(stored()).toEqual({});
     expect(events).toEqual([{ type: 'ended', code: 'AUTH.SESSION_REVOKED' }]);
     unsubscribe();
   });
 
-  it('keeps the tokens when the refresh cannot reach the server (a phone mid-quiz)', async () => {
+  it('keeps the session when the refresh cannot reach the server (a phone mid-quiz)', async () => {
     storeSession();
     const { events, unsubscribe } = collectEvents();
     mockFetch({ 'GET /api/things': protectedRoute, 'POST /api/auth/refresh': () => Promise.reject(new TypeError('Failed to fetch')) });
 
     await expect(api.get('/things')).rejects.toMatchObject({ status: 0, code: ClientErrorCodes.NETWORK });
 
-    expect(window.localStorage.getItem('hoi-thi.accessToken')).toBe('old-access');
-    expect(window.localStorage.getItem('hoi-thi.refreshToken')).toBe('old-refresh');
+    expect(authToken.get()).toBe('old-access');
+    expect(authToken.hasSession()).toBe(true);
     expect(events).toEqual([]);
     unsubscribe();
   });
@@ -153,7 +215,7 @@ describe('session renewal', () => {
     await expect(api.get('/things')).rejects.toMatchObject({ code: 'AUTH.ACCOUNT_DISABLED' });
 
     expect(requests).toHaveLength(1);
-    expect(window.localStorage.getItem('hoi-thi.refreshToken')).toBeNull();
+    expect(authToken.hasSession()).toBe(false);
     expect(events).toEqual([{ type: 'ended', code: 'AUTH.ACCOUNT_DISABLED' }]);
     unsubscribe();
   });
@@ -165,28 +227,35 @@ describe('session renewal', () => {
     await expect(api.post('/auth/login', { email: 'a@b.vn', password: 'x' })).rejects.toMatchObject({ status: 401 });
 
     expect(requests).toHaveLength(1);
-    expect(window.localStorage.getItem('hoi-thi.refreshToken')).toBe('old-refresh');
+    expect(authToken.get()).toBe('old-access');
   });
 
-  it('uses the pair another tab renewed while it waited for the lock, instead of spending the old refresh token', async () => {
+  it('refreshes under the lock the tabs share, so two tabs never spend the same cookie at once', async () => {
     storeSession();
-    // The other tab holds the lock, renews, and lets go: by then storage holds its new pair.
-    const request = vi.fn((_name: string, task: () => Promise<unknown>) => {
-      storeSession('new-access', 'new-refresh');
-      return task();
+    const order: string[] = [];
+    const request = vi.fn(async (_name: string, task: () => Promise<unknown>) => {
+      order.push('lock taken');
+      const result = await task();
+      order.push('lock released');
+      return result;
     });
     vi.stubGlobal('navigator', { ...navigator, locks: { request } });
-    const { requests } = mockFetch({ 'GET /api/things': protectedRoute, 'POST /api/auth/refresh': refreshed });
+    mockFetch({
+      'GET /api/things': protectedRoute,
+      'POST /api/auth/refresh': () => {
+        order.push('refresh');
+        return refreshed();
+      },
+    });
 
     await expect(api.get('/things')).resolves.toEqual({ ok: true });
 
     expect(request).toHaveBeenCalledWith('hoi-thi.refresh', expect.any(Function));
-    expect(requests.some((sent) => sent.url.pathname === '/api/auth/refresh')).toBe(false);
-    expect(requests.at(-1)?.headers.get('Authorization')).toBe('Bearer new-access');
+    expect(order).toEqual(['lock taken', 'refresh', 'lock released']);
   });
 
   it('renews a token about to run out before using it', async () => {
-    authToken.setSession({ accessToken: 'old-access', refreshToken: 'old-refresh', expiresIn: 10 });
+    authToken.setSession({ accessToken: 'old-access', expiresIn: 10 });
     const { requests } = mockFetch({ 'GET /api/things': protectedRoute, 'POST /api/auth/refresh': refreshed });
 
     await expect(api.get('/things')).resolves.toEqual({ ok: true });
@@ -221,7 +290,7 @@ describe('session renewal', () => {
     await expect(api.get('/things')).rejects.toMatchObject({ status: 403 });
 
     expect(events).toEqual([{ type: 'password-change-required' }]);
-    expect(window.localStorage.getItem('hoi-thi.accessToken')).toBe('old-access');
+    expect(authToken.get()).toBe('old-access');
     unsubscribe();
   });
 });

@@ -129,7 +129,7 @@ async function sendOnce(path: string, options: RequestOptions, accept: string, t
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sessions: a short-lived access token, renewed with the refresh token (which is spent by use).
+// Sessions: a short-lived access token in memory, renewed with the refresh cookie (spent by use).
 
 /** Requests that open or close a session: their 401 is an answer, not an expired token. */
 const sessionPaths = new Set(['/auth/login', '/auth/register', '/auth/refresh', '/auth/logout']);
@@ -137,7 +137,7 @@ const sessionPaths = new Set(['/auth/login', '/auth/register', '/auth/refresh', 
 const sessionOverCodes: readonly string[] = [ErrorCodes.AUTH_SESSION_REVOKED, ErrorCodes.AUTH_ACCOUNT_DISABLED];
 /** Renew this long before the access token runs out, so a request does not race its expiry. */
 const refreshAheadMs = 30_000;
-/** One refresh at a time across the tabs of this browser: they share the refresh token. */
+/** One refresh at a time across the tabs of this browser: they share the refresh cookie. */
 const refreshLockName = 'hoi-thi.refresh';
 
 let refreshing: Promise<boolean> | null = null;
@@ -149,44 +149,41 @@ function endSession(code: string): void {
   sessionEvents.emit({ type: 'ended', code });
 }
 
+/**
+ * Tabs share the cookie: two refreshes sending the same token at once would look like a replay to
+ * the server and end the session, so they take turns (each then spends the cookie the other left).
+ */
 function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = 'locks' in navigator ? navigator.locks : undefined;
   return locks ? locks.request(refreshLockName, task) : task();
 }
 
-function isRefreshResponse(value: unknown): value is RefreshResponse {
+function isRefreshResponse(value: unknown): value is Pick<RefreshResponse, 'accessToken' | 'expiresIn'> {
   const tokens = value as Partial<RefreshResponse> | null;
-  return typeof tokens?.accessToken === 'string' && typeof tokens.refreshToken === 'string' && typeof tokens.expiresIn === 'number';
+  return typeof tokens?.accessToken === 'string' && typeof tokens.expiresIn === 'number';
 }
 
 /**
- * Spends the stored refresh token for a new pair. Resolves false when the session is over (the
- * tokens are then cleared and `ended` is emitted); rejects, keeping the tokens, when the server could
- * not be reached: a member on a flaky phone mid-quiz stays signed in and the next request tries again.
+ * Gets a new access token with the refresh cookie (or, once, with a refresh token an older version
+ * of the app stored: the answer sets the cookie, and the stored token is deleted). Resolves false
+ * when the session is over (it is then cleared and `ended` is emitted); rejects, keeping it, when
+ * the server could not be reached: a member on a flaky phone mid-quiz stays signed in and the next
+ * request tries again.
  */
-async function refreshOnce(): Promise<boolean> {
-  const toSend = authToken.getRefresh();
-  if (toSend === null) {
-    endSession(ErrorCodes.AUTH_TOKEN_INVALID);
-    return false;
-  }
+function refreshOnce(): Promise<boolean> {
   return withRefreshLock(async () => {
-    const stored = authToken.getRefresh();
-    if (stored !== toSend) {
-      // Another tab renewed the pair while we waited for the lock: its access token serves us too.
-      if (stored !== null && authToken.get() !== null) return true;
-      endSession(ErrorCodes.AUTH_TOKEN_INVALID);
-      return false;
-    }
+    const legacy = authToken.legacyRefresh();
     try {
-      const response = await sendOnce('/auth/refresh', { method: 'POST', body: { refreshToken: toSend } }, 'application/json', null);
+      const response = await sendOnce('/auth/refresh', { method: 'POST', body: legacy === null ? {} : { refreshToken: legacy } }, 'application/json', null);
       const tokens = await readJson(response);
       if (!isRefreshResponse(tokens)) throw new ApiError(response.status, ClientErrorCodes.BAD_RESPONSE, '');
+      authToken.dropLegacyRefresh();
       authToken.setSession(tokens);
       return true;
     } catch (error) {
-      if (isApiError(error) && error.status === 401) {
-        endSession(error.code);
+      // 401: the token was refused; 400: there was none (the cookie expired or was never kept).
+      if (isApiError(error) && (error.status === 401 || error.status === 400)) {
+        endSession(error.status === 401 ? error.code : ErrorCodes.AUTH_TOKEN_INVALID);
         return false;
       }
       throw error;
@@ -194,28 +191,38 @@ async function refreshOnce(): Promise<boolean> {
   });
 }
 
-/** A new access token in place of `staleToken`: one refresh for however many requests ask at once. */
-function renewSession(staleToken: string): Promise<boolean> {
+/**
+ * A new access token in place of `staleToken` (null: the page has none yet, e.g. after a reload):
+ * one refresh for however many requests ask at once.
+ */
+function renewSession(staleToken: string | null): Promise<boolean> {
   const current = authToken.get();
+  if (current !== null && current !== staleToken) return Promise.resolve(true);
   // Signed out while the request was on its way (here or in another tab): nothing to renew or end.
-  if (current === null) return Promise.resolve(false);
-  if (current !== staleToken) return Promise.resolve(true);
+  if (!authToken.hasSession()) return Promise.resolve(false);
   refreshing ??= refreshOnce().finally(() => {
     refreshing = null;
   });
   return refreshing;
 }
 
-/** While the app is in use, renew a token about to run out before sending with it. */
+/**
+ * The session of this browser for a page that has no access token yet (a reload, a new tab): true
+ * once one is in memory, false when there is no session. Rejects when the server cannot be reached.
+ */
+export function restoreSession(): Promise<boolean> {
+  return authToken.get() !== null ? Promise.resolve(true) : renewSession(null);
+}
+
+/** Before sending: get the page an access token (after a reload), or renew one about to run out. */
 async function refreshAhead(): Promise<void> {
   const token = authToken.get();
   const expiresAt = authToken.expiresAt();
-  if (token === null || expiresAt === null || authToken.getRefresh() === null) return;
-  if (expiresAt - Date.now() > refreshAheadMs) return;
+  if (token !== null && (expiresAt === null || expiresAt - Date.now() > refreshAheadMs)) return;
   try {
     await renewSession(token);
   } catch {
-    // Offline: the request goes with the token it has, and a 401 renews it later.
+    // Offline: the request goes with the token it has (or none), and a 401 renews it later.
   }
 }
 

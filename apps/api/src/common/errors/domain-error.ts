@@ -34,9 +34,12 @@ export class DomainError extends Error {
   }
 }
 
-/** A rate limit was hit; `retryAfterSeconds` goes into the `Retry-After` header. */
+/** A rate limit or a cap was hit; `retryAfterSeconds` goes into the `Retry-After` header (429 or 503 by the code). */
 export class RateLimitedError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', { seconds: retryAfterSeconds });
+  constructor(
+    readonly retryAfterSeconds: number,
+    code = 'RATE_LIMITED',
+  ) {
+    super(code, { seconds: retryAfterSeconds });
   }
 }

@@ -1,19 +1,24 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Put, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthResponse, RefreshResponse, RegistrationSettingsResponse, UserResponse } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AllowTemporaryPassword, CurrentUser, Public } from '../../common/auth/decorators.js';
+import { DomainError } from '../../common/errors/domain-error.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { toUserResponse } from '../users/user.mapper.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto, LoginDto, RefreshDto, RegisterDto, UpdateProfileDto } from './dto/auth.dto.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
+import { RefreshCookie } from './refresh-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookie: RefreshCookie,
+  ) {}
 
   /** Whether the sign-up form must ask for a phone (REGISTER_REQUIRE_PHONE). */
   @Public()
@@ -24,8 +29,10 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<AuthResponse> {
-    return this.auth.register(dto, request.ip);
+  async register(@Body() dto: RegisterDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponse> {
+    const response = await this.auth.register(dto, request.ip);
+    this.cookie.set(reply, response.refreshToken);
+    return response;
   }
 
   @Public()
@@ -33,33 +40,57 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @HttpCode(200)
   @Post('login')
-  login(@Req() request: FastifyRequest & { user: UserEntity }): Promise<AuthResponse> {
+  async login(@Req() request: FastifyRequest & { user: UserEntity }, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponse> {
     // LocalAuthGuard put the verified user entity on the request.
-    return this.auth.signIn(request.user);
+    const response = await this.auth.signIn(request.user);
+    this.cookie.set(reply, response.refreshToken);
+    return response;
   }
 
-  /** A new token pair for a refresh token, which is spent (a second use ends the session). */
+  /**
+   * A new token pair for a refresh token, which is spent (a second use ends the session). The token
+   * comes in the body, or (web client) in the refresh cookie; the new one goes back the same way: a
+   * refresh by cookie gets it only as a cookie, so a script in the page never holds one.
+   */
   @Public()
   @HttpCode(200)
   @Post('refresh')
-  refresh(@Body() dto: RefreshDto): Promise<RefreshResponse> {
-    return this.auth.refresh(dto.refreshToken);
+  async refresh(
+    @Body() dto: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RefreshResponse | Omit<RefreshResponse, 'refreshToken'>> {
+    const presented = this.cookie.read(request, dto.refreshToken);
+    // Neither in the body nor as a cookie: the missing field API.md's clients are told about.
+    if (!presented) throw DomainError.invalidField('refreshToken', 'isDefined');
+    try {
+      const { refreshToken, ...rest } = await this.auth.refresh(presented.token);
+      this.cookie.set(reply, refreshToken);
+      return presented.source === 'body' ? { ...rest, refreshToken } : rest;
+    } catch (error) {
+      // A refused cookie would be refused forever: drop it (the client signs in again). A 503 keeps it.
+      if (presented.source === 'cookie' && error instanceof DomainError && error.code.startsWith('AUTH.')) this.cookie.clear(reply);
+      throw error;
+    }
   }
 
-  /** Ends this device's session; works with an expired access token (it needs none). */
+  /** Ends this device's session (the body's token or the cookie's); works with an expired access token (it needs none). */
   @Public()
   @HttpCode(204)
   @Post('logout')
-  async logout(@Body() dto: RefreshDto): Promise<void> {
-    await this.auth.logout(dto.refreshToken);
+  async logout(@Body() dto: RefreshDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const presented = this.cookie.read(request, dto.refreshToken);
+    this.cookie.clear(reply);
+    if (presented) await this.auth.logout(presented.token);
   }
 
   @ApiBearerAuth()
   @AllowTemporaryPassword()
   @HttpCode(204)
   @Post('logout-all')
-  async logoutAll(@CurrentUser() caller: AuthUser): Promise<void> {
+  async logoutAll(@CurrentUser() caller: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logoutAll(caller);
+    this.cookie.clear(reply);
   }
 
   @ApiBearerAuth()

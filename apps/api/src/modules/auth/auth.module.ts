@@ -12,6 +12,7 @@ import { AuthService } from './auth.service.js';
 import { JWT_SECRET } from '../../config/config.module.js';
 import { LocalStrategy } from './local.strategy.js';
 import { PasswordHasher } from './password-hasher.js';
+import { RefreshCookie } from './refresh-cookie.js';
 import { RevocationWatcher } from './revocation-watcher.js';
 import { SessionsRepository } from './sessions.repository.js';
 
@@ -33,6 +34,7 @@ import { SessionsRepository } from './sessions.repository.js';
   providers: [
     AuthService,
     PasswordHasher,
+    RefreshCookie,
     LocalStrategy,
     AdminBootstrap,
     SessionsRepository,

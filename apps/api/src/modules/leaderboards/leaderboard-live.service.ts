@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { Redis } from 'ioredis';
 import type { LeaderboardStreamEvent } from '@hoi-thi/contracts';
 import { Clock } from '../../common/clock.js';
+import { RateLimitedError } from '../../common/errors/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { REDIS } from '../../common/redis/redis.module.js';
 import { AttemptEvents } from '../attempts/attempt-events.js';
 import { LeaderboardsService, type RoundBoard, toEntry } from './leaderboards.service.js';
@@ -23,6 +25,8 @@ const HEARTBEAT_MS = 15_000;
  * that and the re-read only covers a dropped subscription.
  */
 const POLL_MS = { postgres: 2_000, redis: 10_000 };
+/** What a display refused by the stream caps is told to wait before trying again. */
+const STREAM_RETRY_SECONDS = 10;
 
 /**
  * Live boards for displays (server-sent events). A submit that changes a member's best emits
@@ -41,13 +45,45 @@ export class LeaderboardLive implements OnModuleInit, OnModuleDestroy {
   private subscriber: Redis | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private poll: NodeJS.Timeout | null = null;
+  /** Places taken by streams (set up or being set up), per client address and in all: bounded by the caps. */
+  private readonly admittedPerAddress = new Map<string, number>();
+  private admittedTotal = 0;
 
   constructor(
     private readonly boards: LeaderboardsService,
     private readonly events: AttemptEvents,
     private readonly clock: Clock,
     @Inject(REDIS) private readonly redis: Redis | null,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Takes a place for one stream from `address`, before its setup starts (so a burst of setups
+   * cannot slip past the caps), or refuses: 429 STREAM.TOO_MANY_FROM_ADDRESS over
+   * STREAM_MAX_PER_ADDRESS (high: an office or school shares one address), 503 STREAM.TOO_MANY over
+   * STREAM_MAX_TOTAL; both with Retry-After. Returns the release, which may be called any number of times.
+   */
+  admit(address: string): () => void {
+    const held = this.admittedPerAddress.get(address) ?? 0;
+    if (held >= this.config.streamMaxPerAddress) throw new RateLimitedError(STREAM_RETRY_SECONDS, 'STREAM.TOO_MANY_FROM_ADDRESS');
+    if (this.admittedTotal >= this.config.streamMaxTotal) throw new RateLimitedError(STREAM_RETRY_SECONDS, 'STREAM.TOO_MANY');
+    this.admittedPerAddress.set(address, held + 1);
+    this.admittedTotal += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.admittedTotal -= 1;
+      const left = (this.admittedPerAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.admittedPerAddress.set(address, left);
+      else this.admittedPerAddress.delete(address);
+    };
+  }
+
+  /** Places taken (streams open or being set up), and the addresses holding them: what tests and health checks read. */
+  admitted(): { total: number; addresses: number } {
+    return { total: this.admittedTotal, addresses: this.admittedPerAddress.size };
+  }
 
   async onModuleInit(): Promise<void> {
     this.stops.push(

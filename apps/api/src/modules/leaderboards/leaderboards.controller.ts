@@ -20,6 +20,7 @@ import { writeBoardXlsx, writeContestBoardXlsx, writeUnitBoardXlsx } from './lea
 import { LeaderboardLive } from './leaderboard-live.service.js';
 import { LeaderboardsService, type RoundBoard, toEntry } from './leaderboards.service.js';
 import { ManagersOnly } from '../contests/contest-access.js';
+import { ResultsDigestService } from '../results/results-digest.service.js';
 
 export class CloseRoundDto {
   /** Required when the round's prediction actual value is `manual`; refused otherwise. */
@@ -62,6 +63,7 @@ export class RoundLeaderboardController {
   constructor(
     private readonly boards: LeaderboardsService,
     private readonly live: LeaderboardLive,
+    private readonly digests: ResultsDigestService,
   ) {}
 
   /** The JSON of a board page, kept while the page is (a live page is shared for a moment, see roundBoard). */
@@ -76,12 +78,14 @@ export class RoundLeaderboardController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const board = await this.boards.roundBoard(caller, id, query.offset, query.limit);
+    const resultsSha256 = board.final ? await this.digests.resultsSha256(id) : null;
     return sendJsonOnce(reply, this.serialized, board, (): RoundLeaderboardResponse => ({
       roundId: id,
       final: board.final,
       frozen: board.frozenAt !== null,
       frozenAt: board.frozenAt?.toISOString() ?? null,
       actualValue: board.final ? board.round.actualValue : null,
+      resultsSha256,
       total: board.total,
       entries: board.rows.map((row) => toEntry(row, board.profiles, board.final)),
     }));
@@ -99,24 +103,50 @@ export class RoundLeaderboardController {
     };
   }
 
-  /** Server-sent events: the top 20 now, then again whenever it changes; a comment line every 15 s. */
+  /**
+   * Server-sent events: the top 20 now, then again whenever it changes; a comment line every 15 s.
+   * Capped per client address and in all (LeaderboardLive.admit). The place is taken and the
+   * connection watched before the first await, so a client gone during setup frees its place and is
+   * never subscribed.
+   */
   @Public()
   @Get(':id/leaderboard/stream')
   async stream(@Param('id', ParseUuid) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.boards.roundBoard(undefined, id, 0, 0); // 404 for a round the public cannot see, before streaming
+    const release = this.live.admit(request.ip);
+    const connection = reply.raw;
+    let closed = false;
+    let unsubscribe: (() => void) | null = null;
+    connection.once('close', () => {
+      closed = true;
+      unsubscribe?.();
+      release();
+    });
+    try {
+      await this.boards.roundBoard(undefined, id, 0, 0); // 404 for a round the public cannot see, before streaming
+    } catch (error) {
+      release();
+      throw error;
+    }
+    if (closed || connection.destroyed) {
+      // Gone during setup: nothing to send, nothing subscribed.
+      reply.hijack();
+      release();
+      return;
+    }
     reply.hijack();
-    reply.raw.writeHead(200, {
+    // onSend hooks do not run for a hijacked reply: the security headers go in by hand.
+    connection.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
     });
-    reply.raw.write('retry: 3000\n\n');
-    const unsubscribe = this.live.subscribe(id, {
-      write: (frame) => !reply.raw.destroyed && reply.raw.write(frame),
-      end: () => reply.raw.end(),
+    connection.write('retry: 3000\n\n');
+    unsubscribe = this.live.subscribe(id, {
+      write: (frame) => !connection.destroyed && connection.write(frame),
+      end: () => connection.end(),
     });
-    request.raw.once('close', unsubscribe);
   }
 
   @ManagersOnly('round')

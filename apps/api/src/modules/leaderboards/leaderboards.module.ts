@@ -8,6 +8,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { ContestsModule } from '../contests/contests.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { ResultsDigestModule } from '../results/results-digest.module.js';
 import { LeaderboardLive } from './leaderboard-live.service.js';
 import { LeaderboardStore } from './leaderboard-store.js';
 import { ContestLeaderboardController, RoundLeaderboardController } from './leaderboards.controller.js';
@@ -19,7 +20,7 @@ import { RedisLeaderboardStore } from './redis-leaderboard.store.js';
 import { RoundCloser } from './round-closer.js';
 
 @Module({
-  imports: [AttemptsModule, AuditModule, ContestsModule, UnitsModule, UsersModule],
+  imports: [AttemptsModule, AuditModule, ContestsModule, ResultsDigestModule, UnitsModule, UsersModule],
   controllers: [RoundLeaderboardController, ContestLeaderboardController, MeController],
   providers: [
     {

@@ -49,12 +49,16 @@ export class LoginDto {
   password!: string;
 }
 
-/** `POST /api/auth/refresh` and `POST /api/auth/logout`. */
+/**
+ * `POST /api/auth/refresh` and `POST /api/auth/logout`. The web client sends `{}` and the refresh
+ * cookie instead (a JSON request: see RefreshCookie).
+ */
 export class RefreshDto {
+  @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { judge, member, signIn } from '../../../test/builders';
 import { json, mockFetch, type MockRequest } from '../../../test/fetch-mock';
 import { renderApp } from '../../../test/render-app';
+import { authToken } from '../../../lib/auth-token';
 
 const nav = () => screen.getByRole('navigation', { name: 'Điều hướng chính' });
 const noContent = () => new Response(null, { status: 204 });
@@ -115,7 +116,7 @@ describe('account page', () => {
     expect(next).toHaveValue('');
     expect(again).toHaveValue('');
     // This session goes on.
-    expect(window.localStorage.getItem('hoi-thi.accessToken')).toBe(`token-${member.id}`);
+    expect(authToken.get()).toBe(`token-${member.id}`);
   });
 
   it('says a new password equal to the current one on the new password field', async () => {

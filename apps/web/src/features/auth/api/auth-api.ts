@@ -15,8 +15,8 @@ export const authApi = {
   me: (signal?: AbortSignal) => api.get<UserResponse>('/auth/me', { signal }),
   /** Public: what the sign-up form must ask for (REGISTER_REQUIRE_PHONE). */
   registrationSettings: (signal?: AbortSignal) => api.get<RegistrationSettingsResponse>('/auth/registration-settings', { signal }),
-  /** Ends this session (its refresh token); 204. */
-  logout: (refreshToken: string) => api.post<undefined>('/auth/logout', { refreshToken }),
+  /** Ends this session (the refresh cookie, or a token an older version stored) and clears the cookie; 204. */
+  logout: (legacyRefreshToken?: string | null) => api.post<undefined>('/auth/logout', legacyRefreshToken ? { refreshToken: legacyRefreshToken } : {}),
   /** Ends every session of the account, this one included; 204. */
   logoutAll: () => api.post<undefined>('/auth/logout-all'),
   /** 400 AUTH.WRONG_PASSWORD / AUTH.SAME_PASSWORD; ends the account's other sessions; 204. */

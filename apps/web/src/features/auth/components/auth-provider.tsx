@@ -2,7 +2,7 @@ import type { AuthResponse, UserResponse } from '@hoi-thi/contracts';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { isApiError } from '../../../lib/api-client';
-import { accessTokenKey, authToken } from '../../../lib/auth-token';
+import { authToken, sessionFlagKey } from '../../../lib/auth-token';
 import { sessionEvents } from '../../../lib/session-events';
 import { authApi } from '../api/auth-api';
 import { AuthContext, meQueryKey, type AuthState, type AuthStatus } from '../hooks/auth-context';
@@ -20,12 +20,13 @@ function dropAccountData(queryClient: QueryClient): void {
 }
 
 /**
- * Keeps the session (tokens in localStorage, renewed by the API client) and the signed-in user (from
- * `/auth/me`), and follows what the API client reports: a session that ended, a password to change.
+ * Keeps the session (the access token in memory, renewed by the API client with the refresh cookie)
+ * and the signed-in user (from `/auth/me`, which after a reload first renews the token), and follows
+ * what the API client reports: a session that ended, a password to change.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [hasSession, setHasSession] = useState(() => authToken.get() !== null);
+  const [hasSession, setHasSession] = useState(() => authToken.hasSession());
 
   const me = useQuery({
     queryKey: meQueryKey,
@@ -68,16 +69,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
-  // Another tab signed in or out: follow it (the tabs share the tokens).
+  // Another tab signed in or out: follow it (the tabs share the refresh cookie; each keeps its own
+  // access token, which this tab gets from the cookie with its next request).
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
-      if (event.key !== accessTokenKey && event.key !== null) return;
-      const stored = authToken.get() !== null;
+      if (event.key !== sessionFlagKey && event.key !== null) return;
+      const stored = authToken.hasSession();
       if (stored === hasSession) return;
       if (stored) {
         setHasSession(true);
         void queryClient.invalidateQueries();
       } else {
+        authToken.forget();
         setHasSession(false);
         dropAccountData(queryClient);
       }
@@ -103,9 +106,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(() => {
-    // The refresh token is spent on the server; here the session goes at once, even offline.
-    const refreshToken = authToken.getRefresh();
-    if (refreshToken) void authApi.logout(refreshToken).catch(() => undefined);
+    // The session ends on the server (which clears the cookie); here it goes at once, even offline.
+    void authApi.logout(authToken.legacyRefresh()).catch(() => undefined);
     forgetSession();
   }, [forgetSession]);
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aUser, anAuthResponse } from '../../../test/builders';
 import { json, mockFetch } from '../../../test/fetch-mock';
 import { renderApp } from '../../../test/render-app';
+import { authToken } from '../../../lib/auth-token';
 
 const units: UnitResponse[] = [
   { id: 'hcm', name: 'Liên đoàn Lao động TP. Hồ Chí Minh', parentId: null, memberCount: 1000 },
@@ -104,8 +105,10 @@ describe('register page', () => {
     const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
     expect(within(nav).getByText('Nguyễn Thị Hoa')).toBeInTheDocument();
     expect(within(nav).getByRole('button', { name: 'Đăng xuất' })).toBeInTheDocument();
-    expect(window.localStorage.getItem('hoi-thi.accessToken')).toBe('token-hoa');
-    expect(window.localStorage.getItem('hoi-thi.refreshToken')).toBe('refresh-hoa');
+    // The access token in memory; the refresh token only in the server's HttpOnly cookie.
+    expect(authToken.get()).toBe('token-hoa');
+    expect(window.localStorage.getItem('hoi-thi.refreshToken')).toBeNull();
+    expect(window.localStorage.getItem('hoi-thi.accessToken')).toBeNull();
     expect(requests.find((request) => request.method === 'POST')?.body).toMatchObject({ phone: '0901234567' });
     await screen.findByText('Chưa có cuộc thi nào đang diễn ra.');
     expect(requests.at(-1)?.headers.get('Authorization')).toBe('Bearer token-hoa');
