@@ -1,6 +1,8 @@
 /**
- * Stable, machine-readable error codes of the public API (API.md "Errors").
- * The API maps each code to an HTTP status once; the client translates codes it knows.
+ * Stable, machine-readable error codes of the public API (API.md "Errors") that the client names.
+ * The API owns them in its error registries (`<module>.errors.ts`); this copy is hand-kept, and a
+ * unit test (apps/api/src/common/errors/error-registry.spec.ts) checks that every code here is
+ * registered with the status in `ErrorStatuses`.
  */
 export const ErrorCodes = {
   VALIDATION: 'VALIDATION',
@@ -23,15 +25,61 @@ export const ErrorCodes = {
   AUTH_WRONG_PASSWORD: 'AUTH.WRONG_PASSWORD',
   AUTH_SAME_PASSWORD: 'AUTH.SAME_PASSWORD',
   CONTEST_NOT_MANAGER: 'CONTEST.NOT_MANAGER',
+  CONTEST_MANAGER_NOT_ORGANIZER: 'CONTEST.MANAGER_NOT_ORGANIZER',
+  CONTEST_MANAGER_IS_CONTESTANT: 'CONTEST.MANAGER_IS_CONTESTANT',
   ROUND_STAFF_CANNOT_COMPETE: 'ROUND.STAFF_CANNOT_COMPETE',
+  ROUND_LOCKED: 'ROUND.LOCKED',
   UNIT_NOT_FOUND: 'UNIT.NOT_FOUND',
-  UNIT_PARENT_NOT_FOUND: 'UNIT.PARENT_NOT_FOUND',
+  UNIT_IN_USE: 'UNIT.IN_USE',
   UNIT_CYCLE: 'UNIT.CYCLE',
+  UNIT_IMPORT_INVALID: 'UNIT_IMPORT.INVALID',
   USER_NOT_FOUND: 'USER.NOT_FOUND',
+  USER_CANNOT_DISABLE_SELF: 'USER.CANNOT_DISABLE_SELF',
+  USER_CANNOT_DEMOTE_SELF: 'USER.CANNOT_DEMOTE_SELF',
+  TOPIC_IN_USE: 'TOPIC.IN_USE',
+  TOPIC_CYCLE: 'TOPIC.CYCLE',
   CONTEST_NOT_FOUND: 'CONTEST.NOT_FOUND',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** The HTTP status the client can expect with each code above. */
+export const ErrorStatuses: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+  'AUTH.EMAIL_TAKEN': 409,
+  'AUTH.PHONE_TAKEN': 409,
+  'AUTH.INVALID_CREDENTIALS': 401,
+  'AUTH.TOKEN_INVALID': 401,
+  'AUTH.SESSION_REVOKED': 401,
+  'AUTH.ACCOUNT_DISABLED': 401,
+  'AUTH.PASSWORD_CHANGE_REQUIRED': 403,
+  'AUTH.WRONG_PASSWORD': 400,
+  'AUTH.SAME_PASSWORD': 400,
+  'CONTEST.NOT_MANAGER': 403,
+  'CONTEST.MANAGER_NOT_ORGANIZER': 400,
+  'CONTEST.MANAGER_IS_CONTESTANT': 409,
+  'ROUND.STAFF_CANNOT_COMPETE': 403,
+  'ROUND.LOCKED': 409,
+  'UNIT.NOT_FOUND': 404,
+  'UNIT.IN_USE': 409,
+  'UNIT.CYCLE': 409,
+  'UNIT_IMPORT.INVALID': 400,
+  'USER.NOT_FOUND': 404,
+  'USER.CANNOT_DISABLE_SELF': 409,
+  'USER.CANNOT_DEMOTE_SELF': 409,
+  'TOPIC.IN_USE': 409,
+  'TOPIC.CYCLE': 409,
+  'CONTEST.NOT_FOUND': 404,
+};
 
 export interface FieldError {
   field: string;

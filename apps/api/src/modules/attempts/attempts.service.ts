@@ -28,6 +28,7 @@ import { type AttemptFinished, AttemptEvents } from './attempt-events.js';
 import type { AnswerSpecs, AttemptEntity, PaperItem } from './attempt.entity.js';
 import { type AttemptOutcome, AttemptsRepository, type BestAttempt, type SavedAnswer } from './attempts.repository.js';
 import type { RoundParticipantEntity } from './round-participant.entity.js';
+import { AttemptErrors } from './attempts.errors.js';
 
 /** An attempt with what it takes to show it: its pinned versions, saved answers and the member's standing. */
 export interface AttemptView {
@@ -190,13 +191,13 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
         const active = await this.attempts.lockAttemptForGrading(participant.activeAttemptId, manager);
         if (active && active.status === 'active') {
           if (!isExpired(now, active.deadline, this.graceMs)) {
-            throw new DomainError('ATTEMPT.ACTIVE_EXISTS', {}, undefined, { attemptId: active.id });
+            throw AttemptErrors.error('ATTEMPT.ACTIVE_EXISTS', {}, undefined, { attemptId: active.id });
           }
           finished.push(await this.finalize(manager, active, participant, round, now));
         }
       }
       if (participant.attemptsUsed >= round.maxAttempts!) {
-        throw new DomainError('ATTEMPT.LIMIT_REACHED', { maxAttempts: round.maxAttempts! });
+        throw AttemptErrors.error('ATTEMPT.LIMIT_REACHED', { maxAttempts: round.maxAttempts! });
       }
 
       const { seed, paper, versions, answerSpecs, poolSnapshotId } = await this.draw(round, bankRevision, manager);
@@ -271,7 +272,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     const attempt = await this.owned(user, attemptId);
     await this.assertAcceptingWrites(attempt, now);
     checkAnswer(questionId, specOf(attempt, questionId), optionIds);
-    throw new DomainError('ATTEMPT.FINISHED');
+    throw AttemptErrors.error('ATTEMPT.FINISHED');
   }
 
   async savePrediction(user: AuthUser, attemptId: string, prediction: number): Promise<{ prediction: number; savedAt: Date }> {
@@ -279,7 +280,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     if (await this.attempts.savePrediction(attemptId, user.id, prediction, now, this.graceMs)) return { prediction, savedAt: now };
     const attempt = await this.owned(user, attemptId);
     await this.assertAcceptingWrites(attempt, now);
-    throw new DomainError('ATTEMPT.FINISHED');
+    throw AttemptErrors.error('ATTEMPT.FINISHED');
   }
 
   /**
@@ -293,7 +294,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     let event: AttemptFinished | null = null;
     const attempt = await this.attempts.transaction(async (manager) => {
       const locked = await this.attempts.lockForGrading(manager, attemptId);
-      if (!locked || locked.participant.userId !== user.id) throw new DomainError('ATTEMPT.NOT_FOUND');
+      if (!locked || locked.participant.userId !== user.id) throw AttemptErrors.error('ATTEMPT.NOT_FOUND');
       const { participant, attempt: current } = locked;
       if (current.status === 'expired' && !isExpired(now, current.deadline, this.graceMs)) {
         // Expired by someone else after this submit arrived. Not once the round is closed: its final
@@ -348,7 +349,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     const allowed =
       managing ||
       (canReview(context) && canReview({ ...context, othersPlaying: await this.attempts.anyAcceptingAnswers(round.id, new Date(now.getTime() - this.graceMs)) }));
-    if (!allowed) throw new DomainError('ATTEMPT.REVIEW_NOT_AVAILABLE', { reviewAfter: round.reviewAfter });
+    if (!allowed) throw AttemptErrors.error('ATTEMPT.REVIEW_NOT_AVAILABLE', { reviewAfter: round.reviewAfter });
     const keyVersions = await this.pool.pinned(attempt.paper.map(keyVersionOf));
     return { ...view, keyVersions };
   }
@@ -382,7 +383,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     let event: AttemptFinished | null = null;
     const attempt = await this.attempts.transaction(async (manager) => {
       const locked = await this.attempts.lockForGrading(manager, attemptId);
-      if (!locked) throw new DomainError('ATTEMPT.NOT_FOUND');
+      if (!locked) throw AttemptErrors.error('ATTEMPT.NOT_FOUND');
       const { participant, attempt: current } = locked;
       if (current.status !== 'active' || !isExpired(now, current.deadline, this.graceMs)) return current;
       const round = await this.contests.gradingRules(current.roundId, manager);
@@ -489,18 +490,18 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
 
   /** Why a write was refused: finished, or out of time (then it is finalized on the spot). */
   private async assertAcceptingWrites(attempt: AttemptEntity, now: Date): Promise<void> {
-    if (attempt.status === 'expired') throw new DomainError('ATTEMPT.EXPIRED');
-    if (attempt.status === 'submitted') throw new DomainError('ATTEMPT.FINISHED');
+    if (attempt.status === 'expired') throw AttemptErrors.error('ATTEMPT.EXPIRED');
+    if (attempt.status === 'submitted') throw AttemptErrors.error('ATTEMPT.FINISHED');
     if (isExpired(now, attempt.deadline, this.graceMs)) {
       await this.expireNow(attempt.id);
-      throw new DomainError('ATTEMPT.EXPIRED');
+      throw AttemptErrors.error('ATTEMPT.EXPIRED');
     }
   }
 
   /** The member's own attempt; another member's is "not found" (its existence is not theirs to know). */
   private async owned(user: AuthUser, attemptId: string): Promise<AttemptEntity> {
     const attempt = await this.attempts.findAttempt(attemptId);
-    if (!attempt || attempt.userId !== user.id) throw new DomainError('ATTEMPT.NOT_FOUND');
+    if (!attempt || attempt.userId !== user.id) throw AttemptErrors.error('ATTEMPT.NOT_FOUND');
     return attempt;
   }
 
@@ -510,8 +511,8 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
    */
   private async readable(user: AuthUser, attemptId: string): Promise<AttemptEntity> {
     const attempt = await this.attempts.findAttempt(attemptId);
-    if (!attempt) throw new DomainError('ATTEMPT.NOT_FOUND');
-    if (attempt.userId !== user.id && !(await this.access.manages(user, 'round', attempt.roundId))) throw new DomainError('ATTEMPT.NOT_FOUND');
+    if (!attempt) throw AttemptErrors.error('ATTEMPT.NOT_FOUND');
+    if (attempt.userId !== user.id && !(await this.access.manages(user, 'round', attempt.roundId))) throw AttemptErrors.error('ATTEMPT.NOT_FOUND');
     return attempt;
   }
 

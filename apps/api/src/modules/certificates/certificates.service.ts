@@ -15,6 +15,7 @@ import type { CertificateBatchEntity } from './certificate-batch.entity.js';
 import type { CertificateContent } from './certificate-pdf.js';
 import { CertificateRenderer } from './certificate-renderer.js';
 import { CertificatesRepository } from './certificates.repository.js';
+import { CertificateErrors } from './certificates.errors.js';
 
 /** Board rows read per step of a bulk job. */
 const PAGE = 200;
@@ -50,7 +51,7 @@ export class CertificatesService {
   async mine(user: AuthUser, roundId: string): Promise<{ pdf: Uint8Array; filename: string }> {
     const { round, contest } = await this.closedRound(user, roundId);
     const { board, row } = await this.boards.myRank(user, roundId);
-    if (!row) throw new DomainError('CERTIFICATE.NOT_PARTICIPANT');
+    if (!row) throw CertificateErrors.error('CERTIFICATE.NOT_PARTICIPANT');
     const [winners, resultsSha256] = await Promise.all([this.repository.latestWinners(roundId), this.digests.resultsSha256(roundId)]);
     const profile = board.profiles.get(user.id);
     const pdf = await this.renderer.render({
@@ -88,14 +89,14 @@ export class CertificatesService {
 
   async batch(roundId: string, id: string): Promise<CertificateBatchEntity> {
     const batch = await this.repository.find(id);
-    if (!batch || batch.roundId !== roundId) throw new DomainError('CERTIFICATE.BATCH_NOT_FOUND');
+    if (!batch || batch.roundId !== roundId) throw CertificateErrors.error('CERTIFICATE.BATCH_NOT_FOUND');
     return this.withStaleness(batch);
   }
 
   /** The finished zip's path. */
   async batchFile(roundId: string, id: string): Promise<string> {
     const batch = await this.batch(roundId, id);
-    if (batch.status !== 'done') throw new DomainError('CERTIFICATE.BATCH_NOT_READY', { status: batch.status });
+    if (batch.status !== 'done') throw CertificateErrors.error('CERTIFICATE.BATCH_NOT_READY', { status: batch.status });
     return this.zipPath(batch.id);
   }
 
@@ -111,7 +112,7 @@ export class CertificatesService {
   private async closedRound(user: AuthUser, roundId: string) {
     const { round, contest } = await this.contests.getRound(user, roundId);
     if (round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
-    if (!round.closedAt) throw new DomainError('CERTIFICATE.ROUND_NOT_CLOSED', { closesAt: round.closesAt.toISOString() });
+    if (!round.closedAt) throw CertificateErrors.error('CERTIFICATE.ROUND_NOT_CLOSED', { closesAt: round.closesAt.toISOString() });
     return { round, contest };
   }
 

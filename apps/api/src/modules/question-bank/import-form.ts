@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { type ImportFormat, ImportFormats } from '@hoi-thi/contracts';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
 import { IMPORT_MAX_BYTES, type ImportRequest } from './question-import.service.js';
+import { UploadErrors } from '../../common/errors/upload.errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FIELDS = new Set(['format', 'topicId', 'dryRun', 'allowDuplicates']);
@@ -15,7 +16,7 @@ function flag(value: string | undefined, field: string, details: ValidationDetai
 
 /** Reads the multipart import form: one file (≤ 10 MB) and its fields, in any order. */
 export async function readImportForm(request: FastifyRequest): Promise<ImportRequest> {
-  if (!request.isMultipart()) throw new DomainError('IMPORT.NOT_MULTIPART');
+  if (!request.isMultipart()) throw UploadErrors.error('IMPORT.NOT_MULTIPART');
   const fields: Record<string, string> = {};
   let file: Buffer | null = null;
   const details: ValidationDetail[] = [];
@@ -36,8 +37,8 @@ export async function readImportForm(request: FastifyRequest): Promise<ImportReq
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('IMPORT.FILE_TOO_LARGE', { megabytes: IMPORT_MAX_BYTES / 1024 / 1024 });
-    if (code?.startsWith('FST_')) throw new DomainError('IMPORT.BAD_FORM');
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw UploadErrors.error('IMPORT.FILE_TOO_LARGE', { megabytes: IMPORT_MAX_BYTES / 1024 / 1024 });
+    if (code?.startsWith('FST_')) throw UploadErrors.error('IMPORT.BAD_FORM');
     throw error;
   }
   if (!file) details.push({ field: 'file', constraint: 'isDefined' });

@@ -14,6 +14,7 @@ import { DEFAULT_DIFFICULTY, DEFAULT_POINTS, rowsToQuestions } from './import/te
 import { readXlsxRows } from './import/xlsx.reader.js';
 import { QuestionBankRepository } from './question-bank.repository.js';
 import { type QuestionDraft, QuestionsService } from './questions.service.js';
+import { UploadErrors } from '../../common/errors/upload.errors.js';
 
 const DRY_RUN = 'dry-run:';
 
@@ -93,7 +94,7 @@ export class QuestionImportService {
   }
 
   private async parse(format: ImportFormat, file: Buffer): Promise<ParseResult> {
-    if (file.length > IMPORT_MAX_BYTES) throw new DomainError('IMPORT.FILE_TOO_LARGE', { megabytes: IMPORT_MAX_BYTES / 1024 / 1024 });
+    if (file.length > IMPORT_MAX_BYTES) throw UploadErrors.error('IMPORT.FILE_TOO_LARGE', { megabytes: IMPORT_MAX_BYTES / 1024 / 1024 });
     const mismatch = checkFormat(file, format);
     if (mismatch) return { questions: [], errors: [mismatch], skipped: [] };
     if (format === 'xlsx') {

@@ -6,13 +6,13 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { type ExportFormat, ExportFormats, type ImportResponse } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequireRoles } from '../../common/auth/decorators.js';
-import { DomainError } from '../../common/errors/domain-error.js';
 import { Lang } from '../../common/i18n/language.decorator.js';
 import type { Language } from '../../common/i18n/language.js';
 import { readImportForm } from './import-form.js';
 import { toImportResponse } from './import-report.mapper.js';
 import { QuestionExportService } from './question-export.service.js';
 import { QuestionImportService } from './question-import.service.js';
+import { QuestionBankErrors } from './question-bank.errors.js';
 
 export class ExportQuery {
   @IsIn(ExportFormats)
@@ -49,7 +49,7 @@ export class QuestionTransferController {
     const report = await this.importer.import(user.id, form);
     const response = toImportResponse(report, language);
     if (report.errors.length && !form.dryRun) {
-      throw new DomainError('IMPORT.INVALID', { count: report.errors.length }, undefined, { ...response });
+      throw QuestionBankErrors.error('IMPORT.INVALID', { count: report.errors.length }, undefined, { ...response });
     }
     void reply.status(form.dryRun ? 200 : 201);
     return response;
@@ -63,7 +63,7 @@ export class QuestionTransferController {
   @Get('export')
   async export(@Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.exporter.export(query.format, query.topicId);
-    if (!file) throw new DomainError('TOPIC.NOT_FOUND');
+    if (!file) throw QuestionBankErrors.error('TOPIC.NOT_FOUND');
     await sendFile(reply, file, CONTENT_TYPES[query.format], `ngan-hang-cau-hoi.${EXTENSIONS[query.format]}`);
   }
 }

@@ -12,6 +12,7 @@ import type { CreateTopicDto, UpdateTopicDto } from './dto/topic.dto.js';
 import { type NewQuestion, type NewVersion, QuestionBankRepository, type QuestionWithVersion } from './question-bank.repository.js';
 import type { StoredOption } from './question-version.entity.js';
 import type { TopicEntity } from './topic.entity.js';
+import { QuestionBankErrors } from './question-bank.errors.js';
 
 export interface QuestionDraft {
   topicId: string;
@@ -50,7 +51,7 @@ export class QuestionsService {
     try {
       return await this.repository.insertTopic({ name: dto.name, parentId: dto.parentId ?? null }, manager);
     } catch (error) {
-      if (isUniqueViolation(error, 'UQ_topics_parent_name')) throw new DomainError('TOPIC.NAME_TAKEN', { name: dto.name });
+      if (isUniqueViolation(error, 'UQ_topics_parent_name')) throw QuestionBankErrors.error('TOPIC.NAME_TAKEN', { name: dto.name });
       throw error;
     }
   }
@@ -72,11 +73,11 @@ export class QuestionsService {
       return await this.repository.transaction(async (manager) => {
         await this.repository.lockTopics(manager);
         const topic = await this.repository.findTopic(id, manager);
-        if (!topic) throw new DomainError('TOPIC.NOT_FOUND');
+        if (!topic) throw QuestionBankErrors.error('TOPIC.NOT_FOUND');
         if (dto.parentId !== undefined && dto.parentId !== topic.parentId) {
           if (dto.parentId !== null) {
             if (!(await this.repository.findTopic(dto.parentId, manager))) throw DomainError.invalidField('parentId', 'topicNotFound');
-            if (await this.repository.topicIsWithin(dto.parentId, id, manager)) throw new DomainError('TOPIC.CYCLE');
+            if (await this.repository.topicIsWithin(dto.parentId, id, manager)) throw QuestionBankErrors.error('TOPIC.CYCLE');
           }
           topic.parentId = dto.parentId;
         }
@@ -84,7 +85,7 @@ export class QuestionsService {
         return await this.repository.saveTopic(topic, manager);
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'UQ_topics_parent_name')) throw new DomainError('TOPIC.NAME_TAKEN', { name: dto.name ?? '' });
+      if (isUniqueViolation(error, 'UQ_topics_parent_name')) throw QuestionBankErrors.error('TOPIC.NAME_TAKEN', { name: dto.name ?? '' });
       throw error;
     }
   }
@@ -93,16 +94,16 @@ export class QuestionsService {
   async deleteTopic(id: string): Promise<void> {
     await this.repository.transaction(async (manager) => {
       await this.repository.lockTopics(manager);
-      if (!(await this.repository.findTopic(id, manager))) throw new DomainError('TOPIC.NOT_FOUND');
+      if (!(await this.repository.findTopic(id, manager))) throw QuestionBankErrors.error('TOPIC.NOT_FOUND');
       const used = (await this.repository.topicHasContent(id, manager)) || (await Promise.all(this.topicUsages.map((inUse) => inUse(id, manager)))).some(Boolean);
-      if (used) throw new DomainError('TOPIC.IN_USE');
+      if (used) throw QuestionBankErrors.error('TOPIC.IN_USE');
       await this.repository.deleteTopic(id, manager);
     });
   }
 
   async get(id: string): Promise<QuestionWithVersion> {
     const found = await this.repository.findQuestion(id);
-    if (!found) throw new DomainError('QUESTION.NOT_FOUND');
+    if (!found) throw QuestionBankErrors.error('QUESTION.NOT_FOUND');
     return found;
   }
 
@@ -169,8 +170,8 @@ export class QuestionsService {
   async update(user: AuthUser, id: string, dto: UpdateQuestionDto): Promise<QuestionWithVersion> {
     return this.repository.transaction(async (manager) => {
       const current = await this.repository.findQuestion(id, manager, true);
-      if (!current) throw new DomainError('QUESTION.NOT_FOUND');
-      if (current.question.status === 'archived') throw new DomainError('QUESTION.ARCHIVED');
+      if (!current) throw QuestionBankErrors.error('QUESTION.NOT_FOUND');
+      if (current.question.status === 'archived') throw QuestionBankErrors.error('QUESTION.ARCHIVED');
       const { question, version } = current;
       const draft: QuestionDraft = {
         topicId: dto.topicId ?? question.topicId,
@@ -205,7 +206,7 @@ export class QuestionsService {
   async archive(actor: AuthUser, id: string): Promise<QuestionWithVersion> {
     return this.repository.transaction(async (manager) => {
       const current = await this.repository.findQuestion(id, manager, true);
-      if (!current) throw new DomainError('QUESTION.NOT_FOUND');
+      if (!current) throw QuestionBankErrors.error('QUESTION.NOT_FOUND');
       if (current.question.status !== 'archived') {
         current.question.status = 'archived';
         current.question = await this.repository.saveQuestion(current.question, manager);

@@ -21,6 +21,7 @@ import { LeaderboardsService } from '../leaderboards/leaderboards.service.js';
 import { QuestionPoolService } from '../question-bank/question-pool.service.js';
 import { ResultsDigestService } from './results-digest.service.js';
 import { StreamingZip, ZipConsumerGone } from './results-bundle.zip.js';
+import { ResultsErrors } from './results.errors.js';
 
 /** Final board lines read per query (keyset by rank). */
 const BOARD_BATCH = 1_000;
@@ -55,7 +56,7 @@ export class ResultsBundleService {
   async bundle(user: AuthUser, roundId: string): Promise<ResultsBundleDownload> {
     const { round, contest } = await this.contests.roundById(roundId);
     if (round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
-    if (!round.closedAt) throw new DomainError('RESULTS.ROUND_NOT_CLOSED', { closesAt: round.closesAt.toISOString() });
+    if (!round.closedAt) throw ResultsErrors.error('RESULTS.ROUND_NOT_CLOSED', { closesAt: round.closesAt.toISOString() });
     await this.audit.record({ actorId: user.id, action: 'round.results_bundle', targetType: 'round', targetId: roundId });
     const zip = new StreamingZip(round.closedAt);
     this.write(zip, user, { ...round, closedAt: round.closedAt }, contest).catch((error: Error) => {

@@ -7,6 +7,7 @@ import { sniffBuffer } from '../question-bank/import/detect-format.js';
 import { renderImportMessage } from '../question-bank/import/import-messages.js';
 import { columnLetter } from '../question-bank/import/template.js';
 import { readXlsxRows } from '../question-bank/import/xlsx.reader.js';
+import { UploadErrors } from '../../common/errors/upload.errors.js';
 
 /** A unit tree file: 2,558 grassroots units take about 200 KB as xlsx; 5 MB leaves room for any federation. */
 export const UNIT_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -28,7 +29,7 @@ export interface UnitFileIssue {
 
 /** The multipart form of `POST /api/units/import`: one `file` and `dryRun`. */
 export async function readUnitImportForm(request: FastifyRequest): Promise<UnitImportForm> {
-  if (!request.isMultipart()) throw new DomainError('IMPORT.NOT_MULTIPART');
+  if (!request.isMultipart()) throw UploadErrors.error('IMPORT.NOT_MULTIPART');
   let file: Buffer | null = null;
   let dryRun = false;
   const details: ValidationDetail[] = [];
@@ -46,8 +47,8 @@ export async function readUnitImportForm(request: FastifyRequest): Promise<UnitI
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('IMPORT.FILE_TOO_LARGE', { megabytes: UNIT_IMPORT_MAX_BYTES / 1024 / 1024 });
-    if (code?.startsWith('FST_')) throw new DomainError('IMPORT.BAD_FORM');
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw UploadErrors.error('IMPORT.FILE_TOO_LARGE', { megabytes: UNIT_IMPORT_MAX_BYTES / 1024 / 1024 });
+    if (code?.startsWith('FST_')) throw UploadErrors.error('IMPORT.BAD_FORM');
     throw error;
   }
   if (!file) details.push({ field: 'file', constraint: 'isDefined' });

@@ -2,7 +2,6 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res }
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UnitImportResponse, UnitResponse } from '@hoi-thi/contracts';
-import { DomainError } from '../../common/errors/domain-error.js';
 import { Lang } from '../../common/i18n/language.decorator.js';
 import type { Language } from '../../common/i18n/language.js';
 import { translate } from '../../common/i18n/messages.js';
@@ -12,6 +11,7 @@ import { ParseUuid } from '../../common/parse-uuid.pipe.js';
 import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 import { toUnitResponse } from './unit.mapper.js';
 import { UnitsService } from './units.service.js';
+import { UnitErrors } from './units.errors.js';
 
 @ApiTags('units')
 @Controller('units')
@@ -65,7 +65,7 @@ export class UnitsController {
         message: issue.message ?? translate(language, issue.code!, issue.params) ?? issue.code!,
       })),
     };
-    if (response.errors.length && !form.dryRun) throw new DomainError('UNIT_IMPORT.INVALID', { count: response.errors.length }, undefined, { ...response });
+    if (response.errors.length && !form.dryRun) throw UnitErrors.error('UNIT_IMPORT.INVALID', { count: response.errors.length }, undefined, { ...response });
     void reply.status(form.dryRun ? 200 : 201);
     return response;
   }

@@ -7,6 +7,7 @@ import type { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 import { readUnitRows, toFileIssue, type UnitFileIssue, type UnitImportForm } from './unit-import.js';
 import type { UnitEntity } from './unit.entity.js';
 import { UnitsRepository } from './units.repository.js';
+import { UnitErrors } from './units.errors.js';
 
 @Injectable()
 export class UnitsService {
@@ -50,11 +51,11 @@ export class UnitsService {
     return this.units.transaction(async (manager) => {
       await this.units.lockTree(manager);
       const unit = await this.units.findById(id, manager);
-      if (!unit) throw new DomainError('UNIT.NOT_FOUND');
+      if (!unit) throw UnitErrors.error('UNIT.NOT_FOUND');
       if (dto.parentId !== undefined && dto.parentId !== unit.parentId) {
         if (dto.parentId !== null) {
           if (!(await this.units.exists(dto.parentId, manager))) throw DomainError.invalidField('parentId', 'unitNotFound');
-          if (await this.units.isWithin(dto.parentId, [id], manager)) throw new DomainError('UNIT.CYCLE');
+          if (await this.units.isWithin(dto.parentId, [id], manager)) throw UnitErrors.error('UNIT.CYCLE');
         }
         unit.parentId = dto.parentId;
       }
@@ -75,9 +76,9 @@ export class UnitsService {
   async remove(id: string): Promise<void> {
     await this.units.transaction(async (manager) => {
       await this.units.lockTree(manager);
-      if (!(await this.units.exists(id, manager))) throw new DomainError('UNIT.NOT_FOUND');
+      if (!(await this.units.exists(id, manager))) throw UnitErrors.error('UNIT.NOT_FOUND');
       const used = (await this.units.hasChildren(id, manager)) || (await Promise.all(this.usages.map((usage) => usage.unitInUse(id, manager)))).some(Boolean);
-      if (used) throw new DomainError('UNIT.IN_USE');
+      if (used) throw UnitErrors.error('UNIT.IN_USE');
       await this.units.delete(id, manager);
     });
   }

@@ -9,6 +9,7 @@ import { UnitsService } from '../units/units.service.js';
 import type { UserEntity } from './user.entity.js';
 import { isUniqueViolation } from '../../common/database/sql.js';
 import { type AuthStanding, type AuthStateChange, type DuplicateAccountRow, type DuplicateGroupRow, type DuplicateSearch, type UserSearch, UsersRepository } from './users.repository.js';
+import { UserErrors } from './users.errors.js';
 
 export interface NewUser {
   fullName: string;
@@ -122,9 +123,9 @@ export class UsersService implements OnModuleInit {
   async setRoles(actor: AuthUser, userId: string, roles: Role[]): Promise<UserEntity> {
     const saved = await this.users.transaction(async (manager) => {
       const user = await this.users.findByIdForUpdate(userId, manager);
-      if (!user) throw new DomainError('USER.NOT_FOUND');
+      if (!user) throw UserErrors.error('USER.NOT_FOUND');
       if (actor.id === userId && user.roles.includes('admin') && !roles.includes('admin')) {
-        throw new DomainError('USER.CANNOT_DEMOTE_SELF');
+        throw UserErrors.error('USER.CANNOT_DEMOTE_SELF');
       }
       const saved = (await this.users.updateAuthState(userId, { roles: [...new Set(roles)], revokeTokens: true }, manager))!;
       await this.audit.record({ actorId: actor.id, action: 'user.roles', targetType: 'user', targetId: userId, details: { from: user.roles, to: saved.roles } }, manager);
@@ -162,7 +163,7 @@ export class UsersService implements OnModuleInit {
       throw error;
     }
     const user = await this.users.findById(userId);
-    if (!user) throw new DomainError('USER.NOT_FOUND');
+    if (!user) throw UserErrors.error('USER.NOT_FOUND');
     return user;
   }
 
