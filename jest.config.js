@@ -56,8 +56,9 @@ export default {
     },
     // Real Chromium against the built app: only with `npm run test:browser` (the last part of `npm test`).
     // `browser`: every browser spec, server on the local PostgreSQL. `browser-embedded`: the quiz flow
-    // against the server started the `npm start` way (PGlite in a temporary DATA_DIR, short pool idle
-    // timeout). `hoithiBrowserSuite` tells support/suite-env.ts which suite's server a test file uses.
+    // and the role journeys against the server started the `npm start` way (PGlite in a temporary
+    // DATA_DIR, short pool idle timeout). `hoithiBrowserSuite` tells support/suite-env.ts which suite's
+    // server a test file uses.
     ...(process.env.HOITHI_BROWSER_TESTS === '1'
       ? [
           {
@@ -72,7 +73,7 @@ export default {
           {
             ...common,
             displayName: 'browser-embedded',
-            testMatch: ['<rootDir>/test/browser/quiz-flow.browser-spec.ts'],
+            testMatch: ['<rootDir>/test/browser/quiz-flow.browser-spec.ts', '<rootDir>/test/browser/journeys.browser-spec.ts'],
             globals: { hoithiBrowserSuite: 'embedded' },
             setupFiles: ['<rootDir>/test/browser/support/suite-env.ts'],
             globalSetup: '<rootDir>/test/browser/global-setup-embedded.ts',

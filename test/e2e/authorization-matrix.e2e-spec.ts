@@ -24,6 +24,9 @@ interface Plan extends Omit<CallOptions, 'token'> {
 
 type Actual = Outcome | number | string;
 
+/** A batch id no batch has: past the guards, its managers learn it does not exist. */
+const NO_BATCH = '00000000-0000-4000-8000-000000000000';
+
 /** What the caller met, in the table's terms (see authorization-matrix.table.ts). */
 function outcomeOf(status: number, code: string | undefined): Actual {
   if (status === 401) return 401;
@@ -107,6 +110,14 @@ describe('authorization matrix', () => {
       'POST /api/rounds/{id}/close': { params: { id: w.roundToClose }, body: {} },
       'GET /api/contests/{id}/participation': { params: { id: quiz.contestId } },
       'GET /api/rounds/{id}/item-analysis': { params: { id: quiz.roundId } },
+      // An open round: the managers get 409 RESULTS.ROUND_NOT_CLOSED, past the guards.
+      'GET /api/rounds/{id}/results-bundle': { params: { id: quiz.roundId } },
+      // Certificates of an open round: 409 CERTIFICATE.ROUND_NOT_CLOSED past the guards; no batch exists yet.
+      'GET /api/rounds/{id}/certificate': { params: { id: quiz.roundId } },
+      'POST /api/rounds/{id}/certificate-batches': { params: { id: quiz.roundId }, body: { winners: 3 } },
+      'GET /api/rounds/{id}/certificate-batches': { params: { id: quiz.roundId } },
+      'GET /api/rounds/{id}/certificate-batches/{batchId}': { params: { id: quiz.roundId, batchId: NO_BATCH } },
+      'GET /api/rounds/{id}/certificate-batches/{batchId}/file': { params: { id: quiz.roundId, batchId: NO_BATCH } },
       'GET /api/attempts/{id}': { params: { id: attempt.id } },
       'GET /api/attempts/{id}/review': { params: { id: attempt.id } },
       // Valid bodies: the handler, not the validation pipe, must be what refuses a stranger.

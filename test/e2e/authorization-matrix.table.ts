@@ -113,6 +113,15 @@ export const EXPECTED: Record<string, Row> = {
   // Analytics (managers)
   'GET /api/contests/{id}/participation': MANAGERS,
   'GET /api/rounds/{id}/item-analysis': MANAGERS,
+  'GET /api/rounds/{id}/results-bundle': MANAGERS,
+
+  // Certificates: a member's own (any signed-in caller: the handler says whether they took part), managers' bulk batches.
+  'GET /api/rounds/{id}/certificate': SIGNED_IN,
+  'POST /api/rounds/{id}/certificate-batches': MANAGERS,
+  'GET /api/rounds/{id}/certificate-batches': MANAGERS,
+  // No such batch: its managers get 404 CERTIFICATE.BATCH_NOT_FOUND, everyone else is stopped before.
+  'GET /api/rounds/{id}/certificate-batches/{batchId}': { ...MANAGERS, manager: 404, admin: 404 },
+  'GET /api/rounds/{id}/certificate-batches/{batchId}/file': { ...MANAGERS, manager: 404, admin: 404 },
   'GET /api/attempts/{id}': OWNER_AND_MANAGERS,
   'GET /api/attempts/{id}/review': OWNER_AND_MANAGERS,
   'PUT /api/attempts/{id}/answers/{questionId}': OWNER_ONLY,

@@ -153,6 +153,12 @@ const CASES: [string, (w: FuzzWorld) => FuzzCase][] = [
   ['GET /api/rounds/{id}/participation', (w) => ({ as: 'manager', params: { id: w.quiz.roundId }, query: ['bucket'] })],
   ['GET /api/contests/{id}/participation', (w) => ({ as: 'manager', params: { id: w.quiz.contestId }, query: ['format'] })],
   ['GET /api/rounds/{id}/item-analysis', (w) => ({ as: 'manager', params: { id: w.quiz.roundId } })],
+  ['GET /api/rounds/{id}/results-bundle', (w) => ({ as: 'manager', params: { id: w.quiz.roundId } })],
+  ['GET /api/rounds/{id}/certificate', (w) => ({ as: 'member', params: { id: w.quiz.roundId } })],
+  ['POST /api/rounds/{id}/certificate-batches', (w) => ({ as: 'manager', params: { id: w.quiz.roundId }, body: { winners: 3 } })],
+  ['GET /api/rounds/{id}/certificate-batches', (w) => ({ as: 'manager', params: { id: w.quiz.roundId } })],
+  ['GET /api/rounds/{id}/certificate-batches/{batchId}', (w) => ({ as: 'manager', params: { id: w.quiz.roundId, batchId: NO_SUCH_ID } })],
+  ['GET /api/rounds/{id}/certificate-batches/{batchId}/file', (w) => ({ as: 'manager', params: { id: w.quiz.roundId, batchId: NO_SUCH_ID } })],
   ['GET /api/attempts/{id}', (w) => ({ as: 'member', params: { id: w.attempt.id } })],
   [
     'PUT /api/attempts/{id}/answers/{questionId}',

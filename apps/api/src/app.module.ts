@@ -11,6 +11,8 @@ import type { AppConfig } from './config/env.schema.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+import { ResultsModule } from './modules/results/results.module.js';
+import { CertificatesModule } from './modules/certificates/certificates.module.js';
 import { AttemptsModule } from './modules/attempts/attempts.module.js';
 import { AuditLogModule } from './modules/audit/audit-log.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -47,6 +49,8 @@ export class AppModule {
         LeaderboardsModule,
         EssaysModule,
         AnalyticsModule,
+        ResultsModule,
+        CertificatesModule,
         QuestionBankModule,
         ShareModule,
         AuditLogModule,

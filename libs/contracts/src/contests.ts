@@ -15,6 +15,9 @@ export type ReviewAfter = (typeof ReviewAfterOptions)[number];
 export const GradingModes = ['all_or_nothing', 'partial'] as const;
 export type GradingMode = (typeof GradingModes)[number];
 
+/** An essay round's prompt (đề bài): long enough for a page of context, short enough to read on a phone. */
+export const ROUND_PROMPT_MAX_LENGTH = 5000;
+
 /** `upcoming` before opensAt, `open` inside the window, `closed` after closesAt or once closed by an organizer. */
 export type RoundPhase = 'upcoming' | 'open' | 'closed';
 
@@ -57,6 +60,8 @@ export interface RoundResponse {
   /** The last minutes before close in which public boards stop changing (0 = no freeze). */
   freezeMinutes: number;
   // essay rounds
+  /** The essay's prompt (đề bài); null when the organizer gave none. */
+  prompt: string | null;
   rubric: RubricCriterionDto[] | null;
   judgesPerEntry: number | null;
   minWords: number | null;

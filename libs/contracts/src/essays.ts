@@ -108,6 +108,8 @@ export interface JudgeAssignmentResponse {
   title: string;
   body: string;
   wordCount: number;
+  /** The round's prompt (đề bài) the entry answers; null when none was given. */
+  prompt: string | null;
   rubric: RubricCriterionDto[];
   status: Exclude<AssignmentStatus, 'conflict'>;
   scores?: CriterionScoreDto[];

@@ -8,3 +8,5 @@ export * from './leaderboards.js';
 export * from './essays.js';
 export * from './audit.js';
 export * from './analytics.js';
+export * from './admission.js';
+export * from './certificates.js';

@@ -21,6 +21,12 @@ export interface RoundLeaderboardResponse {
   frozen: boolean;
   frozenAt: string | null;
   actualValue: number | null;
+  /**
+   * Once final: the SHA-256 (hex) of results.csv in the round's results bundle ("Mã kiểm chứng kết
+   * quả"), anyone holding the bundle can check it; null before close and until a bundle is built.
+   * Always sent by `GET /api/rounds/:id/leaderboard`; absent from boards built from stream events.
+   */
+  resultsSha256?: string | null;
   total: number;
   /** `prediction` is null on every line until the board is final. */
   entries: LeaderboardEntry[];

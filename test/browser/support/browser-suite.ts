@@ -104,7 +104,8 @@ export async function startBrowserSuite(suite: BrowserSuiteName): Promise<void> 
   const logFile = join(mkdtempSync(join(tmpdir(), `hoithi-browser-${suite}-`)), 'server.log');
   state.app = await startBuiltApp({
     logFile,
-    env: { ...env, DEMO_DATA: 'true', LOG_LEVEL: 'warn', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
+    // Rounds close by themselves within seconds of close + grace (the journeys wait for it).
+    env: { ...env, DEMO_DATA: 'true', LOG_LEVEL: 'warn', ROUND_AUTO_CLOSE_SECONDS: '2', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
   });
   publish(suite, 'BASE_URL', state.app.baseUrl);
   publish(suite, 'ADMIN_EMAIL', admin.email);

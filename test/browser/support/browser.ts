@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
@@ -37,9 +37,12 @@ export interface WatchedPage {
   errors: string[];
 }
 
-/** A fresh context (own storage) with a phone viewport, Vietnamese, collecting console errors. */
-export async function openPage(browser: Browser): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', baseURL: baseUrl() });
+/**
+ * A fresh context (own storage) with a phone viewport, Vietnamese, collecting console errors.
+ * `options` adds to it (say `isMobile` and `hasTouch` for a real phone's coarse pointer).
+ */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', baseURL: baseUrl(), ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -69,4 +72,30 @@ export async function keyScreen(page: Page, name: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-1280x800.png`), fullPage: false });
   await page.setViewportSize(PHONE);
+}
+
+type SessionLike = { accessToken: string; refreshToken?: string; expiresIn: number };
+
+/**
+ * Signs a browser context in without the form. Given an email and password: a login through the
+ * context's own request API (so a refresh cookie, when the server sets one, is the context's); given
+ * a login's response: its tokens. The access token (and a refresh token in the body, if any) goes
+ * where the client looks for a stored session before its first script, once: later navigations keep
+ * what the app made of it (its renewed tokens, or the cookie and the `hoi-thi.signedIn` flag).
+ */
+export async function signInContext(context: BrowserContext, who: string | SessionLike, password?: string): Promise<SessionLike> {
+  let auth: SessionLike;
+  if (typeof who === 'string') {
+    const response = await context.request.post(`${baseUrl()}/api/auth/login`, { data: { email: who, password } });
+    if (!response.ok()) throw new Error(`login of ${who} → ${String(response.status())} ${await response.text()}`);
+    auth = (await response.json()) as SessionLike;
+  } else {
+    auth = who;
+  }
+  const session: Record<string, string> = { 'hoi-thi.accessToken': auth.accessToken, 'hoi-thi.accessTokenExpiresAt': String(Date.now() + auth.expiresIn * 1000) };
+  if (auth.refreshToken) session['hoi-thi.refreshToken'] = auth.refreshToken;
+  await context.addInitScript(
+    `(() => { const s = window.localStorage; if (s.getItem('hoi-thi.accessToken') || s.getItem('hoi-thi.signedIn')) return; for (const [key, value] of Object.entries(${JSON.stringify(session)})) s.setItem(key, value); })()`,
+  );
+  return auth;
 }

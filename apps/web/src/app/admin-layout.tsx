@@ -19,6 +19,9 @@ export function AdminLayout() {
           <NavLink to="/admin/units" className="sub-nav__link">
             {t('admin.units')}
           </NavLink>
+          <NavLink to="/admin/analytics" className="sub-nav__link">
+            {t('analytics.menu')}
+          </NavLink>
           <NavLink to="/admin/duplicates" className="sub-nav__link">
             {t('admin.duplicates')}
           </NavLink>

@@ -97,6 +97,7 @@ export function aRound(overrides: Partial<RoundDetailResponse> = {}): RoundDetai
     predictionActual: 'participants',
     reviewAfter: 'close',
     freezeMinutes: 30,
+    prompt: null,
     rubric: null,
     judgesPerEntry: null,
     minWords: null,

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { IsIn, IsOptional } from 'class-validator';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type {
   AttemptResponse,
   AttemptReviewResponse,
@@ -10,6 +11,7 @@ import type {
   RoundDetailResponse,
   RoundPreviewResponse,
   SaveAnswerResponse,
+  StartWaitingResponse,
   SubmitResponse,
 } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
@@ -17,6 +19,8 @@ import { CurrentUser, Public } from '../../common/auth/decorators.js';
 import { Clock } from '../../common/clock.js';
 import { ParseUuid } from '../../common/parse-uuid.pipe.js';
 import { toAttemptResponse, toAttemptSummary, toPreviewResponse, toReviewResponse, toRoundDetail, toSubmitResponse } from './attempt.mapper.js';
+import { StartAdmission } from './admission/start-admission.js';
+import { StartWaitingDto } from './admission/start-waiting.dto.js';
 import { AttemptsService } from './attempts.service.js';
 import { RegradeDto, SaveAnswerDto, SavePredictionDto, SubmitAttemptDto } from './dto/attempt.dto.js';
 import { RegradeService } from './regrade.service.js';
@@ -35,6 +39,7 @@ export class RoundPlayController {
     private readonly attempts: AttemptsService,
     private readonly regrades: RegradeService,
     private readonly clock: Clock,
+    private readonly admission: StartAdmission,
   ) {}
 
   /** The round page: rules, window and, for a signed-in member, attempts left and best attempt. */
@@ -44,8 +49,20 @@ export class RoundPlayController {
     return toRoundDetail(await this.attempts.roundState(caller, id), this.clock.now());
   }
 
+  /** Starts an attempt (201), or over the admission rate says where the member waits (202, no clock running). */
   @Post(':id/attempts')
-  async start(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string): Promise<AttemptResponse> {
+  @ApiCreatedResponse({ description: 'The attempt, started now. 409 ATTEMPT.ACTIVE_EXISTS carries the attempt to resume.' })
+  @ApiAcceptedResponse({ description: 'Queued by admission control: retry after retryAfterMs (also in Retry-After, seconds).', type: StartWaitingDto })
+  async start(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuid) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AttemptResponse | StartWaitingResponse> {
+    const waiting = await this.admission.admit(user, id);
+    if (waiting) {
+      void reply.status(202).header('Retry-After', String(Math.ceil(waiting.retryAfterMs / 1000)));
+      return waiting;
+    }
     return toAttemptResponse(await this.attempts.start(user, id), this.clock.now());
   }
 

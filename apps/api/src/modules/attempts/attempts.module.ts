@@ -3,7 +3,9 @@ import { AuditModule } from '../audit/audit.module.js';
 import { ContestsModule } from '../contests/contests.module.js';
 import { QuestionBankModule } from '../question-bank/question-bank.module.js';
 import { UnitsModule } from '../units/units.module.js';
+import { StartAdmission } from './admission/start-admission.js';
 import { AnalyticsSource } from './analytics-source.js';
+import { AttemptRecordsService } from './attempt-records.service.js';
 import { AttemptEvents } from './attempt-events.js';
 import { AttemptSweeper } from './attempt-sweeper.js';
 import { AttemptsController, RoundPlayController } from './attempts.controller.js';
@@ -15,7 +17,7 @@ import { RegradeService } from './regrade.service.js';
 @Module({
   imports: [AuditModule, ContestsModule, QuestionBankModule, UnitsModule],
   controllers: [RoundPlayController, AttemptsController],
-  providers: [AttemptsRepository, AttemptsService, RegradeService, AttemptEvents, AttemptSweeper, BoardSource, AnalyticsSource],
-  exports: [AttemptsService, AttemptEvents, BoardSource, AnalyticsSource],
+  providers: [AttemptsRepository, AttemptsService, StartAdmission, RegradeService, AttemptEvents, AttemptSweeper, BoardSource, AnalyticsSource, AttemptRecordsService],
+  exports: [AttemptsService, AttemptEvents, BoardSource, AnalyticsSource, AttemptRecordsService],
 })
 export class AttemptsModule {}

@@ -27,6 +27,7 @@ export function toRoundResponse(round: RoundEntity, now: Date): RoundResponse {
     predictionActual: round.predictionActual,
     reviewAfter: round.reviewAfter,
     freezeMinutes: round.freezeMinutes,
+    prompt: round.prompt,
     rubric: round.rubric,
     judgesPerEntry: round.judgesPerEntry,
     minWords: round.minWords,

@@ -19,7 +19,7 @@ import type { RoundEntity } from './round.entity.js';
 
 const PUBLIC_STATUSES: ContestStatus[] = ['published', 'finished'];
 const QUIZ_FIELDS = ['timeLimitSeconds', 'maxAttempts', 'blueprint', 'shuffleQuestions', 'shuffleOptions', 'gradingMode', 'predictionQuestion', 'predictionActual', 'reviewAfter', 'freezeMinutes'] as const;
-const ESSAY_FIELDS = ['rubric', 'judgesPerEntry', 'minWords', 'maxWords'] as const;
+const ESSAY_FIELDS = ['prompt', 'rubric', 'judgesPerEntry', 'minWords', 'maxWords'] as const;
 
 /** What a round may still change once it is open (API.md "Rounds"). */
 const OPEN_ROUND_FIELDS = ['title', 'closesAt'];
@@ -42,7 +42,7 @@ function roundAsDto(round: RoundEntity): CreateRoundDto {
       freezeMinutes: round.freezeMinutes,
     } as CreateRoundDto;
   }
-  return { ...base, rubric: round.rubric ?? undefined, judgesPerEntry: round.judgesPerEntry ?? undefined, minWords: round.minWords ?? undefined, maxWords: round.maxWords ?? undefined } as CreateRoundDto;
+  return { ...base, prompt: round.prompt ?? undefined, rubric: round.rubric ?? undefined, judgesPerEntry: round.judgesPerEntry ?? undefined, minWords: round.minWords ?? undefined, maxWords: round.maxWords ?? undefined } as CreateRoundDto;
 }
 
 /** The fields a PATCH sets (`undefined` = not sent). */
@@ -258,6 +258,7 @@ export class ContestsService implements OnModuleInit {
         }
       : {
           ...base,
+          prompt: dto.prompt ?? null,
           rubric: dto.rubric!.map((c) => ({ name: c.name, maxPoints: c.maxPoints, weight: c.weight ?? 1 })),
           judgesPerEntry: dto.judgesPerEntry!,
           minWords: dto.minWords ?? null,

@@ -78,6 +78,10 @@ export class RoundEntity {
   freezeMinutes!: number;
 
   // essay rounds
+  /** The essay's prompt (đề bài) the members write to; null = none given. */
+  @Column({ type: 'text', nullable: true })
+  prompt!: string | null;
+
   @Column({ type: 'jsonb', nullable: true })
   rubric!: RubricCriterionDto[] | null;
 

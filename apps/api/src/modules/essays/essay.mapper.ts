@@ -63,7 +63,7 @@ export function toAssignResponse(result: AssignResult): AssignJudgesResponse {
  * What a judge sees: built field by field from the entry's code, title, text and attachment type.
  * Nothing here reads the author, their unit, the entry id or the file's name (rọc phách).
  */
-export function toJudgeAssignmentResponse({ assignment, entry, rubric, locked }: JudgeAssignmentView): JudgeAssignmentResponse {
+export function toJudgeAssignmentResponse({ assignment, entry, prompt, rubric, locked }: JudgeAssignmentView): JudgeAssignmentResponse {
   const response: JudgeAssignmentResponse = {
     id: assignment.id,
     roundId: assignment.roundId,
@@ -71,6 +71,7 @@ export function toJudgeAssignmentResponse({ assignment, entry, rubric, locked }:
     title: entry.title,
     body: entry.body,
     wordCount: entry.wordCount,
+    prompt,
     rubric: rubric.map((c) => ({ name: c.name, maxPoints: c.maxPoints, weight: c.weight ?? 1 })),
     status: assignment.status === 'scored' ? 'scored' : 'pending',
     attachment: entry.attachmentKind ? { kind: entry.attachmentKind, size: entry.attachmentSize! } : null,

@@ -43,6 +43,8 @@ const LIVE: AssignmentStatus[] = ['pending', 'scored'];
 export interface JudgeAssignmentView {
   assignment: EssayAssignmentEntity;
   entry: EssayEntryEntity;
+  /** The round's prompt (đề bài), shown beside the rubric. */
+  prompt: string | null;
   rubric: RubricCriterionDto[];
   locked: boolean;
 }
@@ -174,9 +176,12 @@ export class JudgingService {
       Promise.all(roundIds.map((id) => this.contests.roundById(id))),
       this.essays.statesOf(roundIds),
     ]);
-    const rubricOf = new Map(rounds.map(({ round }) => [round.id, round.rubric ?? []]));
+    const roundOf = new Map(rounds.map(({ round }) => [round.id, round]));
     const locked = new Set(states.filter((s) => s.judgingLockedAt).map((s) => s.roundId));
-    return rows.map(({ assignment, entry }) => ({ assignment, entry, rubric: rubricOf.get(assignment.roundId)!, locked: locked.has(assignment.roundId) }));
+    return rows.map(({ assignment, entry }) => {
+      const round = roundOf.get(assignment.roundId)!;
+      return { assignment, entry, prompt: round.prompt, rubric: round.rubric ?? [], locked: locked.has(assignment.roundId) };
+    });
   }
 
   async judgeAssignment(user: AuthUser, assignmentId: string): Promise<JudgeAssignmentView> {
@@ -318,7 +323,7 @@ export class JudgingService {
       this.contests.roundById(assignment.roundId),
       this.essays.findState(assignment.roundId),
     ]);
-    return { assignment, entry: entry!, rubric: round.rubric ?? [], locked: state?.judgingLockedAt != null };
+    return { assignment, entry: entry!, prompt: round.prompt, rubric: round.rubric ?? [], locked: state?.judgingLockedAt != null };
   }
 
   /**

@@ -32,6 +32,7 @@ import {
   PredictionActualKinds,
   type ReviewAfter,
   ReviewAfterOptions,
+  ROUND_PROMPT_MAX_LENGTH,
 } from '@hoi-thi/contracts';
 import { FREEZE_MINUTES_MAX } from '@hoi-thi/contest-engine';
 import { Trim } from '../../../common/transforms.js';
@@ -186,6 +187,14 @@ export class CreateRoundDto {
   freezeMinutes?: number;
 
   // essay
+  /** The prompt (đề bài) members write to; like everything members were told, fixed once the round opens. */
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(ROUND_PROMPT_MAX_LENGTH)
+  prompt?: string;
+
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

@@ -148,7 +148,7 @@ describe('attempt page', () => {
     const { router } = renderApp(`/attempts/${attemptId}`);
     await screen.findByRole('heading', { name: /Câu 1\/3/ });
 
-    fireEvent.click(within(map()).getByRole('button', { name: 'Câu hỏi dự đoán, Chưa trả lời' }));
+    fireEvent.click(within(map()).getByRole('button', { name: 'DĐ: câu hỏi dự đoán, Chưa trả lời' }));
     fireEvent.change(await screen.findByLabelText('Theo bạn, tuần này có bao nhiêu người tham gia cuộc thi?'), { target: { value: '25x' } });
     expect(screen.getByText('Vui lòng nhập một số nguyên không âm (chỉ gồm chữ số).')).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText('Theo bạn, tuần này có bao nhiêu người tham gia cuộc thi?'), { target: { value: '250' } });

@@ -18,7 +18,7 @@ describe('question map', () => {
     const first = within(map).getByRole('button', { name: 'Câu 1, Đã trả lời' });
     const second = within(map).getByRole('button', { name: 'Câu 2, Đã trả lời, chưa lưu' });
     const third = within(map).getByRole('button', { name: 'Câu 3, Chưa trả lời' });
-    const prediction = within(map).getByRole('button', { name: 'Câu hỏi dự đoán, Chưa trả lời' });
+    const prediction = within(map).getByRole('button', { name: 'DĐ: câu hỏi dự đoán, Chưa trả lời' });
 
     expect(first).toHaveAttribute('data-answered', 'true');
     expect(second).toHaveAttribute('data-sync', 'unsaved');

@@ -18,6 +18,8 @@ export interface CreateEssayRoundRequest {
   title: string;
   opensAt: string;
   closesAt: string;
+  /** The prompt (đề bài); null on an edit removes it. */
+  prompt?: string | null;
   rubric: RubricCriterionDto[];
   judgesPerEntry: number;
   minWords?: number;

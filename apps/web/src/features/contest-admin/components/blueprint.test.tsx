@@ -106,6 +106,7 @@ const round: RoundResponse = {
   predictionActual: null,
   reviewAfter: 'close',
   freezeMinutes: 30,
+  prompt: null,
   rubric: null,
   judgesPerEntry: null,
   minWords: null,

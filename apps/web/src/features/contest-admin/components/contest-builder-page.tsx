@@ -122,6 +122,11 @@ export function ContestBuilderPage() {
                 {t('board.link')}
               </Link>
             )}
+            {data.kind === 'quiz' && (
+              <Link to={`/admin/contests/${data.id}/participation`} className="button button--secondary">
+                {t('analytics.participation.link')}
+              </Link>
+            )}
             {data.status !== 'finished' && (
               <button
                 type="button"

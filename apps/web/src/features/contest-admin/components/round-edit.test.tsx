@@ -160,4 +160,36 @@ describe('deleting a round', () => {
     expect(screen.getByText('Vòng thi đã mở, đã kết thúc hoặc đã có người làm bài nên không thay đổi hay xoá được như vậy.')).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
+
+  it('an essay round: the prompt is edited before it opens, and emptied as null', async () => {
+    const essay: RoundResponse = {
+      ...baseRound,
+      kind: 'essay',
+      blueprint: null,
+      timeLimitSeconds: null,
+      maxAttempts: null,
+      questionCount: null,
+      prompt: 'Kể về một người lao động.',
+      rubric: [{ name: 'Nội dung', maxPoints: 60, weight: 1 }],
+      judgesPerEntry: 2,
+    };
+    const { requests } = mockFetch({
+      ...signIn(organizer),
+      'GET /api/contests/c1': () => json(aContest({ kind: 'essay', status: 'published', rounds: [essay] })),
+      'GET /api/contests/c1/managers': () => json([{ id: organizer.id, fullName: organizer.fullName, email: organizer.email }]),
+      'GET /api/topics': () => json([]),
+      'GET /api/questions/availability': () => json({ items: [] }),
+      'PATCH /api/rounds/r1': () => json({ ...essay, prompt: null }),
+    });
+    renderApp('/admin/contests/c1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sửa vòng thi Tuần 1' }));
+
+    const prompt = within(editForm()).getByLabelText('Đề bài (không bắt buộc)');
+    expect(prompt).toHaveValue('Kể về một người lao động.');
+    fireEvent.change(prompt, { target: { value: '   ' } });
+    fireEvent.click(within(editForm()).getByRole('button', { name: 'Lưu thay đổi' }));
+
+    expect(await screen.findByText('Đã lưu vòng thi “Tuần 1”.')).toBeInTheDocument();
+    expect(requests.find((request) => request.method === 'PATCH')?.body).toMatchObject({ prompt: null, judgesPerEntry: 2 });
+  });
 });

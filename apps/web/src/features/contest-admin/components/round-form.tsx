@@ -6,6 +6,7 @@ import {
   type GradingMode,
   type PredictionActualKind,
   type ReviewAfter,
+  ROUND_PROMPT_MAX_LENGTH,
   type RoundResponse,
   type TopicResponse,
 } from '@hoi-thi/contracts';
@@ -48,6 +49,7 @@ const roundFields = [
   'predictionActual',
   'reviewAfter',
   'freezeMinutes',
+  'prompt',
   'rubric',
   'judgesPerEntry',
   'minWords',
@@ -108,6 +110,7 @@ export function RoundForm({ contest, round, topics, availability, onSaved, onCan
   const [reviewAfter, setReviewAfter] = useState<ReviewAfter>(round?.reviewAfter ?? 'close');
   const [freezeMinutes, setFreezeMinutes] = useState(() => String(round?.freezeMinutes ?? 30));
   // essay
+  const [prompt, setPrompt] = useState(round?.prompt ?? '');
   const [rubric, setRubric] = useState<RubricRow[]>(() =>
     round?.rubric?.length
       ? round.rubric.map((criterion) => ({
@@ -196,11 +199,14 @@ export function RoundForm({ contest, round, topics, availability, onSaved, onCan
     if (min === null) errors.minWords = t('builder.round.wholeNumber');
     if (max === null || max === 0) errors.maxWords = t('builder.round.wholeNumber');
     if (min != null && max != null && max < min) errors.maxWords = t('builder.round.maxBelowMin');
+    if (prompt.trim().length > ROUND_PROMPT_MAX_LENGTH) errors.prompt = t('builder.round.promptTooLong', { max: ROUND_PROMPT_MAX_LENGTH });
     if (Object.keys(errors).length > 0 || !opens || !closes || judges === null) return null;
     const essay: CreateEssayRoundRequest = {
       title: title.trim(),
       opensAt: opens,
       closesAt: closes,
+      // An edit sends null to remove a prompt; a new round simply has none.
+      ...(prompt.trim() ? { prompt: prompt.trim() } : round ? { prompt: null } : {}),
       rubric: criteria,
       judgesPerEntry: judges,
       ...(min != null ? { minWords: min } : {}),
@@ -401,6 +407,17 @@ export function RoundForm({ contest, round, topics, availability, onSaved, onCan
             </>
           ) : (
             <>
+              <TextAreaField
+                label={t('builder.round.prompt')}
+                hint={t('builder.round.promptHint')}
+                rows={5}
+                maxLength={ROUND_PROMPT_MAX_LENGTH}
+                value={prompt}
+                onChange={(event) => {
+                  setPrompt(event.target.value);
+                }}
+                error={errorFor('prompt')}
+              />
               <RubricEditor rows={rubric} onChange={setRubric} errorFor={errorFor} />
               <div className="form__row">
                 <TextField

@@ -73,6 +73,7 @@ describe('home page', () => {
       predictionActual: null,
       reviewAfter: 'close' as const,
       freezeMinutes: 30,
+      prompt: null,
       rubric: null,
       judgesPerEntry: null,
       minWords: null,

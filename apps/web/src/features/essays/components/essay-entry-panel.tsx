@@ -155,8 +155,28 @@ function EntryForm({ round, entry }: { round: RoundDetailResponse; entry: EntryR
   );
 }
 
-/** On an essay round's page: the member's entry — write or edit it while the round is open. */
+/** The round's prompt (đề bài): what the entry must answer, above everything else. */
+function EssayPrompt({ prompt }: { prompt: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card essay-prompt" aria-labelledby="essay-prompt-title">
+      <h2 id="essay-prompt-title">{t('essays.prompt')}</h2>
+      <p className="essay-prompt__text">{prompt}</p>
+    </section>
+  );
+}
+
+/** On an essay round's page: the prompt, then the member's entry — write or edit it while the round is open. */
 export function EssayEntryPanel({ round }: { round: RoundDetailResponse }) {
+  return (
+    <>
+      {round.prompt && <EssayPrompt prompt={round.prompt} />}
+      <EntryPanel round={round} />
+    </>
+  );
+}
+
+function EntryPanel({ round }: { round: RoundDetailResponse }) {
   const { t } = useTranslation();
   const { status } = useAuth();
   const errorMessage = useErrorMessage();

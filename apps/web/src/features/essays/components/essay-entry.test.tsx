@@ -1,4 +1,4 @@
-import type { EntryResponse } from '@hoi-thi/contracts';
+import type { EntryResponse, RoundDetailResponse } from '@hoi-thi/contracts';
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aRound, roundId, signIn } from '../../../test/builders';
@@ -6,7 +6,7 @@ import { json, mockFetch } from '../../../test/fetch-mock';
 import { renderApp } from '../../../test/render-app';
 import { countWords } from './word-count';
 
-const essayRound = () =>
+const essayRound = (overrides: Partial<RoundDetailResponse> = {}) =>
   aRound({
     kind: 'essay',
     title: 'Viết về người lao động',
@@ -20,6 +20,7 @@ const essayRound = () =>
     minWords: 5,
     maxWords: 8,
     me: null,
+    ...overrides,
   });
 
 const entry = (overrides: Partial<EntryResponse> = {}): EntryResponse => ({
@@ -100,5 +101,24 @@ describe('essay entry on the round page', () => {
     const upload = requests.find((request) => request.url.pathname.endsWith('/attachment'));
     expect(upload?.body).toBeInstanceOf(FormData);
     expect((upload?.body as FormData).get('file')).toBeInstanceOf(File);
+  });
+
+  it('shows the prompt above the entry, even to a visitor who is not signed in', async () => {
+    mockFetch({
+      [`GET /api/rounds/${roundId}`]: () => json(essayRound({ prompt: 'Kể về một người lao động\nmà bạn quý trọng.' })),
+    });
+    renderApp(`/rounds/${roundId}`);
+
+    const prompt = await screen.findByRole('region', { name: 'Đề bài' });
+    expect(prompt).toHaveTextContent('Kể về một người lao động mà bạn quý trọng.');
+    expect(screen.getByRole('link', { name: 'Đăng nhập để nộp bài' })).toBeInTheDocument();
+  });
+
+  it('shows no prompt section when the round has none', async () => {
+    mockFetch({ [`GET /api/rounds/${roundId}`]: () => json(essayRound()) });
+    renderApp(`/rounds/${roundId}`);
+
+    expect(await screen.findByRole('link', { name: 'Đăng nhập để nộp bài' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Đề bài' })).not.toBeInTheDocument();
   });
 });

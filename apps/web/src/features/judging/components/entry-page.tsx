@@ -49,7 +49,10 @@ function JudgeEntry({ id }: { id: string }) {
     );
   }
   const data = assignment.data;
-  const nextPending = all.data?.find((item) => item.status === 'pending' && item.id !== data.id);
+  // The next entry still to score after this one in the list's order, wrapping round to the start.
+  const list = all.data ?? [];
+  const here = list.findIndex((item) => item.id === data.id);
+  const nextPending = [...list.slice(here + 1), ...list.slice(0, Math.max(here, 0))].find((item) => item.status === 'pending' && item.id !== data.id);
 
   return (
     <section className="page judge-entry" aria-labelledby="entry-title">
@@ -63,6 +66,12 @@ function JudgeEntry({ id }: { id: string }) {
       </p>
       <h1 id="entry-title">{data.title}</h1>
       {data.locked && <p className="notice notice--warning">{t('judging.lockedNotice')}</p>}
+      {data.prompt && (
+        <section className="card essay-prompt" aria-labelledby="entry-prompt-title">
+          <h2 id="entry-prompt-title">{t('judging.prompt')}</h2>
+          <p className="essay-prompt__text">{data.prompt}</p>
+        </section>
+      )}
 
       <article className="card essay-body" aria-label={t('judging.bodyLabel', { code: data.entryCode })}>
         {data.body}
@@ -73,20 +82,29 @@ function JudgeEntry({ id }: { id: string }) {
         </p>
       )}
 
+      <RubricForm key={data.scoredAt ?? 'new'} assignment={data} pending={score.isPending} error={score.error} onSave={(request) => score.mutate(request)} />
+      {/* Under the save button: on a phone, where the judge's eyes already are. */}
       <div className="status-slot" role="status">
         {score.isSuccess && !score.isPending && (
           <div className="notice notice--success">
             <p>{t('judging.saved', { time: data.scoredAt ? formatDateTime(data.scoredAt) : '' })}</p>
-            {nextPending && (
+            {nextPending ? (
               <Link to={`/judging/${nextPending.id}`} className="button button--secondary">
                 {t('judging.next', { code: nextPending.entryCode })}
               </Link>
+            ) : (
+              all.isSuccess && (
+                <>
+                  <p className="notice__title">{t('judging.allDone')}</p>
+                  <Link to="/judging" className="button button--secondary">
+                    {t('judging.allDoneBack')}
+                  </Link>
+                </>
+              )
             )}
           </div>
         )}
       </div>
-
-      <RubricForm key={data.scoredAt ?? 'new'} assignment={data} pending={score.isPending} error={score.error} onSave={(request) => score.mutate(request)} />
 
       {!data.locked && (
         <section className="card danger-zone" aria-labelledby="conflict-title">

@@ -19,6 +19,7 @@ function anAssignment(overrides: Partial<JudgeAssignmentResponse> = {}): JudgeAs
     title: 'Người thợ hàn ở cảng Đà Nẵng',
     body: 'Anh Tư làm thợ hàn đã hai mươi năm.\nMỗi sáng anh đến cảng từ sớm.',
     wordCount: 16,
+    prompt: null,
     rubric,
     status: 'pending',
     attachment: null,
@@ -95,6 +96,48 @@ describe('judge entry page', () => {
     expect(await screen.findByRole('heading', { name: 'Mùa lúa mới' })).toBeInTheDocument();
     expect(screen.queryByText(/^Đã lưu điểm lúc/)).not.toBeInTheDocument();
     expect(screen.getByLabelText('Nội dung')).toHaveValue('');
+  });
+
+  it('shows the round’s prompt and offers the next unscored entry after this one', async () => {
+    const scored = () => anAssignment({ status: 'scored', scores: [{ criterion: 'Nội dung', points: 50 }, { criterion: 'Hình thức', points: 30 }], total: 65, scoredAt: '2026-12-05T02:00:00.000Z' });
+    let list = [anAssignment({ id: 'a0', entryCode: 'BV-0041' }), anAssignment(), anAssignment({ id: 'a2', entryCode: 'BV-0043', status: 'scored' }), anAssignment({ id: 'a3', entryCode: 'BV-0044' })];
+    mockFetch({
+      ...signIn(judge),
+      'GET /api/judging/assignments/a1': () => json(anAssignment({ prompt: 'Viết về một người lao động\nbạn quý trọng.' })),
+      'GET /api/judging/assignments': () => json(list),
+      'PUT /api/judging/assignments/a1': () => {
+        list = list.map((item) => (item.id === 'a1' ? scored() : item));
+        return json(scored());
+      },
+    });
+    renderApp('/judging/a1');
+
+    const prompt = await screen.findByRole('region', { name: 'Đề bài' });
+    expect(prompt).toHaveTextContent('Viết về một người lao động bạn quý trọng.');
+    fireEvent.change(screen.getByLabelText('Nội dung'), { target: { value: '50' } });
+    fireEvent.change(screen.getByLabelText('Hình thức'), { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu điểm' }));
+    // After a1 the list goes on with a3 (a2 is scored), not back to a0.
+    expect(await screen.findByRole('link', { name: 'Chấm bài tiếp theo (BV-0044)' })).toHaveAttribute('href', '/judging/a3');
+  });
+
+  it('says so when no entry is left to score', async () => {
+    const scored = () => anAssignment({ status: 'scored', scores: [{ criterion: 'Nội dung', points: 50 }, { criterion: 'Hình thức', points: 30 }], total: 65, scoredAt: '2026-12-05T02:00:00.000Z' });
+    const list = [scored()];
+    mockFetch({
+      ...signIn(judge),
+      'GET /api/judging/assignments/a1': () => json(anAssignment()),
+      'GET /api/judging/assignments': () => json(list),
+      'PUT /api/judging/assignments/a1': () => json(scored()),
+    });
+    renderApp('/judging/a1');
+    fireEvent.change(await screen.findByLabelText('Nội dung'), { target: { value: '50' } });
+    fireEvent.change(screen.getByLabelText('Hình thức'), { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu điểm' }));
+    expect(await screen.findByText('Bạn đã chấm hết các bài được phân công.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Về danh sách bài' })).toHaveAttribute('href', '/judging');
+    expect(screen.queryByRole('link', { name: /Chấm bài tiếp theo/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Đề bài' })).not.toBeInTheDocument();
   });
 
   it('puts the server’s rubric errors on their criterion, and is read-only once locked', async () => {

@@ -11,6 +11,7 @@ import { EssayOps } from './essay-ops';
 import { ParticipationPanel, UnitBoardPanel } from './participation-panel';
 import { RegradePanel } from './regrade-panel';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { CertificateBatchesPanel } from '../../certificates';
 
 /** `/admin/rounds/:id`: running a round — live participation, close, regrade, results. */
 export function RoundOpsPage() {
@@ -56,6 +57,7 @@ export function RoundOpsPage() {
             <CloseRoundPanel round={data} />
             <RegradePanel round={data} />
           </div>
+          <CertificateBatchesPanel roundId={data.id} closed={data.phase === 'closed'} />
           <section className="card ops-panel" aria-labelledby="ops-export-title">
             <h2 id="ops-export-title">{t('ops.export.title')}</h2>
             <p className="field__hint">{t('ops.export.hint')}</p>
@@ -63,6 +65,9 @@ export function RoundOpsPage() {
               <DownloadButton label={t('ops.export.download')} download={() => roundOpsApi.exportBoard(data.id)} />
               <Link to={`/display/rounds/${data.id}`} className="button button--ghost">
                 {t('rounds.liveBoard')}
+              </Link>
+              <Link to={`/admin/rounds/${data.id}/items`} className="button button--ghost">
+                {t('analytics.items.link')}
               </Link>
             </div>
           </section>

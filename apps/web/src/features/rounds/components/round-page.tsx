@@ -7,6 +7,8 @@ import { formatDateTime, formatDuration, formatNumber } from '../../../lib/forma
 import { useAuth } from '../../auth';
 import { EssayEntryPanel } from '../../essays';
 import { memberState, useMyAttempts, useRound } from '../hooks/use-round';
+import { ResultsDigest } from './results-digest';
+import { MyCertificate } from '../../certificates';
 import { RoundRules } from './round-rules';
 import { StartAttemptButton } from './start-attempt-button';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -111,6 +113,7 @@ export function RoundPage() {
   const errorMessage = useErrorMessage();
   const round = useRound(id);
   useDocumentTitle(round.data?.title);
+  const isSignedIn = useAuth().status === 'authenticated';
 
   if (round.isPending) {
     return (
@@ -143,6 +146,8 @@ export function RoundPage() {
       <StartArea round={data} />
       <RoundRules round={data} />
       <MyAttempts round={data} />
+      {data.kind === 'quiz' && data.phase === 'closed' && isSignedIn && <MyCertificate roundId={data.id} />}
+      {data.kind === 'quiz' && data.phase === 'closed' && <ResultsDigest roundId={data.id} contestId={data.contestId} />}
       {data.kind === 'quiz' && (
         <div className="result-actions">
           <Link to={`/display/rounds/${data.id}`} className="button button--secondary button--block">
