@@ -44,12 +44,17 @@ describe('OpenAPI response schemas', () => {
     const missing: string[] = [];
     for (const [key, operation] of operations()) {
       const success = Object.keys(operation.responses).filter((status) => /^2\d\d$/.test(status));
-      if (success.length !== 1) {
+      const generated = GENERATED_RESPONSES.routes[key];
+      // The generated success, plus any other a controller documents with its own schema (the start's 202).
+      const status = generated && success.includes(String(generated.status)) ? String(generated.status) : undefined;
+      if (!status) {
         missing.push(`${key}: success statuses ${success.join(', ') || 'none'}`);
         continue;
       }
-      const [status] = success;
-      const content = operation.responses[status!]!.content;
+      for (const other of success.filter((s) => s !== status)) {
+        if (!operation.responses[other]!.content) missing.push(`${key}: ${other} without content`);
+      }
+      const content = operation.responses[status]!.content;
       if (status === '204') {
         if (content) missing.push(`${key}: 204 with a body`);
         continue;

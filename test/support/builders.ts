@@ -1,6 +1,7 @@
 /** Builders for test data through the public API (what a real client would do). */
 import { randomBytes } from 'node:crypto';
 import type { AuthResponse, UnitResponse } from '@hoi-thi/contracts';
+import { Clock } from '../../apps/api/src/common/clock.js';
 import type { TestApp } from './test-app.js';
 import { DataSource } from 'typeorm';
 
@@ -121,7 +122,8 @@ export async function aQuizRound(t: TestApp, unitId: string, options: QuizOption
     .set(...bearer(organizer))
     .send({ title: 'Tìm hiểu pháp luật về bầu cử', kind: 'quiz', ...options.contest })
     .expect(201);
-  const now = options.now ?? new Date('2026-11-26T08:00:00.000Z');
+  // The app's own clock (a test's FakeClock, or the real one): a fixed date here would close the round one day.
+  const now = options.now ?? t.app.get(Clock).now();
   const round = await t
     .http()
     .post(`/api/contests/${contest.body.id}/rounds`)

@@ -32,8 +32,11 @@ export function addResponseSchemas(document: OpenAPIObject, generated: Generated
       const status = String(response.status);
       const existing = operation.responses[status] as { description?: string } | undefined;
       const content = response.content && Object.fromEntries(Object.entries(response.content).map(([type, schema]) => [type, { schema }]));
-      // The generated status replaces the plugin's guess (a 200 beside an explicit 204, say).
-      for (const key of Object.keys(operation.responses)) if (/^2\d\d$/.test(key) && key !== status) delete operation.responses[key];
+      // The generated status replaces the plugin's guess (a 200 beside an explicit 204, say); another
+      // success a controller documents with its own schema stays (the start's 202 of admission control).
+      for (const [key, other] of Object.entries(operation.responses)) {
+        if (/^2\d\d$/.test(key) && key !== status && !(other as { content?: unknown }).content) delete operation.responses[key];
+      }
       operation.responses[status] = { description: existing?.description || (content ? 'Success' : 'No content'), ...(content ? { content } : {}) };
     }
   }
