@@ -152,7 +152,7 @@ suite('a member takes the quiz on a phone', () => {
     await keyScreen(page, 'a-05-after-reload');
 
     // The prediction.
-    await page.getByRole('navigation', { name: 'Danh sách câu hỏi' }).getByRole('button', { name: /^Câu hỏi dự đoán/ }).click();
+    await page.getByRole('navigation', { name: 'Danh sách câu hỏi' }).getByRole('button', { name: /câu hỏi dự đoán/i }).click();
     await page.getByRole('heading', { name: 'Câu hỏi dự đoán' }).waitFor();
     await page.locator('.prediction-input').fill('123');
     await page.locator('.save-status[data-status="saved"]').waitFor();
