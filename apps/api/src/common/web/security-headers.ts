@@ -64,7 +64,10 @@ export function securityHeadersHook(options: SecurityHeaderOptions): (request: F
   return (request, reply) => {
     const url = request.url;
     const set = url.startsWith('/api') ? sets.api : url.startsWith('/display/') ? sets.display : sets.client;
+    // A page that made its own policy (the share page allows its inline script by hash) keeps it.
+    const own = reply.getHeader('content-security-policy');
     void reply.headers(set);
+    if (own !== undefined) void reply.header('content-security-policy', own);
     if (options.hsts === 'always' || (options.hsts === 'auto' && request.protocol === 'https')) void reply.header('strict-transport-security', HSTS_VALUE);
   };
 }

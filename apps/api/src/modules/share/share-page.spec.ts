@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { escapeHtml, renderShareNotFound, renderSharePage, scriptJson, type SharePageData } from './share-page.js';
+import { createHash } from 'node:crypto';
+import { escapeHtml, renderShareNotFound, renderSharePage, scriptJson, sharePagePolicy, type SharePageData } from './share-page.js';
 
 const base: SharePageData = {
   language: 'vi',
@@ -23,6 +24,18 @@ describe('share page', () => {
     expect(ogContent(html, 'og:image')).toBe(base.imageUrl);
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain('location.replace("/rounds/r1")');
+  });
+
+  it('allows only its own inline script and style, by hash, under the Content-Security-Policy', () => {
+    const html = renderSharePage(base);
+    const policy = sharePagePolicy(html);
+    const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    expect(policy).toContain(`script-src ${sha('location.replace("/rounds/r1");')};`);
+    expect(policy).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+';/);
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    // Another round's page has another script, so another hash.
+    expect(sharePagePolicy(renderSharePage({ ...base, targetPath: '/rounds/r2' }))).not.toContain(sha('location.replace("/rounds/r1");'));
   });
 
   it('speaks English when asked', () => {

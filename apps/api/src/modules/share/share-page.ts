@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * The share page: a tiny HTML document with Open Graph tags for the crawlers of Facebook, Zalo and
  * the rest (they do not run JavaScript), which sends people on to the round page in the client.
@@ -132,4 +133,14 @@ export function renderShareNotFound(language: ShareLanguage): string {
 </body>
 </html>
 `;
+}
+
+/**
+ * The share page's Content-Security-Policy: nothing but its own inline style and redirect script,
+ * allowed by their SHA-256 (they differ per page: the script names the round), and its images (the icon is a data: URL).
+ */
+export function sharePagePolicy(html: string): string {
+  const hashes = (tag: 'script' | 'style') =>
+    [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map(([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`).join(' ');
+  return `default-src 'none'; script-src ${hashes('script') || "'none'"}; style-src ${hashes('style') || "'none'"}; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 }

@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { renderShareNotFound, renderSharePage, type ShareLanguage } from './share-page.js';
+import { renderShareNotFound, renderSharePage, sharePagePolicy, type ShareLanguage } from './share-page.js';
 import { ShareService } from './share.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,10 +56,11 @@ export class ShareController implements OnApplicationBootstrap {
       ...result,
     });
     // Crawlers come back for a changed score after a while; a few minutes of caching is enough.
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(html);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').header('content-security-policy', sharePagePolicy(html)).send(html);
   }
 
   private notFound(reply: FastifyReply, language: ShareLanguage): FastifyReply {
-    return reply.status(404).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderShareNotFound(language));
+    const html = renderShareNotFound(language);
+    return reply.status(404).type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', sharePagePolicy(html)).send(html);
   }
 }
