@@ -29,6 +29,11 @@ const EMBEDDED_EXCLUDED = ['/node_modules/', 'embedded', 'redis', 'leaderboard-s
 export default {
   // One PGlite boot takes seconds; e2e files boot whole apps. Speed goals live in the benchmark.
   testTimeout: 120000,
+  // Two workers even on two cores: with one, Jest runs every file in its own process, whose heap
+  // grew past 4 GB over the whole suite (an out-of-memory abort in CI). A worker whose memory stays
+  // above the limit after a file is replaced, so what one file leaves behind cannot add up.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       ...common,
