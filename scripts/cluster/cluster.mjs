@@ -202,11 +202,14 @@ export async function startCluster(options = {}) {
   const slots = apiPorts.map((apiPort, index) => ({ index, port: apiPort, child: null, exited: null, restartTimer: null, startedAt: 0, delayMs: restartDelayMs, restarted: false }));
   const healthUrl = (slot) => `http://127.0.0.1:${slot.port}/api/health`;
 
+  // Extra node flags for the API processes only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to
+  // profile them under a benchmark (node refuses --cpu-prof in NODE_OPTIONS).
+  const apiNodeArgs = (env.CLUSTER_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const spawnApi = (slot) => {
     if (stopping) throw new ClusterError('stopped while starting', 1);
     const { stdio, attach } = output(`api-${slot.index + 1}.log`);
     // nginx overwrites X-Forwarded-For with the client's address, so the API may believe it.
-    const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { TRUST_PROXY: 'true', ...env, PORT: String(slot.port), HOST: '127.0.0.1' }, stdio });
+    const child = spawn(process.execPath, [...apiNodeArgs, MAIN], { cwd: ROOT, env: { TRUST_PROXY: 'true', ...env, PORT: String(slot.port), HOST: '127.0.0.1' }, stdio });
     attach(child);
     slot.child = child;
     slot.startedAt = Date.now();

@@ -18,7 +18,8 @@
  * Finally every acknowledged save is compared with the attempt_answers table, the members submit,
  * and SIGTERM to the command leaves no process behind.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -89,6 +90,12 @@ async function request(baseUrl: string, method: string, path: string, body?: unk
   }
 }
 
+/** The accept backlog of the socket listening on `port` (`ss` shows it as the Send-Q of a LISTEN socket). */
+function listenBacklog(port: number): number {
+  const out = spawnSync('ss', ['-ltnH', `sport = :${port}`], { encoding: 'utf8' }).stdout.trim();
+  return Number(out.split(/\s+/)[2]);
+}
+
 /** The n-th choice (n ≥ 1) for a question: consecutive choices differ. */
 function choice(question: PaperQuestion, n: number): string[] {
   const ids = question.options.map((option) => option.id);
@@ -148,6 +155,12 @@ suite('the cluster under faults: kill -9 of an API process, PostgreSQL restarted
     });
     const base = cluster.url;
     const booted = Date.now();
+    // Each API process listens with a backlog a synchronized start does not overflow (4096, capped
+    // by the kernel), not Node's 511: with 511, 5,000 members pressing start at once got 503s.
+    const apiPorts = cluster.lines().flatMap((line) => /api #\d+: pid \d+, port (\d+)/.exec(line)?.[1] ?? []);
+    expect(apiPorts).toHaveLength(2);
+    const somaxconn = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
+    for (const port of apiPorts) expect(listenBacklog(Number(port))).toBe(Math.min(4096, somaxconn));
     const events: Event[] = [];
     const problems: string[] = [];
 

@@ -42,7 +42,10 @@ async function bootstrap(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  // A synchronized start sends thousands of new connections at once (through nginx, one per request
+  // in flight): Node's default backlog of 511 overflowed and nginx answered 503 (bench:sync-start).
+  // The kernel caps it at net.core.somaxconn.
+  await app.listen({ port: config.port, host: config.host, backlog: 4096 });
   logger.info(`Hội Thi is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);
 }
 
