@@ -220,7 +220,7 @@ try {
 
   // The API's query alone and its plan, as the repository runs it: the contest's quiz rounds, every unit, its settings.
   const { plan, sqlMs } = await withClient(url, async (db) => {
-    const { PARTICIPATION_SQL } = await import('../../apps/api/dist/modules/attempts/attempts.repository.js');
+    const { PARTICIPATION_SQL } = await import('../../apps/api/dist/modules/attempts/participants.repository.js');
     const rounds = (await db.query('SELECT id FROM rounds WHERE contest_id = $1 ORDER BY position', [CONTEST_ID])).rows.map((r) => r.id);
     const units = (await db.query('SELECT id FROM units')).rows.map((r) => r.id);
     const inTransaction = async (work) => {

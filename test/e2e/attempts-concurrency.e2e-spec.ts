@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { drawPaper } from '@hoi-thi/contest-engine';
 import { AttemptEvents, type AttemptFinished } from '../../apps/api/src/modules/attempts/attempt-events.js';
-import { AttemptsRepository } from '../../apps/api/src/modules/attempts/attempts.repository.js';
+import { AnswersRepository } from '../../apps/api/src/modules/attempts/answers.repository.js';
 import { aMember, aQuizRound, aUnit, bearer, type QuizSetup } from '../support/builders.js';
 import { FakeClock, startTestApp, TEST_DB, type TestApp } from '../support/test-app.js';
 
@@ -95,7 +95,7 @@ describe('attempts under concurrency and at the deadline', () => {
     const late = new Date(new Date(attemptB.deadline).getTime() + grace + 1);
     // Both papers come from one small pool (B may hold A's questions): take the other question from A's own paper.
     const otherQuestion = (attemptA.questions as Paper).find((q) => q.id !== qa2.id)!;
-    const repository = t.app.get(AttemptsRepository);
+    const repository = t.app.get(AnswersRepository);
 
     const pool = (t.dataSource.driver as unknown as { master: { query: (config: { name?: string }) => Promise<unknown> } }).master;
     const query = pool.query;
@@ -148,7 +148,7 @@ describe('attempts under concurrency and at the deadline', () => {
     const [qa] = attemptA.questions as Paper;
     const [qb] = attemptB.questions as Paper;
     const grace = t.config.attemptGraceSeconds * 1000;
-    const repository = t.app.get(AttemptsRepository);
+    const repository = t.app.get(AnswersRepository);
 
     const holder = t.dataSource.createQueryRunner();
     await holder.connect();

@@ -4,8 +4,8 @@
 // active, attempts left"), 20 saves (the single-save statement 'attempts.save-answer' with all its
 // guards; the API batches saves that arrive together into one statement of the same shape), the
 // prediction, then the submit (the participant + attempt lock, the answers, the finish + best
-// statement, in one transaction). Copied from apps/api/src/modules/attempts/attempts.repository.ts;
-// keep them in step. One pgbench transaction = one whole attempt, so its tps is the database's
+// statement, in one transaction). Copied from apps/api/src/modules/attempts/attempts.repository.ts
+// (start, submit) and answers.repository.ts (the save); keep them in step. One pgbench transaction = one whole attempt, so its tps is the database's
 // attempts per second for these statements.
 import { benchUuid } from './env.mjs';
 import { SMALL, SMALL_ROUND_ID } from './small-seed.mjs';

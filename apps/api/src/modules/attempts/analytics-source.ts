@@ -4,6 +4,7 @@ import { ContestsService } from '../contests/contests.service.js';
 import { QuestionPoolService } from '../question-bank/question-pool.service.js';
 import { AttemptsRepository } from './attempts.repository.js';
 import { keyOf, keyVersionOf } from './attempts.service.js';
+import { ParticipantsRepository } from './participants.repository.js';
 
 /** One question of a finished attempt, graded again against the key that counts. */
 export interface GradedItem {
@@ -34,6 +35,7 @@ const BATCH = 1_000;
 export class AnalyticsSource {
   constructor(
     private readonly attempts: AttemptsRepository,
+    private readonly participants: ParticipantsRepository,
     private readonly contests: ContestsService,
     private readonly pool: QuestionPoolService,
   ) {}
@@ -43,7 +45,7 @@ export class AnalyticsSource {
    * these rounds grouped by the units they took part from. Only units in `unitIds` are counted.
    */
   participation(roundIds: string[], unitIds: string[]): Promise<{ perRound: RoundUnitCount[]; members: MemberUnitsCount[] }> {
-    return this.attempts.participationCounts(roundIds, unitIds);
+    return this.participants.participationCounts(roundIds, unitIds);
   }
 
   /**

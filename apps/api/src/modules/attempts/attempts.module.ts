@@ -5,6 +5,7 @@ import { QuestionBankModule } from '../question-bank/question-bank.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { StartAdmission } from './admission/start-admission.js';
 import { AnalyticsSource } from './analytics-source.js';
+import { AnswersRepository } from './answers.repository.js';
 import { AttemptRecordsService } from './attempt-records.service.js';
 import { AttemptEvents } from './attempt-events.js';
 import { AttemptSweeper } from './attempt-sweeper.js';
@@ -12,12 +13,27 @@ import { AttemptsController, RoundPlayController } from './attempts.controller.j
 import { AttemptsRepository } from './attempts.repository.js';
 import { AttemptsService } from './attempts.service.js';
 import { BoardSource } from './board-source.js';
+import { ParticipantsRepository } from './participants.repository.js';
+import { RegradeRepository } from './regrade.repository.js';
 import { RegradeService } from './regrade.service.js';
 
 @Module({
   imports: [AuditModule, ContestsModule, QuestionBankModule, UnitsModule],
   controllers: [RoundPlayController, AttemptsController],
-  providers: [AttemptsRepository, AttemptsService, StartAdmission, RegradeService, AttemptEvents, AttemptSweeper, BoardSource, AnalyticsSource, AttemptRecordsService],
+  providers: [
+    AttemptsRepository,
+    ParticipantsRepository,
+    AnswersRepository,
+    RegradeRepository,
+    AttemptsService,
+    StartAdmission,
+    RegradeService,
+    AttemptEvents,
+    AttemptSweeper,
+    BoardSource,
+    AnalyticsSource,
+    AttemptRecordsService,
+  ],
   exports: [AttemptsService, AttemptEvents, BoardSource, AnalyticsSource, AttemptRecordsService],
 })
 export class AttemptsModule {}

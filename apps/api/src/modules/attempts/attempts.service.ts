@@ -26,7 +26,9 @@ import { type PinnedVersion, QuestionPoolService } from '../question-bank/questi
 import { UnitsService } from '../units/units.service.js';
 import { type AttemptFinished, AttemptEvents } from './attempt-events.js';
 import type { AnswerSpecs, AttemptEntity, PaperItem } from './attempt.entity.js';
-import { type AttemptOutcome, AttemptsRepository, type BestAttempt, type SavedAnswer } from './attempts.repository.js';
+import { AnswersRepository, type SavedAnswer } from './answers.repository.js';
+import { type AttemptOutcome, AttemptsRepository } from './attempts.repository.js';
+import { type BestAttempt, ParticipantsRepository } from './participants.repository.js';
 import type { RoundParticipantEntity } from './round-participant.entity.js';
 import { AttemptErrors } from './attempts.errors.js';
 
@@ -81,6 +83,8 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
 
   constructor(
     private readonly attempts: AttemptsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly answers: AnswersRepository,
     private readonly contests: ContestsService,
     private readonly units: UnitsService,
     private readonly pool: QuestionPoolService,
@@ -103,17 +107,17 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
 
   /** Whether anyone started an attempt in the round (ContestAccess: a round with attempts is never deleted). */
   hasRecords(roundId: string, manager?: EntityManager): Promise<boolean> {
-    return this.attempts.anyParticipant(roundId, manager);
+    return this.participants.anyParticipant(roundId, manager);
   }
 
   /** Who started an attempt in the contest (ContestAccess refuses them as managers). */
   async contestantsAmong(contestId: string, userIds: string[], manager?: EntityManager): Promise<string[]> {
-    return this.attempts.participantsAmong(await this.contests.roundIdsOf(contestId, manager), userIds, manager);
+    return this.participants.participantsAmong(await this.contests.roundIdsOf(contestId, manager), userIds, manager);
   }
 
   async roundState(caller: AuthUser | undefined, roundId: string): Promise<RoundState> {
     const found = await this.contests.getRound(caller, roundId);
-    const participant = caller ? await this.attempts.findParticipant(roundId, caller.id) : null;
+    const participant = caller ? await this.participants.findParticipant(roundId, caller.id) : null;
     return { ...found, participant, signedIn: caller !== undefined };
   }
 
@@ -186,7 +190,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
       this.assertCanStart(round, contest, now);
       if (await this.access.isManager(user.id, contest.id, manager)) throw new DomainError('ROUND.STAFF_CANNOT_COMPETE');
       await this.assertEligible(user, contest, manager);
-      const participant = await this.attempts.lockParticipant(manager, round.id, user.id, user.unitId);
+      const participant = await this.participants.lockParticipant(manager, round.id, user.id, user.unitId);
       if (participant.activeAttemptId) {
         const active = await this.attempts.lockAttemptForGrading(participant.activeAttemptId, manager);
         if (active && active.status === 'active') {
@@ -266,7 +270,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
 
   async save(user: AuthUser, attemptId: string, questionId: string, optionIds: string[]): Promise<SavedAnswer> {
     const now = this.clock.now();
-    const saved = await this.attempts.saveAnswer(attemptId, user.id, questionId, optionIds, now, this.graceMs);
+    const saved = await this.answers.saveAnswer(attemptId, user.id, questionId, optionIds, now, this.graceMs);
     if (saved) return saved;
     // Off the hot path: find out which guard refused, and say so.
     const attempt = await this.owned(user, attemptId);
@@ -321,14 +325,16 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
       for (const attempt of stale) await this.expireNow(attempt.id);
       attempts = await this.attempts.attemptsOf(roundId, user.id);
     }
-    const participant = await this.attempts.findParticipant(roundId, user.id);
+    const participant = await this.participants.findParticipant(roundId, user.id);
     return { attempts, bestAttemptId: participant?.bestAttemptId ?? null };
   }
 
   /** Organizers watching a round: totals and attempts over time (hour or day buckets). */
   async participation(user: AuthUser, roundId: string, bucket: 'hour' | 'day') {
     await this.contests.getRound(user, roundId);
-    return this.attempts.participation(roundId, bucket);
+    const timeline = await this.attempts.participationTimeline(roundId, bucket);
+    const totals = await this.participants.participationTotals(roundId);
+    return { timeline, totals };
   }
 
   /** Each question with the answer given, the key and the explanation, once the round's rule allows. */
@@ -420,7 +426,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     submission?: { prediction?: number },
   ): Promise<{ event: AttemptFinished; attempt: AttemptEntity }> {
     const expired = !submission || isExpired(now, attempt.deadline, this.graceMs);
-    const answers = await this.attempts.answersOf(attempt.id, manager);
+    const answers = await this.answers.answersOf(attempt.id, manager);
     const grade = await this.grade(attempt.paper, answers, round, manager);
     const submittedAt = expired ? attempt.deadline : now;
     const outcome: AttemptOutcome = {
@@ -520,8 +526,8 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     const [{ round }, versions, answers, participant] = await Promise.all([
       this.contests.roundById(attempt.roundId),
       this.pool.pinned(attempt.paper.map((item) => item.versionId)),
-      this.attempts.answersOf(attempt.id),
-      this.attempts.findParticipant(attempt.roundId, attempt.userId),
+      this.answers.answersOf(attempt.id),
+      this.participants.findParticipant(attempt.roundId, attempt.userId),
     ]);
     return {
       attempt,

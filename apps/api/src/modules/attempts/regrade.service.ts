@@ -11,9 +11,11 @@ import { ContestsService, type RoundWithContest } from '../contests/contests.ser
 import { QuestionPoolService } from '../question-bank/question-pool.service.js';
 import { AttemptEvents } from './attempt-events.js';
 import type { AttemptEntity, PaperItem } from './attempt.entity.js';
-import { AttemptsRepository, type BestAttempt } from './attempts.repository.js';
+import { AnswersRepository } from './answers.repository.js';
 import { AttemptsService, keyVersionOf } from './attempts.service.js';
+import { type BestAttempt, ParticipantsRepository } from './participants.repository.js';
 import type { RegradeLogEntity } from './regrade-log.entity.js';
+import { RegradeRepository } from './regrade.repository.js';
 import type { RoundParticipantEntity } from './round-participant.entity.js';
 
 /** Runs one unit of work in a transaction: the same one throughout, or a new one per call. */
@@ -38,7 +40,9 @@ export class RegradeService {
   private readonly batchUsers: number;
 
   constructor(
-    private readonly attempts: AttemptsRepository,
+    private readonly regrades: RegradeRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly answers: AnswersRepository,
     private readonly attemptsService: AttemptsService,
     private readonly contests: ContestsService,
     private readonly pool: QuestionPoolService,
@@ -58,7 +62,7 @@ export class RegradeService {
     const closed = roundPhase(this.clock.now(), round) === 'closed';
 
     const run = (step: Step) => this.run(step, user, round, dryRun, filter, closed);
-    const result = dryRun || closed ? await this.attempts.transaction((manager) => run((work) => work(manager))) : await run((work) => this.attempts.transaction(work));
+    const result = dryRun || closed ? await this.regrades.transaction((manager) => run((work) => work(manager))) : await run((work) => this.regrades.transaction(work));
     if (!dryRun && result.changed.length) this.events.emitRegraded(roundId);
     return result;
   }
@@ -66,7 +70,7 @@ export class RegradeService {
   private async run(step: Step, user: AuthUser, round: RoundWithContest['round'], dryRun: boolean, filter: Set<string> | null, closed: boolean): Promise<RegradeResponse> {
     const roundId = round.id;
     const plan = await step(async (manager) => {
-      const used = await this.attempts.gradingVersionsInRound(manager, roundId);
+      const used = await this.regrades.gradingVersionsInRound(manager, roundId);
       const current = await this.pool.currentVersionIds([...new Set(used.map((u) => u.questionId))], manager);
       const outdated = used.filter((u) => current.get(u.questionId) !== u.versionId && (!filter || filter.has(u.questionId)));
       const corrected = new Map<string, string>(outdated.map((u) => [u.questionId, current.get(u.questionId)!]));
@@ -75,15 +79,15 @@ export class RegradeService {
         fromVersionIds: outdated.filter((u) => u.questionId === questionId).map((u) => u.versionId).sort(),
         toVersionId,
       }));
-      const userIds = await this.attempts.usersGradedBy(manager, roundId, outdated);
-      const before = await this.attempts.rankedParticipants(roundId, manager);
+      const userIds = await this.regrades.usersGradedBy(manager, roundId, outdated);
+      const before = await this.participants.rankedParticipants(roundId, manager);
       return { corrected, questions, userIds, before };
     });
     const { corrected, questions, userIds, before } = plan;
 
     const log =
       !dryRun && questions.length
-        ? await step((manager) => this.attempts.insertRegradeLog(manager, { roundId, performedBy: user.id, performedAt: this.clock.now(), questions, changed: [], rankChanges: 0 }))
+        ? await step((manager) => this.regrades.insertRegradeLog(manager, { roundId, performedBy: user.id, performedAt: this.clock.now(), questions, changed: [], rankChanges: 0 }))
         : null;
     const bestAfter = new Map<string, BestAttempt>();
     const changed: RegradeResponse['changed'] = [];
@@ -91,9 +95,9 @@ export class RegradeService {
     for (let start = 0; start < userIds.length; start += this.batchUsers) {
       const batch = userIds.slice(start, start + this.batchUsers);
       await step(async (manager) => {
-        const participants = dryRun ? [] : await this.attempts.lockParticipants(manager, roundId, batch);
-        const attempts = await this.attempts.attemptsOfUsers(manager, roundId, batch, !dryRun);
-        const answers = await this.attempts.answersOfMany(attempts.map((a) => a.id), manager);
+        const participants = dryRun ? [] : await this.participants.lockParticipants(manager, roundId, batch);
+        const attempts = await this.regrades.attemptsOfUsers(manager, roundId, batch, !dryRun);
+        const answers = await this.answers.answersOfMany(attempts.map((a) => a.id), manager);
         const regraded: AttemptEntity[] = [];
         const batchChanged: RegradeResponse['changed'] = [];
         for (const attempt of attempts) {
@@ -103,13 +107,13 @@ export class RegradeService {
             continue;
           }
           if (attempt.status === 'active') {
-            if (!dryRun) await this.attempts.updatePaper(manager, attempt.id, paper);
+            if (!dryRun) await this.regrades.updatePaper(manager, attempt.id, paper);
             continue;
           }
           const grade = await this.attemptsService.grade(paper, answers.get(attempt.id) ?? new Map(), round, manager);
           if (grade.score !== attempt.score) batchChanged.push({ attemptId: attempt.id, userId: attempt.userId, oldScore: attempt.score!, newScore: grade.score });
           const updated = { ...attempt, paper, score: grade.score, maxScore: grade.maxScore, correctCount: grade.correctCount };
-          if (!dryRun) await this.attempts.updateGrades(manager, updated);
+          if (!dryRun) await this.regrades.updateGrades(manager, updated);
           regraded.push(updated);
         }
         const batchBest = new Map<string, BestAttempt>();
@@ -129,10 +133,10 @@ export class RegradeService {
           };
           batchBest.set(userId, next);
           if (!dryRun && participants.some((p) => p.userId === userId)) {
-            await this.attempts.updateParticipant(manager, roundId, userId, next, false);
+            await this.participants.updateParticipant(manager, roundId, userId, next, false);
           }
         }
-        if (log && batchChanged.length) await this.attempts.appendRegradeChanges(manager, log.id, batchChanged);
+        if (log && batchChanged.length) await this.regrades.appendRegradeChanges(manager, log.id, batchChanged);
         // Kept only once the batch is written: a batch whose transaction failed changed nothing.
         changed.push(...batchChanged);
         batchBest.forEach((best, userId) => bestAfter.set(userId, best));
@@ -143,7 +147,7 @@ export class RegradeService {
     const rankChanges = countRankChanges(before.map((p) => toEntry(p)), before.map((p) => toEntry(p, bestAfter.get(p.userId))), actual);
     if (!dryRun) {
       await step(async (manager) => {
-        if (log) await this.attempts.finishRegradeLog(manager, log.id, rankChanges);
+        if (log) await this.regrades.finishRegradeLog(manager, log.id, rankChanges);
         const details = { regradeId: log?.id ?? null, questionIds: questions.map((q) => q.questionId), changedAttempts: changed.length, rankChanges };
         await this.audit.record({ actorId: user.id, action: 'round.regrade', targetType: 'round', targetId: roundId, details }, manager);
         if (changed.length) await this.events.regradeCommitting(roundId, manager);
@@ -153,7 +157,7 @@ export class RegradeService {
   }
 
   async log(roundId: string): Promise<RegradeLogEntity[]> {
-    return this.attempts.regradeLog(roundId);
+    return this.regrades.regradeLog(roundId);
   }
 }
 

@@ -4,7 +4,7 @@ import type { StartWaitingResponse } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { REDIS } from '../../../common/redis/redis.module.js';
 import { APP_CONFIG, type AppConfig } from '../../../config/env.schema.js';
-import { AttemptsRepository } from '../attempts.repository.js';
+import { ParticipantsRepository } from '../participants.repository.js';
 import type { AdmissionGate, AdmissionRules } from './admission-gate.js';
 import { MemoryAdmissionGate } from './memory-admission-gate.js';
 import { RedisAdmissionGate } from './redis-admission-gate.js';
@@ -26,7 +26,7 @@ export class StartAdmission {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(REDIS) redis: Redis | null,
-    private readonly attempts: AttemptsRepository,
+    private readonly participants: ParticipantsRepository,
   ) {
     const rules: AdmissionRules = { perSecond: config.startAdmissionPerSecond, burst: config.startAdmissionBurst };
     const on = rules.perSecond > 0;
@@ -41,7 +41,7 @@ export class StartAdmission {
     const admission = await this.enter(ticket);
     if (admission.admitted) return null;
     // Asked only of those told to wait, so an admitted start costs no extra read.
-    const participant = await this.attempts.findParticipant(roundId, user.id);
+    const participant = await this.participants.findParticipant(roundId, user.id);
     if (participant?.activeAttemptId) {
       await this.leave(ticket);
       return null;
