@@ -4,8 +4,8 @@
  * - the contracts are types shared by API and client, and import nothing;
  * - `common` serves the modules and imports none of them;
  * - a module reaches another only through its public surface: its Nest module, services, entities
- *   (types), mappers, and the ports it declares (listed below), never its repositories, controllers,
- *   DTOs or helpers;
+ *   (types), mappers, error catalog (`<module>.errors.ts`: to throw the owner's code) and the ports it
+ *   declares (listed below), never its repositories, controllers, DTOs or helpers;
  * - a client feature uses another feature only through that feature's index;
  * - the client never imports the API.
  * Violations that predate a rule are listed in .dependency-cruiser-known-violations.json (the
@@ -38,11 +38,11 @@ module.exports = {
     {
       name: 'module-public-surface',
       severity: 'error',
-      comment: "Another module's tables and internals are reached only through its module, services, entities, mappers or declared ports.",
+      comment: "Another module's tables and internals are reached only through its module, services, entities, mappers, error catalog or declared ports.",
       from: { path: '^apps/api/src/modules/([^/]+)/' },
       to: {
         path: '^apps/api/src/modules/[^/]+/',
-        pathNot: ['^apps/api/src/modules/$1/', '\\.(module|service|entity|mapper)\\.ts$', ...PORTS],
+        pathNot: ['^apps/api/src/modules/$1/', '\\.(module|service|entity|mapper|errors)\\.ts$', ...PORTS],
       },
     },
     {

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@hoi-thi/contracts';
 import { JWT_SECRET } from '../../config/config.module.js';
 import { DomainError } from '../errors/domain-error.js';
+import { GenericErrors } from '../errors/generic.errors.js';
 import { AccessTokenVerifier } from './access-tokens.js';
 import { type AuthUser, hasRole } from './auth-user.js';
 import { ALLOWS_TEMPORARY_PASSWORD, IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
@@ -48,7 +49,7 @@ export class AuthGuard implements CanActivate {
     if (standing === 'disabled') throw new DomainError('AUTH.ACCOUNT_DISABLED');
     if (!user) throw new DomainError(header ? 'AUTH.TOKEN_INVALID' : 'UNAUTHORIZED');
     if (!rule.allowsTemporaryPassword && this.revocations.mustChangePassword(user)) throw new DomainError('AUTH.PASSWORD_CHANGE_REQUIRED');
-    if (rule.roles.length && !rule.roles.some((role) => hasRole(user, role))) throw new DomainError('FORBIDDEN');
+    if (rule.roles.length && !rule.roles.some((role) => hasRole(user, role))) throw GenericErrors.error('FORBIDDEN');
     return true;
   }
 

@@ -105,18 +105,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     details?: ValidationDetail[];
     extra?: Record<string, unknown>;
   } {
-    if (exception instanceof DomainError) {
-      return {
-        status: statusForCode(exception.code),
-        code: exception.code,
-        params: exception.params,
-        details: exception.details,
-        extra: exception.extra,
-      };
-    }
-    if (exception instanceof EngineError) {
+    if (exception instanceof DomainError || exception instanceof EngineError) {
+      const status = statusForCode(exception.code);
+      // A code no catalog registers is a programming error: a logged 500 that names nothing internal.
+      if (status === undefined) return { status: 500, code: 'INTERNAL', params: {} };
+      if (exception instanceof DomainError) {
+        return { status, code: exception.code, params: exception.params, details: exception.details, extra: exception.extra };
+      }
       // A broken contest rule from the pure engine: same mapping as a DomainError.
-      return { status: statusForCode(exception.code), code: exception.code, params: primitives(exception.details), extra: exception.details };
+      return { status, code: exception.code, params: primitives(exception.details), extra: exception.details };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

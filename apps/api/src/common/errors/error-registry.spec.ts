@@ -1,17 +1,17 @@
 /**
  * The error registries, checked on the source: every code a service throws is in some catalog (a
- * module's `<module>.errors.ts`, common's, or the legacy maps of the modules not yet moved), no code
- * is in two, every registered code has both languages, and the contracts' codes keep the status the
- * client expects.
+ * module's `<module>.errors.ts` or common's), no code is in two, every registered code has both
+ * languages, and the contracts' codes keep the status the client expects.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { EngineErrorCodes } from '@hoi-thi/contest-engine';
 import { ErrorCodes, ErrorStatuses } from '@hoi-thi/contracts';
-import { catalogKeys, legacyMessageCodes, translate } from '../i18n/messages.js';
+import { catalogKeys, translate } from '../i18n/messages.js';
+import { RateLimitedError } from './domain-error.js';
 import { defineErrors, registerErrors, registeredErrors, type ErrorCatalog } from './error-registry.js';
-import { legacyStatusCodes, statusForCode } from './error-status.js';
+import { statusForCode } from './error-status.js';
 
 const API = join(import.meta.dirname, '..', '..');
 
@@ -23,8 +23,8 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Codes written at throw sites: `new DomainError('X.Y'`, `RateLimitedError(n, 'X.Y'`, `Catalog.error('X.Y'`. */
-const THROWN = [/DomainError\(\s*'([A-Z_.]+)'/g, /RateLimitedError\([^,()]+,\s*'([A-Z_.]+)'/g, /Errors\.error\(\s*'([A-Z_.]+)'/g];
+/** Codes written at throw sites: `new DomainError('X.Y'`, `RateLimitedError(n, 'X.Y'`, `Catalog.error('X.Y'`, `Catalog.rateLimited('X.Y'`. */
+const THROWN = [/DomainError\(\s*'([A-Z_.]+)'/g, /RateLimitedError\([^,()]+,\s*'([A-Z_.]+)'/g, /Errors\.(?:error|rateLimited)\(\s*'([A-Z_.]+)'/g];
 
 /** Every catalog a `*.errors.ts` file exports, by file: importing them also registers them, as at boot. */
 const catalogs = new Map<string, ErrorCatalog<string>>();
@@ -46,19 +46,20 @@ describe('error registry', () => {
       expect.arrayContaining([
         'modules/units/units.errors.ts#UnitErrors',
         'modules/attempts/attempts.errors.ts#AttemptErrors',
+        'modules/auth/auth.errors.ts#AuthErrors',
+        'modules/contests/contests.errors.ts#ContestErrors',
+        'modules/leaderboards/leaderboards.errors.ts#LeaderboardErrors',
+        'modules/essays/essays.errors.ts#EssayErrors',
         'common/errors/upload.errors.ts#UploadErrors',
+        'common/errors/generic.errors.ts#GenericErrors',
       ]),
     );
   });
 
-  it('registers no code twice, neither in two catalogs nor in a catalog and the legacy maps', () => {
+  it('registers no code in two catalogs', () => {
     const owners = new Map<string, string[]>();
     for (const [name, catalog] of catalogs) {
       for (const code of Object.keys(catalog.specs)) owners.set(code, [...(owners.get(code) ?? []), name]);
-    }
-    for (const code of legacyStatusCodes()) owners.set(code, [...(owners.get(code) ?? []), 'error-status.ts']);
-    for (const code of legacyMessageCodes()) {
-      if (!legacyStatusCodes().includes(code)) owners.set(code, [...(owners.get(code) ?? []), 'messages.ts']);
     }
     const twice = [...owners].filter(([, where]) => where.length > 1).map(([code, where]) => `${code}: ${where.join(', ')}`);
     expect(twice).toEqual([]);
@@ -76,10 +77,9 @@ describe('error registry', () => {
     for (const code of Object.values(EngineErrorCodes)) thrown.set(code, '@hoi-thi/contest-engine');
     expect(thrown.size).toBeGreaterThan(60);
     const registered = new Set(registeredErrors().map((error) => error.code));
-    const legacy = new Set([...legacyStatusCodes(), ...legacyMessageCodes()]);
     const unknown = [...thrown]
-      .filter(([code]) => !registered.has(code) && !legacy.has(code))
-      .filter(([code]) => code !== 'LEADERBOARD.OUT_OF_RANGE') // a programming error: a logged 500, never shown
+      .filter(([code]) => !registered.has(code))
+      .filter(([code]) => code !== 'LEADERBOARD.OUT_OF_RANGE') // a programming error: unregistered, so a logged 500 INTERNAL
       .map(([code, file]) => `${code} (${file})`);
     expect(unknown).toEqual([]);
     const untranslated = [...thrown.keys()]
@@ -110,6 +110,10 @@ describe('error registry', () => {
     expect(translate('en', 'ATTEMPT.LIMIT_REACHED', { maxAttempts: 3 })).toBe('You have used all 3 attempts of this round.');
     expect(translate('vi', 'UNIT_IMPORT.DUPLICATE_ROW', { line: 4 })).toBe('Đơn vị này đã có ở dòng 4.');
     expect(translate('en', 'IMPORT.EMPTY_FILE')).toBe('The file contains no questions.');
+    expect(statusForCode('ROUND.NOT_ESSAY')).toBe(409);
+    expect(translate('en', 'ENTRY.TOO_FEW_WORDS', { wordCount: 80, limit: 100 })).toBe('The essay has 80 words, fewer than the minimum of 100.');
+    expect(statusForCode('STREAM.TOO_MANY')).toBe(503);
+    expect(statusForCode('SOMETHING.NOT_FOUND')).toBeUndefined();
   });
 
   it('builds typed errors, refusing a code of another catalog at compile time', () => {
@@ -117,6 +121,13 @@ describe('error registry', () => {
     const error = catalog.error('TEST.ONLY_HERE', { n: 1 }, undefined, { extra: true });
     expect({ code: error.code, params: error.params, extra: error.extra }).toEqual({ code: 'TEST.ONLY_HERE', params: { n: 1 }, extra: { extra: true } });
     expect(statusForCode('TEST.ONLY_HERE')).toBe(418);
+    const limited = catalog.rateLimited('TEST.ONLY_HERE', 7);
+    expect({ limited: limited instanceof RateLimitedError, code: limited.code, seconds: limited.retryAfterSeconds, params: limited.params }).toEqual({
+      limited: true,
+      code: 'TEST.ONLY_HERE',
+      seconds: 7,
+      params: { seconds: 7 },
+    });
     // @ts-expect-error 'UNIT.CYCLE' is not a code of this catalog
     expect(catalog.error('UNIT.CYCLE').code).toBe('UNIT.CYCLE');
   });

@@ -1,4 +1,4 @@
-import { DomainError, type ValidationDetail } from './domain-error.js';
+import { DomainError, RateLimitedError, type ValidationDetail } from './domain-error.js';
 
 /**
  * One module's error codes: status and vi/en message templates (`{param}` placeholders). A module
@@ -23,6 +23,8 @@ export interface ErrorCatalog<C extends string> {
   readonly specs: Readonly<Record<C, ErrorSpec>>;
   /** The `DomainError` to throw; same arguments as its constructor. */
   error(code: C, params?: ErrorParams, details?: ValidationDetail[], extra?: Record<string, unknown>): DomainError;
+  /** The `RateLimitedError` to throw for a refusal that says when to retry (`Retry-After`, `{seconds}`). */
+  rateLimited(code: C, retryAfterSeconds: number): RateLimitedError;
 }
 
 const errors = new Map<string, ErrorSpec>();
@@ -51,6 +53,7 @@ export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T
   return {
     specs,
     error: (code, params = {}, details, extra) => new DomainError(code, params, details, extra),
+    rateLimited: (code, retryAfterSeconds) => new RateLimitedError(retryAfterSeconds, code),
   };
 }
 

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../errors/domain-error.js';
+import { GenericErrors } from '../errors/generic.errors.js';
 import { addResponseSchemas } from './openapi-responses.js';
 import { sendFile } from './web-client.js';
 
@@ -52,7 +52,7 @@ export function serveApiDocs(app: INestApplication, fastify: FastifyInstance): v
   fastify.get('/api/docs', { onSend: docsPolicy }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
   fastify.get('/api/docs/init.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(INIT));
   fastify.get<{ Params: { file: string } }>('/api/docs/:file', async (request, reply) => {
-    if (!ASSETS.has(request.params.file)) throw new DomainError('NOT_FOUND');
+    if (!ASSETS.has(request.params.file)) throw GenericErrors.error('NOT_FOUND');
     return sendFile(reply, join(assets, request.params.file), 'public, max-age=86400');
   });
 }

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../errors/domain-error.js';
+import { GenericErrors } from '../errors/generic.errors.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,17 +61,17 @@ export function serveWebClient(fastify: FastifyInstance, root: string): boolean 
     try {
       path = decodeURIComponent(request.url.split('?')[0]);
     } catch {
-      throw new DomainError('NOT_FOUND'); // malformed %-encoding names no file
+      throw GenericErrors.error('NOT_FOUND'); // malformed %-encoding names no file
     }
     // /api and /share (share pages, a route of the share module) are never the client's: a path there
     // that matched no route is a 404, not the app shell.
-    if (/^\/(api|share)(\/|$)/.test(path)) throw new DomainError('NOT_FOUND');
+    if (/^\/(api|share)(\/|$)/.test(path)) throw GenericErrors.error('NOT_FOUND');
     const file = normalize(join(root, path));
     if (file.startsWith(rootPrefix) && file !== indexFile && existsSync(file) && statSync(file).isFile()) {
       const immutable = file.startsWith(join(root, 'assets') + sep);
       return sendFile(reply, file, immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300', request.headers['accept-encoding']);
     }
-    if (extname(path) && !path.endsWith('.html')) throw new DomainError('NOT_FOUND');
+    if (extname(path) && !path.endsWith('.html')) throw GenericErrors.error('NOT_FOUND');
     return sendShell(reply);
   };
   fastify.get('/', handler);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ItemAnalysisAccumulator, type ItemStatistics, participationByUnit, UnitTree, type UnitParticipation } from '@hoi-thi/contest-engine';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { DomainError } from '../../common/errors/domain-error.js';
 import { AnalyticsSource } from '../attempts/analytics-source.js';
+import { ContestErrors } from '../contests/contests.errors.js';
 import { ContestsService } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { type PinnedVersion, QuestionPoolService } from '../question-bank/question-pool.service.js';
@@ -70,7 +70,7 @@ export class AnalyticsService {
    */
   async itemAnalysis(caller: AuthUser, roundId: string): Promise<ItemAnalysisView> {
     const { round } = await this.contests.getRound(caller, roundId);
-    if (round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
+    if (round.kind !== 'quiz') throw ContestErrors.error('ROUND.NOT_QUIZ');
     const accumulator = new ItemAnalysisAccumulator();
     const versionsSeen = new Map<string, Set<string>>();
     for await (const batch of this.source.gradedAttempts(roundId)) {

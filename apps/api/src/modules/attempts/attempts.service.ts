@@ -16,7 +16,7 @@ import {
 } from '@hoi-thi/contest-engine';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { ContestErrors } from '../contests/contests.errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import type { ContestEntity } from '../contests/contest.entity.js';
 import { ContestAccess, type ContestantSource } from '../contests/contest-access.js';
@@ -188,7 +188,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     const view = await this.attempts.transaction(async (manager) => {
       const { round, contest, bankRevision } = await this.contests.getRoundForStart(user, roundId, manager);
       this.assertCanStart(round, contest, now);
-      if (await this.access.isManager(user.id, contest.id, manager)) throw new DomainError('ROUND.STAFF_CANNOT_COMPETE');
+      if (await this.access.isManager(user.id, contest.id, manager)) throw ContestErrors.error('ROUND.STAFF_CANNOT_COMPETE');
       await this.assertEligible(user, contest, manager);
       const participant = await this.participants.lockParticipant(manager, round.id, user.id, user.unitId);
       if (participant.activeAttemptId) {
@@ -222,7 +222,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
         manager,
       );
       // Refused by the statement: the round closed while this start waited (the database's clock says so).
-      if (!attempt) throw new DomainError('ROUND.NOT_OPEN', { phase: 'closed', opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() });
+      if (!attempt) throw ContestErrors.error('ROUND.NOT_OPEN', { phase: 'closed', opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() });
       return { attempt, round, versions, answers: new Map(), attemptsLeft: attemptsLeft(round.maxAttempts!, participant.attemptsUsed + 1), activeAttemptId: attempt.id };
     });
     finished.forEach((event) => this.events.emitFinished(event));
@@ -235,7 +235,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
    */
   async preview(user: AuthUser, roundId: string): Promise<PreviewView> {
     const { round, bankRevision } = await this.contests.getRoundForStart(user, roundId);
-    if (round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
+    if (round.kind !== 'quiz') throw ContestErrors.error('ROUND.NOT_QUIZ');
     const { seed, paper, versions } = await this.draw(round, bankRevision);
     return { roundId, seed, paper, versions };
   }
@@ -481,17 +481,17 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
   }
 
   private assertCanStart(round: RoundEntity, contest: ContestEntity, now: Date): void {
-    if (contest.status === 'draft') throw new DomainError('CONTEST.NOT_PUBLISHED');
-    if (round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
+    if (contest.status === 'draft') throw ContestErrors.error('CONTEST.NOT_PUBLISHED');
+    if (round.kind !== 'quiz') throw ContestErrors.error('ROUND.NOT_QUIZ');
     const phase = roundPhase(now, round);
     if (contest.status !== 'published' || phase !== 'open') {
-      throw new DomainError('ROUND.NOT_OPEN', { phase: contest.status === 'finished' ? 'closed' : phase, opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() });
+      throw ContestErrors.error('ROUND.NOT_OPEN', { phase: contest.status === 'finished' ? 'closed' : phase, opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() });
     }
   }
 
   private async assertEligible(user: AuthUser, contest: ContestEntity, manager?: EntityManager): Promise<void> {
     if (!contest.eligibleUnitIds.length) return;
-    if (!user.unitId || !(await this.units.isWithin(user.unitId, contest.eligibleUnitIds, manager))) throw new DomainError('ROUND.NOT_ELIGIBLE');
+    if (!user.unitId || !(await this.units.isWithin(user.unitId, contest.eligibleUnitIds, manager))) throw ContestErrors.error('ROUND.NOT_ELIGIBLE');
   }
 
   /** Why a write was refused: finished, or out of time (then it is finalized on the spot). */

@@ -5,7 +5,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { ContestErrors } from '../contests/contests.errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContestsService, type RoundWithContest } from '../contests/contests.service.js';
 import { QuestionPoolService } from '../question-bank/question-pool.service.js';
@@ -56,7 +56,7 @@ export class RegradeService {
 
   async regrade(user: AuthUser, roundId: string, options: { dryRun?: boolean; questionIds?: string[] }): Promise<RegradeResponse> {
     const { round } = await this.contests.getRound(user, roundId);
-    if (round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
+    if (round.kind !== 'quiz') throw ContestErrors.error('ROUND.NOT_QUIZ');
     const dryRun = options.dryRun ?? false;
     const filter = options.questionIds ? new Set(options.questionIds) : null;
     const closed = roundPhase(this.clock.now(), round) === 'closed';

@@ -12,7 +12,9 @@ import { UUID } from '../../common/parse-uuid.pipe.js';
 import { AuditService } from '../audit/audit.service.js';
 import { toUserResponse } from '../users/user.mapper.js';
 import type { UserEntity } from '../users/user.entity.js';
+import { UserErrors } from '../users/users.errors.js';
 import { normalizeEmail, UsersService } from '../users/users.service.js';
+import { AuthErrors } from './auth.errors.js';
 import type { RegisterDto } from './dto/auth.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RevocationWatcher } from './revocation-watcher.js';
@@ -95,7 +97,7 @@ export class AuthService {
     if (address.count >= this.config.loginAddressFailureLimit) throw new RateLimitedError(retryAfterSeconds(address));
     try {
       const user = await this.checkPassword(email, password, 'AUTH.INVALID_CREDENTIALS');
-      if (!user.active) throw new DomainError('AUTH.ACCOUNT_DISABLED');
+      if (!user.active) throw AuthErrors.error('AUTH.ACCOUNT_DISABLED');
       return user;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'AUTH.INVALID_CREDENTIALS') await this.limiter.hit(addressKey, MINUTE);
@@ -121,7 +123,7 @@ export class AuthService {
    */
   async refresh(refreshToken: string): Promise<RefreshResponse> {
     const parsed = parseRefreshToken(refreshToken);
-    if (!parsed) throw new DomainError('AUTH.TOKEN_INVALID');
+    if (!parsed) throw AuthErrors.error('AUTH.TOKEN_INVALID');
     const outcome = await this.sessions.transaction(async (manager) => {
       const session = await this.sessions.findForUpdate(parsed.sessionId, manager);
       if (!session) return { error: 'AUTH.TOKEN_INVALID' as const };
@@ -142,7 +144,7 @@ export class AuthService {
     if ('response' in outcome && outcome.response) return outcome.response;
     // The replay's revocation is committed (not rolled back with the refusal), then seen here at once.
     if ('revoked' in outcome) await this.revocations.poll();
-    throw new DomainError('error' in outcome ? outcome.error : 'AUTH.TOKEN_INVALID');
+    throw AuthErrors.error('error' in outcome ? outcome.error : 'AUTH.TOKEN_INVALID');
   }
 
   /** Ends the session of this refresh token (a wrong or spent token ends nothing and says nothing). */
@@ -172,9 +174,9 @@ export class AuthService {
    */
   async changePassword(caller: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     const account = await this.users.findById(caller.id);
-    if (!account) throw new DomainError('AUTH.TOKEN_INVALID');
+    if (!account) throw AuthErrors.error('AUTH.TOKEN_INVALID');
     await this.checkPassword(account.email, currentPassword, 'AUTH.WRONG_PASSWORD');
-    if (currentPassword === newPassword) throw new DomainError('AUTH.SAME_PASSWORD');
+    if (currentPassword === newPassword) throw AuthErrors.error('AUTH.SAME_PASSWORD');
     const passwordHash = await this.hasher.hash(newPassword);
     await this.sessions.transaction(async (manager) => {
       await this.users.changeAuthState(caller.id, { passwordHash, mustChangePassword: false }, manager);
@@ -192,7 +194,7 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(temporaryPassword);
     await this.sessions.transaction(async (manager) => {
       const user = await this.users.changeAuthState(userId, { passwordHash, mustChangePassword: true, revokeTokens: true }, manager);
-      if (!user) throw new DomainError('USER.NOT_FOUND');
+      if (!user) throw UserErrors.error('USER.NOT_FOUND');
       await this.sessions.revokeAll(userId, null, manager);
       await this.audit.record({ actorId: actor.id, action: 'user.password_reset', targetType: 'user', targetId: userId, details: { email: user.email } }, manager);
     });
@@ -202,10 +204,10 @@ export class AuthService {
 
   /** Deactivates (every session and token ends; sign-in refused) or reactivates an account. */
   async setActive(actor: AuthUser, userId: string, active: boolean): Promise<UserEntity> {
-    if (actor.id === userId && !active) throw new DomainError('USER.CANNOT_DISABLE_SELF');
+    if (actor.id === userId && !active) throw UserErrors.error('USER.CANNOT_DISABLE_SELF');
     const user = await this.sessions.transaction(async (manager) => {
       const before = await this.users.findByIdForUpdate(userId, manager);
-      if (!before) throw new DomainError('USER.NOT_FOUND');
+      if (!before) throw UserErrors.error('USER.NOT_FOUND');
       if (before.active === active) return before;
       const after = (await this.users.changeAuthState(userId, { active, revokeTokens: !active }, manager))!;
       if (!active) await this.sessions.revokeAll(userId, null, manager);
@@ -221,13 +223,13 @@ export class AuthService {
 
   async userById(userId: string): Promise<UserEntity> {
     const user = await this.users.findById(userId);
-    if (!user) throw new DomainError('USER.NOT_FOUND');
+    if (!user) throw UserErrors.error('USER.NOT_FOUND');
     return user;
   }
 
   async me(caller: AuthUser): Promise<UserEntity> {
     const user = await this.users.findById(caller.id);
-    if (!user) throw new DomainError('AUTH.TOKEN_INVALID');
+    if (!user) throw AuthErrors.error('AUTH.TOKEN_INVALID');
     return user;
   }
 
@@ -242,7 +244,7 @@ export class AuthService {
     if (window.count > this.config.loginFailureLimit) throw new RateLimitedError(retryAfterSeconds(window));
     const user = await this.users.findByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid) throw new DomainError(failure);
+    if (!user || !valid) throw AuthErrors.error(failure);
     await this.limiter.reset(key);
     // An account hashed with older parameters gets the current ones now that the password is known.
     if (this.hasher.needsRehash(user.passwordHash)) {

@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { flattenValidationErrors } from '../../common/errors/validation.js';
+import { AuthErrors } from './auth.errors.js';
 import { LoginDto } from './dto/auth.dto.js';
 
 /** Guards run before pipes: validate the login body here so bad input is a 400, not a 401. */
@@ -24,7 +25,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
     if (error) throw error;
-    if (!user) throw new DomainError('AUTH.INVALID_CREDENTIALS');
+    if (!user) throw AuthErrors.error('AUTH.INVALID_CREDENTIALS');
     return user;
   }
 }

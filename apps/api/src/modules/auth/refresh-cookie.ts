@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { GenericErrors } from '../../common/errors/generic.errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 
 export const REFRESH_COOKIE = 'hoithi_refresh';
@@ -49,7 +49,7 @@ export class RefreshCookie {
     const token = cookieValue(request.headers.cookie, REFRESH_COOKIE);
     if (token === null) return null;
     const type = request.headers['content-type'];
-    if (typeof type !== 'string' || !/^application\/json\s*(;|$)/i.test(type)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
+    if (typeof type !== 'string' || !/^application\/json\s*(;|$)/i.test(type)) throw GenericErrors.error('UNSUPPORTED_MEDIA_TYPE');
     return { token, source: 'cookie' };
   }
 }

@@ -5,7 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Zip, ZipPassThrough } from 'fflate';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { ContestErrors } from '../contests/contests.errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContestsService } from '../contests/contests.service.js';
@@ -111,7 +111,7 @@ export class CertificatesService {
 
   private async closedRound(user: AuthUser, roundId: string) {
     const { round, contest } = await this.contests.getRound(user, roundId);
-    if (round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
+    if (round.kind !== 'quiz') throw ContestErrors.error('ROUND.NOT_QUIZ');
     if (!round.closedAt) throw CertificateErrors.error('CERTIFICATE.ROUND_NOT_CLOSED', { closesAt: round.closesAt.toISOString() });
     return { round, contest };
   }

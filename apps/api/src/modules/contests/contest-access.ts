@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { RequireRoles } from '../../common/auth/decorators.js';
-import { DomainError } from '../../common/errors/domain-error.js';
 import { UUID } from '../../common/parse-uuid.pipe.js';
+import { ContestErrors } from './contests.errors.js';
 import { ContestsRepository } from './contests.repository.js';
 
 /**
@@ -37,8 +37,8 @@ export class ContestAccess {
   /** The contest of the round (or the contest itself) when the caller manages it; 404 when it does not exist, else 403. */
   async assertManages(caller: AuthUser, target: 'round' | 'contest', id: string, manager?: EntityManager): Promise<string> {
     const found = await this.contests.managerOf(target, id, caller.id, manager);
-    if (!found) throw new DomainError(target === 'round' ? 'ROUND.NOT_FOUND' : 'CONTEST.NOT_FOUND');
-    if (!found.manages && !caller.roles.includes('admin')) throw new DomainError('CONTEST.NOT_MANAGER');
+    if (!found) throw ContestErrors.error(target === 'round' ? 'ROUND.NOT_FOUND' : 'CONTEST.NOT_FOUND');
+    if (!found.manages && !caller.roles.includes('admin')) throw ContestErrors.error('CONTEST.NOT_MANAGER');
     return found.contestId;
   }
 

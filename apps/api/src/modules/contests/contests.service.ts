@@ -13,6 +13,7 @@ import type { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { ContestAccess } from './contest-access.js';
 import type { ContestEntity } from './contest.entity.js';
+import { ContestErrors } from './contests.errors.js';
 import { ContestsRepository } from './contests.repository.js';
 import type { CreateContestDto, CreateRoundDto, UpdateContestDto, UpdateRoundDto } from './dto/contest.dto.js';
 import type { RoundEntity } from './round.entity.js';
@@ -96,7 +97,7 @@ export class ContestsService implements OnModuleInit {
 
   async get(caller: AuthUser | undefined, id: string): Promise<ContestWithRounds> {
     const contest = await this.contests.findById(id);
-    if (!contest || !this.visibleStatuses(caller).includes(contest.status)) throw new DomainError('CONTEST.NOT_FOUND');
+    if (!contest || !this.visibleStatuses(caller).includes(contest.status)) throw ContestErrors.error('CONTEST.NOT_FOUND');
     return this.withRounds(contest);
   }
 
@@ -121,13 +122,13 @@ export class ContestsService implements OnModuleInit {
     const ids = [...new Set(userIds.map((id) => id.toLowerCase()))];
     return this.contests.transaction(async (manager) => {
       const contest = await this.contests.findById(contestId, manager, true);
-      if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
+      if (!contest) throw ContestErrors.error('CONTEST.NOT_FOUND');
       const users = await this.users.findManyByIds(ids, manager);
       const staff = new Set(users.filter((user) => user.active && (user.roles.includes('organizer') || user.roles.includes('admin'))).map((user) => user.id));
       const notOrganizers = ids.filter((id) => !staff.has(id));
-      if (notOrganizers.length) throw new DomainError('CONTEST.MANAGER_NOT_ORGANIZER', {}, undefined, { userIds: notOrganizers });
+      if (notOrganizers.length) throw ContestErrors.error('CONTEST.MANAGER_NOT_ORGANIZER', {}, undefined, { userIds: notOrganizers });
       const contestants = await this.access.contestantsAmong(contestId, ids, manager);
-      if (contestants.length) throw new DomainError('CONTEST.MANAGER_IS_CONTESTANT', {}, undefined, { userIds: contestants });
+      if (contestants.length) throw ContestErrors.error('CONTEST.MANAGER_IS_CONTESTANT', {}, undefined, { userIds: contestants });
       const before = (await this.contests.managersOf([contestId], manager)).get(contestId) ?? [];
       await this.contests.replaceManagers(contestId, ids, manager);
       await this.audit.record(
@@ -155,10 +156,10 @@ export class ContestsService implements OnModuleInit {
   async update(id: string, dto: UpdateContestDto): Promise<ContestWithRounds> {
     return this.contests.transaction(async (manager) => {
       const contest = await this.contests.findById(id, manager, true);
-      if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
+      if (!contest) throw ContestErrors.error('CONTEST.NOT_FOUND');
       if (dto.kind != null && dto.kind !== contest.kind) {
         const rounds = await this.contests.roundsOf([id], manager);
-        if (rounds.length) throw new DomainError('CONTEST.KIND_LOCKED');
+        if (rounds.length) throw ContestErrors.error('CONTEST.KIND_LOCKED');
       }
       await this.assertUnits(dto.eligibleUnitIds ?? undefined, manager);
       // null clears the description; for the required fields it means "unchanged".
@@ -174,8 +175,8 @@ export class ContestsService implements OnModuleInit {
   async addRound(contestId: string, dto: CreateRoundDto): Promise<RoundEntity> {
     return this.contests.transaction(async (manager) => {
       const contest = await this.contests.findById(contestId, manager, true);
-      if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
-      if (contest.status === 'finished') throw new DomainError('CONTEST.FINISHED');
+      if (!contest) throw ContestErrors.error('CONTEST.NOT_FOUND');
+      if (contest.status === 'finished') throw ContestErrors.error('CONTEST.FINISHED');
       const values = await this.checkedRound(contest, dto, manager);
       const position = await this.contests.nextRoundPosition(contestId, manager);
       const saved = await this.contests.insertRound({ contestId, position, kind: contest.kind, ...values }, manager);
@@ -193,10 +194,10 @@ export class ContestsService implements OnModuleInit {
     const given = Object.keys(patch).filter((field) => (patch as Record<string, unknown>)[field] !== undefined);
     const saved = await this.contests.transaction(async (manager) => {
       const round = await this.contests.findRoundForUpdate(roundId, manager);
-      if (!round) throw new DomainError('ROUND.NOT_FOUND');
+      if (!round) throw ContestErrors.error('ROUND.NOT_FOUND');
       const contest = (await this.contests.findById(round.contestId, manager, true))!;
       const phase = contest.status === 'finished' ? 'closed' : roundPhase(this.clock.now(), round);
-      if (phase === 'closed') throw new DomainError('ROUND.LOCKED');
+      if (phase === 'closed') throw ContestErrors.error('ROUND.LOCKED');
       if (phase === 'open') {
         const details: ValidationDetail[] = given.filter((field) => !OPEN_ROUND_FIELDS.includes(field)).map((field) => ({ field, constraint: 'lockedOnceOpen' }));
         if (patch.closesAt !== undefined && new Date(patch.closesAt).getTime() <= round.closesAt.getTime()) details.push({ field: 'closesAt', constraint: 'closesOnlyLater' });
@@ -218,9 +219,9 @@ export class ContestsService implements OnModuleInit {
   async deleteRound(actor: AuthUser, roundId: string): Promise<void> {
     await this.contests.transaction(async (manager) => {
       const round = await this.contests.findRoundForUpdate(roundId, manager);
-      if (!round) throw new DomainError('ROUND.NOT_FOUND');
+      if (!round) throw ContestErrors.error('ROUND.NOT_FOUND');
       if (roundPhase(this.clock.now(), round) !== 'upcoming' || (await this.access.hasRecords(roundId, manager))) {
-        throw new DomainError('ROUND.LOCKED');
+        throw ContestErrors.error('ROUND.LOCKED');
       }
       await this.contests.deleteRound(roundId, manager);
       await this.audit.record({ actorId: actor.id, action: 'round.delete', targetType: 'round', targetId: roundId, details: { title: round.title, contestId: round.contestId } }, manager);
@@ -271,10 +272,10 @@ export class ContestsService implements OnModuleInit {
   async publish(actor: AuthUser | null, id: string): Promise<ContestWithRounds> {
     return this.contests.transaction(async (manager) => {
       const contest = await this.contests.findById(id, manager, true);
-      if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
-      if (contest.status !== 'draft') throw new DomainError('CONTEST.NOT_DRAFT', { status: contest.status });
+      if (!contest) throw ContestErrors.error('CONTEST.NOT_FOUND');
+      if (contest.status !== 'draft') throw ContestErrors.error('CONTEST.NOT_DRAFT', { status: contest.status });
       const rounds = await this.contests.roundsOf([id], manager);
-      if (!rounds.length) throw new DomainError('CONTEST.NO_ROUNDS');
+      if (!rounds.length) throw ContestErrors.error('CONTEST.NO_ROUNDS');
       await this.assertSatisfiable(rounds, manager);
       contest.status = 'published';
       contest.publishedAt = this.clock.now();
@@ -287,8 +288,8 @@ export class ContestsService implements OnModuleInit {
   async finish(actor: AuthUser, id: string): Promise<ContestWithRounds> {
     return this.contests.transaction(async (manager) => {
       const contest = await this.contests.findById(id, manager, true);
-      if (!contest) throw new DomainError('CONTEST.NOT_FOUND');
-      if (contest.status !== 'published') throw new DomainError('CONTEST.NOT_PUBLISHED');
+      if (!contest) throw ContestErrors.error('CONTEST.NOT_FOUND');
+      if (contest.status !== 'published') throw ContestErrors.error('CONTEST.NOT_PUBLISHED');
       contest.status = 'finished';
       await this.audit.record({ actorId: actor.id, action: 'contest.finish', targetType: 'contest', targetId: id, details: { title: contest.title } }, manager);
       return this.withRounds(await this.contests.saveContest(contest, manager), manager);
@@ -301,8 +302,8 @@ export class ContestsService implements OnModuleInit {
    */
   async getRound(caller: AuthUser | undefined, roundId: string, manager?: EntityManager): Promise<RoundWithContest> {
     const round = await this.contests.findRoundWithContest(roundId, manager);
-    if (!round || !round.contest) throw new DomainError('ROUND.NOT_FOUND');
-    if (!this.visibleStatuses(caller).includes(round.contest.status)) throw new DomainError('ROUND.NOT_FOUND');
+    if (!round || !round.contest) throw ContestErrors.error('ROUND.NOT_FOUND');
+    if (!this.visibleStatuses(caller).includes(round.contest.status)) throw ContestErrors.error('ROUND.NOT_FOUND');
     const { contest, ...rest } = round;
     return { round: rest as RoundEntity, contest };
   }
@@ -310,8 +311,8 @@ export class ContestsService implements OnModuleInit {
   /** `getRound` for a start: also the question bank's revision, in the same statement. */
   async getRoundForStart(caller: AuthUser, roundId: string, manager?: EntityManager): Promise<RoundWithContest & { bankRevision: string }> {
     const found = await this.contests.findRoundForStart(roundId, manager);
-    if (!found || !found.round.contest) throw new DomainError('ROUND.NOT_FOUND');
-    if (!this.visibleStatuses(caller).includes(found.round.contest.status)) throw new DomainError('ROUND.NOT_FOUND');
+    if (!found || !found.round.contest) throw ContestErrors.error('ROUND.NOT_FOUND');
+    if (!this.visibleStatuses(caller).includes(found.round.contest.status)) throw ContestErrors.error('ROUND.NOT_FOUND');
     const { contest, ...rest } = found.round;
     return { round: rest as RoundEntity, contest, bankRevision: found.bankRevision };
   }
@@ -326,7 +327,7 @@ export class ContestsService implements OnModuleInit {
     const cached = this.gradingCache.get(roundId);
     if (cached) return cached;
     const round = await this.contests.findRound(roundId, manager);
-    if (!round) throw new DomainError('ROUND.NOT_FOUND');
+    if (!round) throw ContestErrors.error('ROUND.NOT_FOUND');
     const rules: GradingRules = { id: round.id, gradingMode: round.gradingMode, timeLimitSeconds: round.timeLimitSeconds };
     if (this.gradingCache.size >= 10_000) this.gradingCache.clear();
     this.gradingCache.set(roundId, rules);
@@ -347,7 +348,7 @@ export class ContestsService implements OnModuleInit {
 
   async roundById(roundId: string, manager?: EntityManager): Promise<RoundWithContest> {
     const round = await this.contests.findRoundWithContest(roundId, manager);
-    if (!round || !round.contest) throw new DomainError('ROUND.NOT_FOUND');
+    if (!round || !round.contest) throw ContestErrors.error('ROUND.NOT_FOUND');
     const { contest, ...rest } = round;
     return { round: rest as RoundEntity, contest };
   }
@@ -355,7 +356,7 @@ export class ContestsService implements OnModuleInit {
   /** Locks the round row and returns it (close: one closer at a time). */
   async lockRound(roundId: string, manager: EntityManager): Promise<RoundEntity> {
     const round = await this.contests.findRoundForUpdate(roundId, manager);
-    if (!round) throw new DomainError('ROUND.NOT_FOUND');
+    if (!round) throw ContestErrors.error('ROUND.NOT_FOUND');
     return round;
   }
 
@@ -401,7 +402,7 @@ export class ContestsService implements OnModuleInit {
       const shortfalls: BlueprintShortfall[] = checkBlueprint(round.blueprint!, availability);
       if (shortfalls.length) {
         const error = blueprintUnsatisfiable(shortfalls);
-        throw new DomainError(error.code, { ...shortfallParams(shortfalls[0]), round: round.title }, undefined, {
+        throw ContestErrors.error('CONTEST.BLUEPRINT_UNSATISFIABLE', { ...shortfallParams(shortfalls[0]), round: round.title }, undefined, {
           roundId: round.id,
           ...error.details,
         });

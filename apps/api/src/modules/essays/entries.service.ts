@@ -6,9 +6,9 @@ import type { AttachmentKind } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { isUniqueViolation } from '../../common/database/sql.js';
-import { DomainError } from '../../common/errors/domain-error.js';
 import type { ContestEntity } from '../contests/contest.entity.js';
 import { ContestAccess, type ContestantSource } from '../contests/contest-access.js';
+import { ContestErrors } from '../contests/contests.errors.js';
 import { ContestsService } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { UnitsService } from '../units/units.service.js';
@@ -17,6 +17,7 @@ import { checkAttachment } from './attachments/attachment-content.js';
 import type { UploadedFile } from './attachments/attachment-form.js';
 import { AttachmentStore } from './attachments/attachment-store.js';
 import type { EssayEntryEntity } from './essay-entry.entity.js';
+import { EssayErrors } from './essays.errors.js';
 import { EssaysRepository } from './essays.repository.js';
 
 /** An entry and whether its author may still change it. */
@@ -74,14 +75,14 @@ export class EntriesService implements ContestantSource, OnModuleInit {
         const { round, contest } = await this.contests.getRound(user, roundId, manager);
         assertAcceptsEntries(round, contest, now);
         await this.assertNotStaff(user, contest.id, manager);
-        if (!user.unitId) throw new DomainError('ENTRY.UNIT_REQUIRED');
+        if (!user.unitId) throw EssayErrors.error('ENTRY.UNIT_REQUIRED');
         await this.assertEligible(user, contest, manager);
         assertWordLimits(wordCount, round);
         const existing = await this.essays.findEntryOf(round.id, user.id, manager);
-        if (existing) throw new DomainError('ENTRY.ALREADY_SUBMITTED', {}, undefined, { entryId: existing.id });
+        if (existing) throw EssayErrors.error('ENTRY.ALREADY_SUBMITTED', {}, undefined, { entryId: existing.id });
         // Locks the round's state row until commit: keep what follows short.
         const { number, sourceRoundId } = await this.essays.nextEntryNumber(manager, round.id);
-        if (sourceRoundId) throw new DomainError('ESSAY.FINAL_ROUND');
+        if (sourceRoundId) throw EssayErrors.error('ESSAY.FINAL_ROUND');
         const code = await this.freeCode(round.id, manager);
         const entry = await this.essays.insertEntry(
           {
@@ -108,7 +109,7 @@ export class EntriesService implements ContestantSource, OnModuleInit {
       });
     } catch (error) {
       // A member's two submissions racing each other: the second one's insert hits the unique index.
-      if (isUniqueViolation(error, 'UQ_essay_entries_round_author')) throw new DomainError('ENTRY.ALREADY_SUBMITTED');
+      if (isUniqueViolation(error, 'UQ_essay_entries_round_author')) throw EssayErrors.error('ENTRY.ALREADY_SUBMITTED');
       throw error;
     }
   }
@@ -145,7 +146,7 @@ export class EntriesService implements ContestantSource, OnModuleInit {
   /** Every entry of a round with its author, for the organizers. */
   async listForOrganizer(roundId: string, limit: number, offset: number): Promise<[OrganizerEntryView[], number]> {
     const { round, contest } = await this.contests.roundById(roundId);
-    if (round.kind !== 'essay') throw new DomainError('ROUND.NOT_ESSAY');
+    if (round.kind !== 'essay') throw ContestErrors.error('ROUND.NOT_ESSAY');
     const [entries, total] = await this.essays.pageOfRound(roundId, limit, offset);
     const [profiles, units] = await Promise.all([this.users.profiles(entries.map((e) => e.authorId)), this.units.list()]);
     const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
@@ -170,7 +171,7 @@ export class EntriesService implements ContestantSource, OnModuleInit {
     const entry = await this.essays.findEntry(entryId);
     await this.assertEditable(user, entry, now);
     const check = await checkAttachment(upload.file);
-    if ('problem' in check) throw new DomainError(check.problem === 'unreadable' ? 'ATTACHMENT.UNREADABLE' : 'ATTACHMENT.UNSUPPORTED_TYPE');
+    if ('problem' in check) throw EssayErrors.error(check.problem === 'unreadable' ? 'ATTACHMENT.UNREADABLE' : 'ATTACHMENT.UNSUPPORTED_TYPE');
 
     const path = await this.store.save(entry!.roundId, entry!.id, check.kind, upload.file);
     let previous: string | null = null;
@@ -201,7 +202,7 @@ export class EntriesService implements ContestantSource, OnModuleInit {
     const view = await this.essays.transaction(async (manager) => {
       const entry = await this.essays.findEntry(entryId, manager, true);
       await this.assertEditable(user, entry, now, manager);
-      if (!entry!.attachmentPath) throw new DomainError('ATTACHMENT.NOT_FOUND');
+      if (!entry!.attachmentPath) throw EssayErrors.error('ATTACHMENT.NOT_FOUND');
       previous = entry!.attachmentPath;
       Object.assign(entry!, { attachmentPath: null, attachmentKind: null, attachmentSize: null, attachmentName: null, attachmentUploadedAt: null, updatedAt: now });
       return { entry: await this.essays.saveEntry(entry!, manager), editable: true };
@@ -213,14 +214,14 @@ export class EntriesService implements ContestantSource, OnModuleInit {
   /** The file as uploaded, for its author and the organizers (judges get a stripped copy elsewhere). */
   async attachment(user: AuthUser, entryId: string): Promise<AttachmentDownload> {
     const entry = await this.readable(user, entryId);
-    if (!entry.attachmentPath || !entry.attachmentKind) throw new DomainError('ATTACHMENT.NOT_FOUND');
+    if (!entry.attachmentPath || !entry.attachmentKind) throw EssayErrors.error('ATTACHMENT.NOT_FOUND');
     return { file: await this.store.read(entry.attachmentPath), kind: entry.attachmentKind, code: entry.code };
   }
 
   /** The author's entry, still open for changes; returns its round. Another member's is "not found". */
   private async assertEditable(user: AuthUser, entry: EssayEntryEntity | null, now: Date, manager?: EntityManager): Promise<RoundEntity> {
-    if (!entry || entry.authorId !== user.id) throw new DomainError('ENTRY.NOT_FOUND');
-    if (entry.sourceEntryId) throw new DomainError('ENTRY.READ_ONLY');
+    if (!entry || entry.authorId !== user.id) throw EssayErrors.error('ENTRY.NOT_FOUND');
+    if (entry.sourceEntryId) throw EssayErrors.error('ENTRY.READ_ONLY');
     const { round, contest } = await this.contests.roundById(entry.roundId, manager);
     assertAcceptsEntries(round, contest, now);
     return round;
@@ -228,9 +229,9 @@ export class EntriesService implements ContestantSource, OnModuleInit {
 
   /** Managers and judges of a contest cannot take part in it (API.md "Contest managers"). */
   private async assertNotStaff(user: AuthUser, contestId: string, manager: EntityManager): Promise<void> {
-    if (await this.access.isManager(user.id, contestId, manager)) throw new DomainError('ROUND.STAFF_CANNOT_COMPETE');
+    if (await this.access.isManager(user.id, contestId, manager)) throw ContestErrors.error('ROUND.STAFF_CANNOT_COMPETE');
     const roundIds = await this.contests.roundIdsOf(contestId, manager);
-    if (await this.essays.judgesAny(roundIds, user.id, manager)) throw new DomainError('ROUND.STAFF_CANNOT_COMPETE');
+    if (await this.essays.judgesAny(roundIds, user.id, manager)) throw ContestErrors.error('ROUND.STAFF_CANNOT_COMPETE');
   }
 
   /** Whether the round has an entry (ContestAccess: such a round is never deleted). */
@@ -245,15 +246,15 @@ export class EntriesService implements ContestantSource, OnModuleInit {
 
   private async readable(user: AuthUser, entryId: string): Promise<EssayEntryEntity> {
     const entry = await this.essays.findEntry(entryId);
-    if (!entry) throw new DomainError('ENTRY.NOT_FOUND');
+    if (!entry) throw EssayErrors.error('ENTRY.NOT_FOUND');
     // Another's entry exists only for the managers of its contest (the author's name is on it).
-    if (entry.authorId !== user.id && !(await this.access.manages(user, 'round', entry.roundId))) throw new DomainError('ENTRY.NOT_FOUND');
+    if (entry.authorId !== user.id && !(await this.access.manages(user, 'round', entry.roundId))) throw EssayErrors.error('ENTRY.NOT_FOUND');
     return entry;
   }
 
   private async assertEligible(user: AuthUser, contest: ContestEntity, manager: EntityManager): Promise<void> {
     if (!contest.eligibleUnitIds.length) return;
-    if (!(await this.units.isWithin(user.unitId!, contest.eligibleUnitIds, manager))) throw new DomainError('ROUND.NOT_ELIGIBLE');
+    if (!(await this.units.isWithin(user.unitId!, contest.eligibleUnitIds, manager))) throw ContestErrors.error('ROUND.NOT_ELIGIBLE');
   }
 
   /**
@@ -282,11 +283,11 @@ export class EntriesService implements ContestantSource, OnModuleInit {
 
 /** A published contest's essay round, inside its window. */
 function assertAcceptsEntries(round: RoundEntity, contest: ContestEntity, now: Date): void {
-  if (contest.status === 'draft') throw new DomainError('CONTEST.NOT_PUBLISHED');
-  if (round.kind !== 'essay') throw new DomainError('ROUND.NOT_ESSAY');
+  if (contest.status === 'draft') throw ContestErrors.error('CONTEST.NOT_PUBLISHED');
+  if (round.kind !== 'essay') throw ContestErrors.error('ROUND.NOT_ESSAY');
   const phase = roundPhase(now, round);
   if (contest.status !== 'published' || phase !== 'open') {
-    throw new DomainError('ROUND.NOT_OPEN', {
+    throw ContestErrors.error('ROUND.NOT_OPEN', {
       phase: contest.status === 'finished' ? 'closed' : phase,
       opensAt: round.opensAt.toISOString(),
       closesAt: round.closesAt.toISOString(),
@@ -297,7 +298,7 @@ function assertAcceptsEntries(round: RoundEntity, contest: ContestEntity, now: D
 function assertWordLimits(wordCount: number, round: RoundEntity): void {
   const problem = checkWordLimits(wordCount, { minWords: round.minWords, maxWords: round.maxWords });
   if (problem) {
-    throw new DomainError(problem.reason === 'too_few' ? 'ENTRY.TOO_FEW_WORDS' : 'ENTRY.TOO_MANY_WORDS', { limit: problem.limit, wordCount }, undefined, {
+    throw EssayErrors.error(problem.reason === 'too_few' ? 'ENTRY.TOO_FEW_WORDS' : 'ENTRY.TOO_MANY_WORDS', { limit: problem.limit, wordCount }, undefined, {
       wordCount,
       limit: problem.limit,
     });

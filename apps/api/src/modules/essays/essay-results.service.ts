@@ -13,12 +13,14 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ContestErrors } from '../contests/contests.errors.js';
 import { ContestsService } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { UnitsService } from '../units/units.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { EssayEntryEntity } from './essay-entry.entity.js';
 import type { EssayRoundStateEntity } from './essay-round-state.entity.js';
+import { EssayErrors } from './essays.errors.js';
 import { EssaysRepository } from './essays.repository.js';
 
 /** A round's aggregated results, with what it takes to show them. */
@@ -67,9 +69,9 @@ export class EssayResultsService {
   /** Everyone may read them once published (a draft contest's round stays hidden). */
   async publicResults(caller: AuthUser | undefined, roundId: string): Promise<ResultsWithAuthors> {
     const { round } = await this.contests.getRound(caller, roundId);
-    if (round.kind !== 'essay') throw new DomainError('ROUND.NOT_ESSAY');
+    if (round.kind !== 'essay') throw ContestErrors.error('ROUND.NOT_ESSAY');
     const state = await this.essays.findState(roundId);
-    if (!state?.resultsPublishedAt) throw new DomainError('ESSAY.RESULTS_NOT_PUBLISHED');
+    if (!state?.resultsPublishedAt) throw EssayErrors.error('ESSAY.RESULTS_NOT_PUBLISHED');
     return this.withAuthors(await this.compute(round, state.publishedNormalize ?? state.normalize));
   }
 
@@ -79,8 +81,8 @@ export class EssayResultsService {
     return this.essays.transaction(async (manager) => {
       await this.essayRound(roundId, manager);
       const state = await this.essays.lockState(manager, roundId);
-      if (!state.judgingLockedAt) throw new DomainError('JUDGING.NOT_LOCKED');
-      if (state.resultsPublishedAt) throw new DomainError('ESSAY.RESULTS_PUBLISHED');
+      if (!state.judgingLockedAt) throw EssayErrors.error('JUDGING.NOT_LOCKED');
+      if (state.resultsPublishedAt) throw EssayErrors.error('ESSAY.RESULTS_PUBLISHED');
       state.resultsPublishedAt = now;
       state.publishedNormalize = normalize ?? state.normalize;
       await this.audit.record({ actorId: actor.id, action: 'essay.results.publish', targetType: 'round', targetId: roundId, details: { normalize: state.publishedNormalize } }, manager);
@@ -120,11 +122,11 @@ export class EssayResultsService {
       locked.set(second, await this.essays.lockState(manager, second));
       const sourceState = locked.get(source.id)!;
       const finalState = locked.get(final.id)!;
-      if (!sourceState.judgingLockedAt) throw new DomainError('JUDGING.NOT_LOCKED');
-      if (finalState.assignedAt) throw new DomainError('ESSAY.FINAL_ROUND_ASSIGNED');
+      if (!sourceState.judgingLockedAt) throw EssayErrors.error('JUDGING.NOT_LOCKED');
+      if (finalState.assignedAt) throw EssayErrors.error('ESSAY.FINAL_ROUND_ASSIGNED');
       const ownCopies = finalState.sourceRoundId === source.id;
       if (!ownCopies && (finalState.sourceRoundId !== null || (await this.essays.countEntries(final.id, manager)) > 0)) {
-        throw new DomainError('ESSAY.FINAL_ROUND_HAS_ENTRIES');
+        throw EssayErrors.error('ESSAY.FINAL_ROUND_HAS_ENTRIES');
       }
 
       const normalize = rule.normalize ?? sourceState.normalize;
@@ -175,7 +177,7 @@ export class EssayResultsService {
   }
 
   private async compute(round: RoundEntity, normalizeOverride: boolean | undefined, manager?: EntityManager, knownState?: EssayRoundStateEntity): Promise<EssayResults> {
-    if (round.kind !== 'essay') throw new DomainError('ROUND.NOT_ESSAY');
+    if (round.kind !== 'essay') throw ContestErrors.error('ROUND.NOT_ESSAY');
     // One after the other: inside a transaction they share one connection.
     const state = knownState ?? (await this.essays.findState(round.id, manager));
     const entries = await this.essays.entriesOfRound(round.id, manager);
@@ -212,7 +214,7 @@ export class EssayResultsService {
 
   private async essayRound(roundId: string, manager?: EntityManager): Promise<RoundEntity> {
     const { round } = await this.contests.roundById(roundId, manager);
-    if (round.kind !== 'essay') throw new DomainError('ROUND.NOT_ESSAY');
+    if (round.kind !== 'essay') throw ContestErrors.error('ROUND.NOT_ESSAY');
     return round;
   }
 }

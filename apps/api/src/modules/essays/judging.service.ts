@@ -25,6 +25,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContestAccess } from '../contests/contest-access.js';
+import { ContestErrors } from '../contests/contests.errors.js';
 import { ContestsService } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { UnitsService } from '../units/units.service.js';
@@ -35,6 +36,7 @@ import type { AttachmentDownload } from './entries.service.js';
 import type { EssayAssignmentEntity } from './essay-assignment.entity.js';
 import type { EssayEntryEntity } from './essay-entry.entity.js';
 import type { EssayRoundStateEntity } from './essay-round-state.entity.js';
+import { EssayErrors } from './essays.errors.js';
 import { EssaysRepository } from './essays.repository.js';
 
 const LIVE: AssignmentStatus[] = ['pending', 'scored'];
@@ -102,16 +104,16 @@ export class JudgingService {
     return this.essays.transaction(async (manager) => {
       const round = await this.essayRound(roundId, manager);
       const state = await this.essays.lockState(manager, roundId);
-      if (state.judgingLockedAt) throw new DomainError('JUDGING.LOCKED');
+      if (state.judgingLockedAt) throw EssayErrors.error('JUDGING.LOCKED');
       // Entries of a submission round can change until it closes; a final round's come from the shortlist.
       if (!state.sourceRoundId && roundPhase(now, round) !== 'closed') {
-        throw new DomainError('ESSAY.ROUND_STILL_OPEN', { closesAt: round.closesAt.toISOString() });
+        throw EssayErrors.error('ESSAY.ROUND_STILL_OPEN', { closesAt: round.closesAt.toISOString() });
       }
       const judges = await this.judgePool(judgeIds, manager, true);
       await this.assertJudgesNotContestants(round.contestId, judgeIds, manager);
       const entries = await this.essays.entriesOfRound(roundId, manager);
-      if (!entries.length) throw new DomainError('ESSAY.NO_ENTRIES');
-      if ((await this.essays.countByStatus(roundId, manager)).scored > 0) throw new DomainError('ESSAY.ALREADY_SCORED');
+      if (!entries.length) throw EssayErrors.error('ESSAY.NO_ENTRIES');
+      if ((await this.essays.countByStatus(roundId, manager)).scored > 0) throw EssayErrors.error('ESSAY.ALREADY_SCORED');
 
       const plan = withEntryCodes(entries, () =>
         assignJudges({ entries: entries.map(authorOf), judges, units, judgesPerEntry: round.judgesPerEntry!, seed }),
@@ -160,7 +162,7 @@ export class JudgingService {
     await this.essays.transaction(async (manager) => {
       await this.essayRound(roundId, manager);
       const state = await this.essays.lockState(manager, roundId);
-      if (state.resultsPublishedAt) throw new DomainError('ESSAY.RESULTS_PUBLISHED');
+      if (state.resultsPublishedAt) throw EssayErrors.error('ESSAY.RESULTS_PUBLISHED');
       if (settings.normalize !== undefined) state.normalize = settings.normalize;
       if (settings.discrepancyThreshold !== undefined) state.discrepancyThreshold = settings.discrepancyThreshold;
       await this.essays.saveState(state, manager);
@@ -199,9 +201,9 @@ export class JudgingService {
       const found = await this.ownLiveAssignment(user, assignmentId, manager);
       // Lock order everywhere: the round's state row, then assignment rows.
       const state = await this.essays.shareState(manager, found.roundId);
-      if (state?.judgingLockedAt) throw new DomainError('JUDGING.LOCKED');
+      if (state?.judgingLockedAt) throw EssayErrors.error('JUDGING.LOCKED');
       const assignment = (await this.essays.findAssignment(assignmentId, manager, true))!;
-      if (assignment.status === 'conflict') throw new DomainError('ASSIGNMENT.WITHDRAWN');
+      if (assignment.status === 'conflict') throw EssayErrors.error('ASSIGNMENT.WITHDRAWN');
       const { round } = await this.contests.roundById(assignment.roundId, manager);
       const rubric = round.rubric ?? [];
       const problems = validateRubricScores(scores, rubric);
@@ -226,12 +228,12 @@ export class JudgingService {
     const units = await this.unitNodes();
     return this.essays.transaction(async (manager) => {
       const found = await this.essays.findAssignment(assignmentId, manager);
-      if (!found) throw new DomainError('ASSIGNMENT.NOT_FOUND');
-      if (found.judgeId !== user.id) throw new DomainError('ASSIGNMENT.FORBIDDEN');
+      if (!found) throw EssayErrors.error('ASSIGNMENT.NOT_FOUND');
+      if (found.judgeId !== user.id) throw EssayErrors.error('ASSIGNMENT.FORBIDDEN');
       const state = await this.essays.lockState(manager, found.roundId);
       const assignment = (await this.essays.findAssignment(assignmentId, manager, true))!;
       if (assignment.status === 'conflict') return assignment;
-      if (state.judgingLockedAt) throw new DomainError('JUDGING.LOCKED');
+      if (state.judgingLockedAt) throw EssayErrors.error('JUDGING.LOCKED');
 
       const entry = (await this.essays.findEntry(assignment.entryId, manager))!;
       const { live, excluded, judges } = await this.replacementContext(state, entry, manager);
@@ -252,11 +254,11 @@ export class JudgingService {
     const units = await this.unitNodes();
     return this.essays.transaction(async (manager) => {
       const found = await this.essays.findEntry(entryId, manager);
-      if (!found) throw new DomainError('ENTRY.NOT_FOUND');
+      if (!found) throw EssayErrors.error('ENTRY.NOT_FOUND');
       await this.access.assertManages(caller, 'round', found.roundId, manager);
       const state = await this.essays.lockState(manager, found.roundId);
-      if (!state.assignedAt) throw new DomainError('ESSAY.NOT_ASSIGNED');
-      if (state.judgingLockedAt) throw new DomainError('JUDGING.LOCKED');
+      if (!state.assignedAt) throw EssayErrors.error('ESSAY.NOT_ASSIGNED');
+      if (state.judgingLockedAt) throw EssayErrors.error('JUDGING.LOCKED');
       const { round } = await this.contests.roundById(found.roundId, manager);
       const maxTotal = rubricMaxTotal(round.rubric ?? []);
       const ofEntry = await this.essays.assignmentsOfEntry(entryId, manager);
@@ -266,8 +268,8 @@ export class JudgingService {
         { maxTotal, discrepancyThreshold: state.discrepancyThreshold ?? undefined },
       );
       const refusal = extraJudgeRefusal(result, ofEntry.filter((a) => a.kind === 'extra').length);
-      if (refusal === 'not_flagged') throw new DomainError('ESSAY.NOT_FLAGGED');
-      if (refusal === 'extra_judge_exists') throw new DomainError('ESSAY.EXTRA_JUDGE_EXISTS');
+      if (refusal === 'not_flagged') throw EssayErrors.error('ESSAY.NOT_FLAGGED');
+      if (refusal === 'extra_judge_exists') throw EssayErrors.error('ESSAY.EXTRA_JUDGE_EXISTS');
 
       const { live, excluded, judges } = await this.replacementContext(state, found, manager);
       const judgeId = noEligibleJudge(() => pickAdditionalJudge(live, entryId, { entries: [authorOf(found)], judges, units }, excluded));
@@ -282,7 +284,7 @@ export class JudgingService {
     return this.essays.transaction(async (manager) => {
       await this.essayRound(roundId, manager);
       const state = await this.essays.lockState(manager, roundId);
-      if (!state.assignedAt) throw new DomainError('ESSAY.NOT_ASSIGNED');
+      if (!state.assignedAt) throw EssayErrors.error('ESSAY.NOT_ASSIGNED');
       if (!state.judgingLockedAt) {
         state.judgingLockedAt = now;
         await this.essays.saveState(state, manager);
@@ -296,7 +298,7 @@ export class JudgingService {
   async judgeAttachment(user: AuthUser, assignmentId: string): Promise<AttachmentDownload> {
     const assignment = await this.ownLiveAssignment(user, assignmentId);
     const entry = (await this.essays.findEntry(assignment.entryId))!;
-    if (!entry.attachmentPath || !entry.attachmentKind) throw new DomainError('ATTACHMENT.NOT_FOUND');
+    if (!entry.attachmentPath || !entry.attachmentKind) throw EssayErrors.error('ATTACHMENT.NOT_FOUND');
     const original = await this.store.read(entry.attachmentPath);
     return { file: await stripAuthor(entry.attachmentKind, original), kind: entry.attachmentKind, code: entry.code };
   }
@@ -304,16 +306,16 @@ export class JudgingService {
   /** The round, which must be an essay round. */
   private async essayRound(roundId: string, manager?: EntityManager): Promise<RoundEntity> {
     const { round } = await this.contests.roundById(roundId, manager);
-    if (round.kind !== 'essay') throw new DomainError('ROUND.NOT_ESSAY');
+    if (round.kind !== 'essay') throw ContestErrors.error('ROUND.NOT_ESSAY');
     return round;
   }
 
   /** Another judge's assignment is 403 (not 404): the caller is a judge, the id is not a secret. */
   private async ownLiveAssignment(user: AuthUser, assignmentId: string, manager?: EntityManager): Promise<EssayAssignmentEntity> {
     const assignment = await this.essays.findAssignment(assignmentId, manager);
-    if (!assignment) throw new DomainError('ASSIGNMENT.NOT_FOUND');
-    if (assignment.judgeId !== user.id) throw new DomainError('ASSIGNMENT.FORBIDDEN');
-    if (assignment.status === 'conflict') throw new DomainError('ASSIGNMENT.WITHDRAWN');
+    if (!assignment) throw EssayErrors.error('ASSIGNMENT.NOT_FOUND');
+    if (assignment.judgeId !== user.id) throw EssayErrors.error('ASSIGNMENT.FORBIDDEN');
+    if (assignment.status === 'conflict') throw EssayErrors.error('ASSIGNMENT.WITHDRAWN');
     return assignment;
   }
 
@@ -381,7 +383,7 @@ function withEntryCodes<T>(entries: EssayEntryEntity[], run: () => T): T {
       const codes = new Map(entries.map((e) => [e.id, e.code]));
       const short = (error.details?.entries as { entryId: string; eligibleJudges: number }[] | undefined) ?? [];
       const judgesPerEntry = (error.details?.judgesPerEntry as number | undefined) ?? null;
-      throw new DomainError('ESSAY.ASSIGNMENT_IMPOSSIBLE', { judgesPerEntry, count: short.length }, undefined, {
+      throw EssayErrors.error('ESSAY.ASSIGNMENT_IMPOSSIBLE', { judgesPerEntry, count: short.length }, undefined, {
         judgesPerEntry,
         entries: short.map((e) => ({ ...e, code: codes.get(e.entryId) ?? null })),
       });
@@ -395,7 +397,7 @@ function noEligibleJudge<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof EngineError && error.code === EngineErrorCodes.ASSIGNMENT_IMPOSSIBLE) throw new DomainError('ESSAY.NO_ELIGIBLE_JUDGE');
+    if (error instanceof EngineError && error.code === EngineErrorCodes.ASSIGNMENT_IMPOSSIBLE) throw EssayErrors.error('ESSAY.NO_ELIGIBLE_JUDGE');
     throw error;
   }
 }
@@ -409,5 +411,5 @@ function rubricScoreError(problems: RubricScoreProblem[], scores: CriterionScore
     const field = reason === 'out_of_range' || reason === 'not_a_quarter' ? `scores.${index}.points` : `scores.${index}.criterion`;
     return { field, constraint: `rubricScore.${reason}`, params: { criterion, max: maxOf.get(criterion) ?? 0 } };
   });
-  return new DomainError('ESSAY.RUBRIC_SCORE_INVALID', { count: problems.length }, details, { problems });
+  return EssayErrors.error('ESSAY.RUBRIC_SCORE_INVALID', { count: problems.length }, details, { problems });
 }

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { Redis } from 'ioredis';
 import type { LeaderboardStreamEvent } from '@hoi-thi/contracts';
 import { Clock } from '../../common/clock.js';
-import { RateLimitedError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { REDIS } from '../../common/redis/redis.module.js';
 import { AttemptEvents } from '../attempts/attempt-events.js';
+import { LeaderboardErrors } from './leaderboards.errors.js';
 import { LeaderboardsService, type RoundBoard, toEntry } from './leaderboards.service.js';
 
 export interface StreamSubscriber {
@@ -65,8 +65,8 @@ export class LeaderboardLive implements OnModuleInit, OnModuleDestroy {
    */
   admit(address: string): () => void {
     const held = this.admittedPerAddress.get(address) ?? 0;
-    if (held >= this.config.streamMaxPerAddress) throw new RateLimitedError(STREAM_RETRY_SECONDS, 'STREAM.TOO_MANY_FROM_ADDRESS');
-    if (this.admittedTotal >= this.config.streamMaxTotal) throw new RateLimitedError(STREAM_RETRY_SECONDS, 'STREAM.TOO_MANY');
+    if (held >= this.config.streamMaxPerAddress) throw LeaderboardErrors.rateLimited('STREAM.TOO_MANY_FROM_ADDRESS', STREAM_RETRY_SECONDS);
+    if (this.admittedTotal >= this.config.streamMaxTotal) throw LeaderboardErrors.rateLimited('STREAM.TOO_MANY', STREAM_RETRY_SECONDS);
     this.admittedPerAddress.set(address, held + 1);
     this.admittedTotal += 1;
     let released = false;

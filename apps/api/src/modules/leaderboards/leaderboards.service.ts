@@ -11,6 +11,7 @@ import { AttemptsService } from '../attempts/attempts.service.js';
 import { type BestRow, BoardSource, type FrozenRound } from '../attempts/board-source.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContestAccess } from '../contests/contest-access.js';
+import { ContestErrors } from '../contests/contests.errors.js';
 import { ContestsService, type RoundWithContest } from '../contests/contests.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { UnitsService } from '../units/units.service.js';
@@ -230,10 +231,10 @@ export class LeaderboardsService {
   async close(user: AuthUser | null, roundId: string, manualActual: number | undefined) {
     // Read afresh, not the public 1-second copy: an organizer may just have moved the round's window.
     const { round } = await this.quizRound(user ?? undefined, roundId, { fresh: true });
-    if (round.closedAt) throw new DomainError('ROUND.ALREADY_CLOSED');
+    if (round.closedAt) throw ContestErrors.error('ROUND.ALREADY_CLOSED');
     const now = this.clock.now();
     if (now.getTime() < round.closesAt.getTime() + this.graceMs) {
-      throw new DomainError('ROUND.STILL_OPEN', { closesAt: round.closesAt.toISOString() });
+      throw ContestErrors.error('ROUND.STILL_OPEN', { closesAt: round.closesAt.toISOString() });
     }
     const kind = round.predictionQuestion ? (round.predictionActual ?? 'participants') : null;
     if (kind === 'manual' && manualActual === undefined) throw DomainError.invalidField('actualValue', 'isDefined');
@@ -242,7 +243,7 @@ export class LeaderboardsService {
     await this.attempts.expireDue(await this.source.activeAttemptIds(roundId));
     const closed = await this.results.transaction(async (manager) => {
       const locked = await this.contests.lockRound(roundId, manager);
-      if (locked.closedAt) throw new DomainError('ROUND.ALREADY_CLOSED');
+      if (locked.closedAt) throw ContestErrors.error('ROUND.ALREADY_CLOSED');
       const counts = await this.source.counts(roundId, manager);
       const actual = kind ? predictionActualValue(kind, counts, manualActual) : null;
       await this.writeFinalBoard(manager, roundId, actual);
@@ -413,7 +414,7 @@ export class LeaderboardsService {
       if (this.rounds.size > 1000) this.rounds.delete(this.rounds.keys().next().value!);
       if (found.contest.status === 'draft') found = await this.contests.getRound(caller, roundId);
     }
-    if (found.round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
+    if (found.round.kind !== 'quiz') throw ContestErrors.error('ROUND.NOT_QUIZ');
     return found;
   }
 

@@ -11,7 +11,7 @@ import {
 } from '@hoi-thi/contest-engine';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { ContestErrors } from '../contests/contests.errors.js';
 import { type AttemptRecord, AttemptRecordsService } from '../attempts/attempt-records.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { ContestEntity } from '../contests/contest.entity.js';
@@ -55,7 +55,7 @@ export class ResultsBundleService {
   /** Checks the round, records the download, and starts writing the zip (read from the returned stream). */
   async bundle(user: AuthUser, roundId: string): Promise<ResultsBundleDownload> {
     const { round, contest } = await this.contests.roundById(roundId);
-    if (round.kind !== 'quiz') throw new DomainError('ROUND.NOT_QUIZ');
+    if (round.kind !== 'quiz') throw ContestErrors.error('ROUND.NOT_QUIZ');
     if (!round.closedAt) throw ResultsErrors.error('RESULTS.ROUND_NOT_CLOSED', { closesAt: round.closesAt.toISOString() });
     await this.audit.record({ actorId: user.id, action: 'round.results_bundle', targetType: 'round', targetId: roundId });
     const zip = new StreamingZip(round.closedAt);

@@ -4,6 +4,7 @@ import { normalizeVietnamesePhone } from '@hoi-thi/contest-engine';
 import type { Role } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { AuthErrors } from '../auth/auth.errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UnitsService } from '../units/units.service.js';
 import type { UserEntity } from './user.entity.js';
@@ -89,10 +90,10 @@ export class UsersService implements OnModuleInit {
         manager,
       );
     } catch (error) {
-      if (isUniqueViolation(error, 'UQ_users_email')) throw new DomainError('AUTH.EMAIL_TAKEN');
+      if (isUniqueViolation(error, 'UQ_users_email')) throw AuthErrors.error('AUTH.EMAIL_TAKEN');
       // No look-up first: the unique index decides, so two registrations racing for one number
       // (in any two formats) cannot both win.
-      if (isUniqueViolation(error, 'UQ_users_phone')) throw new DomainError('AUTH.PHONE_TAKEN');
+      if (isUniqueViolation(error, 'UQ_users_phone')) throw AuthErrors.error('AUTH.PHONE_TAKEN');
       throw error;
     }
   }
@@ -159,7 +160,7 @@ export class UsersService implements OnModuleInit {
     try {
       await this.users.updateProfile(userId, { fullName: profile.fullName, phone });
     } catch (error) {
-      if (isUniqueViolation(error, 'UQ_users_phone')) throw new DomainError('AUTH.PHONE_TAKEN');
+      if (isUniqueViolation(error, 'UQ_users_phone')) throw AuthErrors.error('AUTH.PHONE_TAKEN');
       throw error;
     }
     const user = await this.users.findById(userId);

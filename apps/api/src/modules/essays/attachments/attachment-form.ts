@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { ATTACHMENT_MAX_BYTES } from '@hoi-thi/contracts';
 import { DomainError, type ValidationDetail } from '../../../common/errors/domain-error.js';
+import { EssayErrors } from '../essays.errors.js';
 
 export interface UploadedFile {
   file: Buffer;
@@ -9,7 +10,7 @@ export interface UploadedFile {
 
 /** Reads the multipart attachment form: exactly one part, `file`, of at most 10 MB. */
 export async function readAttachmentForm(request: FastifyRequest): Promise<UploadedFile> {
-  if (!request.isMultipart()) throw new DomainError('ATTACHMENT.NOT_MULTIPART');
+  if (!request.isMultipart()) throw EssayErrors.error('ATTACHMENT.NOT_MULTIPART');
   let upload: UploadedFile | null = null;
   const details: ValidationDetail[] = [];
   try {
@@ -24,12 +25,12 @@ export async function readAttachmentForm(request: FastifyRequest): Promise<Uploa
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('ATTACHMENT.TOO_LARGE', { megabytes: ATTACHMENT_MAX_BYTES / 1024 / 1024 });
-    if (code?.startsWith('FST_')) throw new DomainError('ATTACHMENT.BAD_FORM');
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw EssayErrors.error('ATTACHMENT.TOO_LARGE', { megabytes: ATTACHMENT_MAX_BYTES / 1024 / 1024 });
+    if (code?.startsWith('FST_')) throw EssayErrors.error('ATTACHMENT.BAD_FORM');
     throw error;
   }
   if (!upload) details.push({ field: 'file', constraint: 'isDefined' });
   if (details.length) throw DomainError.validation(details);
-  if (upload!.file.length === 0) throw new DomainError('ATTACHMENT.UNSUPPORTED_TYPE');
+  if (upload!.file.length === 0) throw EssayErrors.error('ATTACHMENT.UNSUPPORTED_TYPE');
   return upload!;
 }

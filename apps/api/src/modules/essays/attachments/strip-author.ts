@@ -2,6 +2,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFCon
 import type { AttachmentKind } from '@hoi-thi/contracts';
 import { DomainError } from '../../../common/errors/domain-error.js';
 import { UnsafeFileError } from '../../../common/files/unsafe-file.js';
+import { EssayErrors } from '../essays.errors.js';
 import { NotWordDocumentError, sanitizeDocx } from './docx-sanitizer.js';
 import { checkPdfBounds } from './pdf-bounds.js';
 
@@ -24,12 +25,12 @@ export async function stripAuthor(kind: AttachmentKind, file: Buffer): Promise<B
  */
 export function attachmentRefusal(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
-  if (error instanceof NotWordDocumentError) return new DomainError('ATTACHMENT.UNSUPPORTED_TYPE');
+  if (error instanceof NotWordDocumentError) return EssayErrors.error('ATTACHMENT.UNSUPPORTED_TYPE');
   if (error instanceof UnsafeFileError) {
-    return new DomainError('ATTACHMENT.UNREADABLE', {}, undefined, { reason: error.reason, ...(error.limit !== undefined ? { limit: error.limit } : {}) });
+    return EssayErrors.error('ATTACHMENT.UNREADABLE', {}, undefined, { reason: error.reason, ...(error.limit !== undefined ? { limit: error.limit } : {}) });
   }
   // pdf-lib's parse errors, a stack overflow on a self-referencing page tree: the file is damaged.
-  return new DomainError('ATTACHMENT.UNREADABLE', {}, undefined, { reason: 'damaged' });
+  return EssayErrors.error('ATTACHMENT.UNREADABLE', {}, undefined, { reason: 'damaged' });
 }
 
 /** DOCX: see `sanitizeDocx` for what goes. */
