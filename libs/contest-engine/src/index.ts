@@ -4,10 +4,12 @@ export * from './random/seeded-random.js';
 export {
   type BlueprintLine,
   type BlueprintShortfall,
+  blueprintCoverage,
   blueprintUnsatisfiable,
   checkBlueprint,
   Difficulties,
   type Difficulty,
+  type LineCoverage,
   type TopicAvailability,
 } from './draw/check-blueprint.js';
 export * from './draw/draw-paper.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkBlueprint, type TopicAvailability } from './check-blueprint.js';
+import fc from 'fast-check';
+import { type BlueprintLine, blueprintCoverage, checkBlueprint, Difficulties, type TopicAvailability } from './check-blueprint.js';
 
 const bank: TopicAvailability[] = [
   { topicId: 'election-law', difficulty: 'easy', count: 2 },
@@ -105,5 +106,81 @@ describe('checking a blueprint at publish time', () => {
         expect.objectContaining({ code: 'CONTEST.BLUEPRINT_INVALID' }),
       );
     }
+  });
+});
+
+describe("how the bank covers each line (the organizer's editor)", () => {
+  it('counts what the bank has for each line and what is left when its turn comes', () => {
+    expect(
+      blueprintCoverage(
+        [
+          { topicId: 'election-law', count: 4 },
+          { topicId: 'election-law', count: 2, difficulty: 'hard' },
+        ],
+        bank,
+      ),
+    ).toEqual([
+      // The hard line is filled first and takes 2 of the 3 hard questions: 3 left for the "any" line.
+      { inBank: 5, left: 3, short: 1 },
+      { inBank: 3, left: 3, short: 0 },
+    ]);
+  });
+
+  it('an unknown topic has nothing in the bank', () => {
+    expect(blueprintCoverage([{ topicId: 'history', count: 2 }], bank)).toEqual([{ inBank: 0, left: 0, short: 2 }]);
+  });
+
+  it('a count not typed yet (0) takes nothing and is not short, where publishing would refuse it', () => {
+    const lines: BlueprintLine[] = [
+      { topicId: 'resolution', count: 0 },
+      { topicId: 'resolution', count: 10, difficulty: 'medium' },
+    ];
+    expect(blueprintCoverage(lines, bank)).toEqual([
+      { inBank: 10, left: 0, short: 0 },
+      { inBank: 10, left: 10, short: 0 },
+    ]);
+    expect(() => checkBlueprint(lines, bank)).toThrow(expect.objectContaining({ code: 'CONTEST.BLUEPRINT_INVALID' }));
+  });
+
+  const topics = ['a', 'b'];
+  const lines = fc.array(
+    fc.record(
+      { topicId: fc.constantFrom(...topics), count: fc.integer({ min: 1, max: 12 }), difficulty: fc.constantFrom(...Difficulties) },
+      { requiredKeys: ['topicId', 'count'] },
+    ),
+    { minLength: 1, maxLength: 6 },
+  );
+  const availability = fc.array(
+    fc.record({ topicId: fc.constantFrom(...topics), difficulty: fc.constantFrom(...Difficulties), count: fc.integer({ min: 0, max: 8 }) }),
+    { maxLength: 8 },
+  );
+
+  it('never hands out more questions of a topic than the bank holds, nor counts more left for a line than the bank has for it', () => {
+    fc.assert(
+      fc.property(lines, availability, (blueprint, counts) => {
+        const coverage = blueprintCoverage(blueprint, counts);
+        for (const topicId of topics) {
+          const held = counts.filter((row) => row.topicId === topicId).reduce((sum, row) => sum + row.count, 0);
+          const taken = blueprint.reduce((sum, line, index) => (line.topicId === topicId ? sum + line.count - coverage[index].short : sum), 0);
+          expect(taken).toBeLessThanOrEqual(held);
+        }
+        coverage.forEach(({ inBank, left, short }, index) => {
+          expect(left).toBeLessThanOrEqual(inBank);
+          expect(short).toBe(Math.max(0, blueprint[index].count - left));
+        });
+      }),
+    );
+  });
+
+  it('publishing reports exactly the lines the editor shows short, with what was left for them', () => {
+    fc.assert(
+      fc.property(lines, availability, (blueprint, counts) => {
+        const expected = blueprintCoverage(blueprint, counts).flatMap((coverage, lineIndex) =>
+          coverage.short > 0 ? [{ lineIndex, needed: blueprint[lineIndex].count, available: coverage.left }] : [],
+        );
+        const reported = checkBlueprint(blueprint, counts).map(({ lineIndex, needed, available }) => ({ lineIndex, needed, available }));
+        expect(reported).toEqual(expected);
+      }),
+    );
   });
 });

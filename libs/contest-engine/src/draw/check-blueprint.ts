@@ -62,6 +62,53 @@ export function assertBlueprintValid(blueprint: readonly BlueprintLine[]): void 
 
 const bucketKey = (topicId: string, difficulty: Difficulty): string => `${difficulty}\u0000${topicId}`;
 
+/** How the bank covers one line of a blueprint, accounting for the lines filled before it. */
+export interface LineCoverage {
+  /** Questions of the line's topic (and difficulty) in the bank. */
+  inBank: number;
+  /** What is left for the line when its turn comes in fill order. */
+  left: number;
+  /** How many questions the line is short: 0 when it can be filled. */
+  short: number;
+}
+
+/**
+ * Line by line, what the bank holds for it and what is left when its turn comes in fill order (lines
+ * of one topic compete for the same questions). Does not check the lines: the organizer's editor
+ * shows this while a count is still being typed; a count below 1 takes nothing and is never short.
+ */
+export function blueprintCoverage(
+  blueprint: readonly BlueprintLine[],
+  availability: readonly TopicAvailability[],
+): LineCoverage[] {
+  const bank = new Map<string, number>();
+  for (const { topicId, difficulty, count } of availability) {
+    const key = bucketKey(topicId, difficulty);
+    bank.set(key, (bank.get(key) ?? 0) + count);
+  }
+  const left = new Map(bank);
+  const sum = (counts: ReadonlyMap<string, number>, line: BlueprintLine, difficulties: readonly Difficulty[]): number =>
+    difficulties.reduce((total, d) => total + (counts.get(bucketKey(line.topicId, d)) ?? 0), 0);
+  const coverage: LineCoverage[] = blueprint.map(() => ({ inBank: 0, left: 0, short: 0 }));
+  for (const lineIndex of fillOrder(blueprint)) {
+    const line = blueprint[lineIndex];
+    const difficulties: readonly Difficulty[] = line.difficulty ? [line.difficulty] : Difficulties;
+    const available = sum(left, line, difficulties);
+    const count = Math.max(0, line.count);
+    coverage[lineIndex] = { inBank: sum(bank, line, difficulties), left: available, short: Math.max(0, count - available) };
+    // Take what the line can, easy first for "any" lines: which bucket it takes from cannot
+    // matter afterwards, because every later line in fill order is an "any" line too.
+    let toTake = Math.min(count, available);
+    for (const d of difficulties) {
+      const key = bucketKey(line.topicId, d);
+      const taken = Math.min(toTake, left.get(key) ?? 0);
+      left.set(key, (left.get(key) ?? 0) - taken);
+      toTake -= taken;
+    }
+  }
+  return coverage;
+}
+
 /**
  * Reports every line the bank cannot fill, without drawing (publish time). Lines that compete for
  * the same questions are accounted for: `available` is what was left for the line when its turn
@@ -72,36 +119,11 @@ export function checkBlueprint(
   availability: readonly TopicAvailability[],
 ): BlueprintShortfall[] {
   assertBlueprintValid(blueprint);
-  const left = new Map<string, number>();
-  for (const { topicId, difficulty, count } of availability) {
-    const key = bucketKey(topicId, difficulty);
-    left.set(key, (left.get(key) ?? 0) + count);
-  }
-  const shortfalls: BlueprintShortfall[] = [];
-  for (const lineIndex of fillOrder(blueprint)) {
+  return blueprintCoverage(blueprint, availability).flatMap(({ left, short }, lineIndex) => {
+    if (short === 0) return [];
     const line = blueprint[lineIndex];
-    const difficulties: readonly Difficulty[] = line.difficulty ? [line.difficulty] : Difficulties;
-    const available = difficulties.reduce((sum, d) => sum + (left.get(bucketKey(line.topicId, d)) ?? 0), 0);
-    if (available < line.count) {
-      shortfalls.push({
-        lineIndex,
-        topicId: line.topicId,
-        difficulty: line.difficulty ?? null,
-        needed: line.count,
-        available,
-      });
-    }
-    // Take what the line can, easy first for "any" lines: which bucket it takes from cannot
-    // matter afterwards, because every later line in fill order is an "any" line too.
-    let toTake = Math.min(line.count, available);
-    for (const d of difficulties) {
-      const key = bucketKey(line.topicId, d);
-      const taken = Math.min(toTake, left.get(key) ?? 0);
-      left.set(key, (left.get(key) ?? 0) - taken);
-      toTake -= taken;
-    }
-  }
-  return shortfalls.sort((a, b) => a.lineIndex - b.lineIndex);
+    return [{ lineIndex, topicId: line.topicId, difficulty: line.difficulty ?? null, needed: line.count, available: left }];
+  });
 }
 
 export function blueprintUnsatisfiable(shortfalls: readonly BlueprintShortfall[]): EngineError {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { type RubricCriterion, rubricMaxTotal, rubricTotal, validateRubric, validateRubricScores } from './rubric.js';
+import fc from 'fast-check';
+import { criterionScoreProblem, type RubricCriterion, rubricMaxTotal, rubricTotal, validateRubric, validateRubricScores } from './rubric.js';
 
 const rubric: RubricCriterion[] = [
   { name: 'Nội dung', maxPoints: 10, weight: 2 },
@@ -82,6 +83,28 @@ describe('scoring an essay against the rubric', () => {
       expect.objectContaining({
         code: 'ESSAY.RUBRIC_SCORE_INVALID',
         details: { problems: expect.arrayContaining([{ criterion: 'Nội dung', reason: 'out_of_range' }]) },
+      }),
+    );
+  });
+});
+
+describe('one score as the judge types it', () => {
+  it('says why points cannot be given: out of 0 … max, or not a quarter', () => {
+    expect(criterionScoreProblem(7.25, 10)).toBeNull();
+    expect(criterionScoreProblem(0, 10)).toBeNull();
+    expect(criterionScoreProblem(10, 10)).toBeNull();
+    expect(criterionScoreProblem(7.1, 10)).toBe('not_a_quarter');
+    expect(criterionScoreProblem(10.25, 10)).toBe('out_of_range');
+    expect(criterionScoreProblem(-0.25, 10)).toBe('out_of_range');
+    expect(criterionScoreProblem(Number.NaN, 10)).toBe('out_of_range');
+  });
+
+  it('agrees with the check of a whole scoring, criterion by criterion', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -5, max: 30, noNaN: true }), fc.integer({ min: 1, max: 80 }), (points, quarters) => {
+        const maxPoints = quarters / 4;
+        const [problem] = validateRubricScores([{ criterion: 'c', points }], [{ name: 'c', maxPoints }]);
+        expect(criterionScoreProblem(points, maxPoints)).toBe(problem?.reason ?? null);
       }),
     );
   });

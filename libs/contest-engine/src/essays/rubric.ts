@@ -51,6 +51,12 @@ export function validateRubric(rubric: readonly RubricCriterion[]): RubricProble
   return problems;
 }
 
+/** Why a judge cannot give `points` for a criterion worth `maxPoints`, or null: 0 … maxPoints, in steps of 0.25. */
+export function criterionScoreProblem(points: number, maxPoints: number): 'out_of_range' | 'not_a_quarter' | null {
+  if (!(Number.isFinite(points) && points >= 0 && points <= maxPoints)) return 'out_of_range';
+  return isQuarter(points) ? null : 'not_a_quarter';
+}
+
 /** Problems with a judge's scores: every criterion once, 0 … maxPoints, in steps of 0.25. */
 export function validateRubricScores(
   scores: readonly CriterionScore[],
@@ -67,11 +73,8 @@ export function validateRubricScores(
     }
     if (seen.has(criterion)) problems.push({ criterion, reason: 'duplicate' });
     seen.add(criterion);
-    if (!(Number.isFinite(points) && points >= 0 && points <= rule.maxPoints)) {
-      problems.push({ criterion, reason: 'out_of_range' });
-    } else if (!isQuarter(points)) {
-      problems.push({ criterion, reason: 'not_a_quarter' });
-    }
+    const problem = criterionScoreProblem(points, rule.maxPoints);
+    if (problem) problems.push({ criterion, reason: problem });
   }
   for (const { name } of rubric) {
     if (!seen.has(name)) problems.push({ criterion: name, reason: 'missing' });

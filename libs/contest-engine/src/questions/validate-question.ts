@@ -42,6 +42,8 @@ export type QuestionIssueCode = (typeof QuestionIssueCodes)[keyof typeof Questio
 export const QuestionLimits = {
   textMaxLength: 5000,
   optionMaxLength: 1000,
+  /** Shown to members when they review the key; checked with the request's shape, not here. */
+  explanationMaxLength: 5000,
   minOptions: 2,
   maxOptions: 8,
   maxPoints: 100,

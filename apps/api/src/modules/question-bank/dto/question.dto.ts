@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { type Difficulty, Difficulties, type QuestionType, QuestionTypes } from '@hoi-thi/contracts';
+import { QuestionLimits } from '@hoi-thi/contest-engine';
 import { PaginationQuery } from '../../../common/pagination.js';
 import { Trim } from '../../../common/transforms.js';
 
@@ -26,7 +27,7 @@ export class OptionDto {
 
   @Trim()
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(QuestionLimits.optionMaxLength)
   text!: string;
 
   @IsBoolean()
@@ -43,7 +44,7 @@ export class CreateQuestionDto {
 
   @Trim()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(QuestionLimits.textMaxLength)
   text!: string;
 
   @IsArray()
@@ -66,7 +67,7 @@ export class CreateQuestionDto {
   @IsOptional()
   @Trim()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(QuestionLimits.explanationMaxLength)
   /** null or omitted: no explanation (IsOptional lets null through). */
   explanation?: string | null;
 }

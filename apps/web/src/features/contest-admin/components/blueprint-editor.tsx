@@ -1,10 +1,11 @@
+import { blueprintCoverage } from '@hoi-thi/contest-engine';
 import { Difficulties, type Difficulty, type TopicResponse } from '@hoi-thi/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
 import { parseWhole } from '../../../lib/form-values';
 import { topicOptions, type AvailabilityItem } from '../../question-bank';
-import { availabilityText, checkLines } from './blueprint-check';
+import { availabilityText } from './blueprint-check';
 
 export interface BlueprintRow {
   key: string;
@@ -39,7 +40,7 @@ export function BlueprintEditor({ rows, onChange, topics, availability, errorFor
   const { t } = useTranslation();
   const id = useId();
   const options = topicOptions(topics);
-  const checks = checkLines(
+  const checks = blueprintCoverage(
     rows.map((row) => ({ topicId: row.topicId, count: parseWhole(row.count) ?? 0, ...(row.difficulty ? { difficulty: row.difficulty } : {}) })),
     availability ?? [],
   );

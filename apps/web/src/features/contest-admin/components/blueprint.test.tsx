@@ -1,3 +1,4 @@
+import { blueprintCoverage } from '@hoi-thi/contest-engine';
 import type { ContestResponse, RoundResponse, TopicResponse } from '@hoi-thi/contracts';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
@@ -6,7 +7,6 @@ import { organizer, signIn } from '../../../test/builders';
 import { json, mockFetch } from '../../../test/fetch-mock';
 import { renderApp, renderWithProviders } from '../../../test/render-app';
 import type { AvailabilityItem } from '../../question-bank';
-import { checkLines } from './blueprint-check';
 import { BlueprintEditor, newBlueprintRow, type BlueprintRow } from './blueprint-editor';
 
 const topics: TopicResponse[] = [
@@ -22,7 +22,7 @@ const availability: AvailabilityItem[] = [
 
 describe('blueprint check', () => {
   it('counts what the bank has for each line', () => {
-    expect(checkLines([{ topicId: 't-law', count: 10 }, { topicId: 't-law', difficulty: 'hard', count: 5 }], availability)).toEqual([
+    expect(blueprintCoverage([{ topicId: 't-law', count: 10 }, { topicId: 't-law', difficulty: 'hard', count: 5 }], availability)).toEqual([
       // The hard line is filled first and takes all 4 hard questions: 10 left for the "any" line.
       { inBank: 14, left: 10, short: 0 },
       { inBank: 4, left: 4, short: 1 },
@@ -30,11 +30,11 @@ describe('blueprint check', () => {
   });
 
   it('lets lines of the same topic compete, specific difficulties first', () => {
-    expect(checkLines([{ topicId: 't-law', count: 12 }, { topicId: 't-law', difficulty: 'easy', count: 4 }], availability)).toEqual([
+    expect(blueprintCoverage([{ topicId: 't-law', count: 12 }, { topicId: 't-law', difficulty: 'easy', count: 4 }], availability)).toEqual([
       { inBank: 14, left: 10, short: 2 },
       { inBank: 6, left: 6, short: 0 },
     ]);
-    expect(checkLines([{ topicId: 't-unknown', count: 1 }], availability)).toEqual([{ inBank: 0, left: 0, short: 1 }]);
+    expect(blueprintCoverage([{ topicId: 't-unknown', count: 1 }], availability)).toEqual([{ inBank: 0, left: 0, short: 1 }]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { blueprintCoverage } from '@hoi-thi/contest-engine';
 import type { RoundResponse } from '@hoi-thi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { useTimeLimitText } from '../../rounds';
 import type { AvailabilityItem } from '../../question-bank';
 import type { BlueprintShortfallBody } from '../api/contest-admin-api';
 import { useDeleteRound } from '../hooks/use-contest-admin';
-import { availabilityText, checkLines } from './blueprint-check';
+import { availabilityText } from './blueprint-check';
 import { RoundPreview } from './round-preview';
 
 interface RoundAdminCardProps {
@@ -37,7 +38,7 @@ export function RoundAdminCard({ round, topicNames, availability, shortfall, can
   const canEdit = canManage && !contestFinished && round.phase !== 'closed';
   const canDelete = canManage && !contestFinished && round.phase === 'upcoming';
   const timeLimitText = useTimeLimitText();
-  const checks = round.blueprint && availability ? checkLines(round.blueprint, availability) : null;
+  const checks = round.blueprint && availability ? blueprintCoverage(round.blueprint, availability) : null;
   const shortLines = new Map((shortfall?.shortfalls ?? (shortfall ? [shortfall] : [])).map((line) => [line.lineIndex, line]));
 
   return (

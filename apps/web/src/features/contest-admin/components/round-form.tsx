@@ -1,3 +1,4 @@
+import { FREEZE_MINUTES_MAX, TIME_LIMIT_SECONDS, validateRubric } from '@hoi-thi/contest-engine';
 import {
   GradingModes,
   PredictionActualKinds,
@@ -32,8 +33,6 @@ function defaultWindow(): { opensAt: string; closesAt: string } {
   const opens = new Date(Math.ceil(Date.now() / hour) * hour);
   return { opensAt: toDateTimeInput(opens), closesAt: toDateTimeInput(new Date(opens.getTime() + 7 * 24 * hour)) };
 }
-
-const isQuarter = (value: number) => Math.abs(value * 4 - Math.round(value * 4)) < 1e-9;
 
 const roundFields = [
   'title',
@@ -155,11 +154,11 @@ export function RoundForm({ contest, round, topics, availability, onSaved, onCan
     if (opens && closes && closes <= opens) errors.closesAt = t('builder.round.closesAfterOpens');
     if (quiz) {
       const limit = parseWhole(minutes);
-      if (limit === null || limit < 1 || limit > 1440) errors.timeLimitSeconds = t('builder.round.minutesRange');
+      if (limit === null || limit < 1 || limit * 60 > TIME_LIMIT_SECONDS.max) errors.timeLimitSeconds = t('builder.round.minutesRange');
       const attempts = parseWhole(maxAttempts);
       if (attempts === null || attempts < 1 || attempts > 100) errors.maxAttempts = t('builder.round.attemptsRange');
       const freeze = parseWhole(freezeMinutes);
-      if (freeze === null || freeze < 0 || freeze > 10_080) errors.freezeMinutes = t('builder.round.freezeRange');
+      if (freeze === null || freeze < 0 || freeze > FREEZE_MINUTES_MAX) errors.freezeMinutes = t('builder.round.freezeRange');
       const blueprint = rows.map((row, index) => {
         const count = parseWhole(row.count);
         const points = row.points.trim() ? parseDecimal(row.points) : undefined;
@@ -187,10 +186,13 @@ export function RoundForm({ contest, round, topics, availability, onSaved, onCan
     const criteria = rubric.map((row, index) => {
       const max = parseDecimal(row.maxPoints);
       const weight = row.weight.trim() ? parseDecimal(row.weight) : undefined;
+      const criterion = { name: row.name.trim(), maxPoints: max ?? 0, ...(weight != null ? { weight } : {}) };
+      // The engine's rule for one criterion (positive quarter points, positive weight); the caps are the request's.
+      const problems = new Set(validateRubric([criterion]).map((problem) => problem.reason));
       if (!row.name.trim()) errors[`rubric.${String(index)}.name`] = required;
-      if (max === null || max <= 0 || max > 1000 || !isQuarter(max)) errors[`rubric.${String(index)}.maxPoints`] = t('builder.rubric.maxPointsRule');
-      if (weight === null || (weight !== undefined && (weight <= 0 || weight > 100))) errors[`rubric.${String(index)}.weight`] = t('builder.rubric.weightRule');
-      return { name: row.name.trim(), maxPoints: max ?? 0, ...(weight != null ? { weight } : {}) };
+      if (max === null || max > 1000 || problems.has('invalid_max_points')) errors[`rubric.${String(index)}.maxPoints`] = t('builder.rubric.maxPointsRule');
+      if (weight === null || (weight !== undefined && weight > 100) || problems.has('invalid_weight')) errors[`rubric.${String(index)}.weight`] = t('builder.rubric.weightRule');
+      return criterion;
     });
     const judges = parseWhole(judgesPerEntry);
     if (judges === null || judges < 1 || judges > 20) errors.judgesPerEntry = t('builder.round.judgesRange');

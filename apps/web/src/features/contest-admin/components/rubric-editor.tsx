@@ -1,3 +1,4 @@
+import { rubricMaxTotal } from '@hoi-thi/contest-engine';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
@@ -21,7 +22,10 @@ export function RubricEditor({ rows, onChange, errorFor }: { rows: RubricRow[]; 
   const update = (key: string, changes: Partial<RubricRow>) => {
     onChange(rows.map((row) => (row.key === key ? { ...row, ...changes } : row)));
   };
-  const maxTotal = rows.reduce((sum, row) => sum + (parseDecimal(row.maxPoints) ?? 0) * (row.weight.trim() ? (parseDecimal(row.weight) ?? 0) : 1), 0);
+  // What judges' totals are out of, as the server computes it; a field not (validly) typed yet counts 0.
+  const maxTotal = rubricMaxTotal(
+    rows.map((row) => ({ name: row.name, maxPoints: parseDecimal(row.maxPoints) ?? 0, ...(row.weight.trim() ? { weight: parseDecimal(row.weight) ?? 0 } : {}) })),
+  );
 
   return (
     <fieldset className="field rubric-editor" aria-describedby={`${id}-hint`}>

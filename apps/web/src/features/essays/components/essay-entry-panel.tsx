@@ -1,3 +1,4 @@
+import { checkWordLimits, countWords } from '@hoi-thi/contest-engine';
 import { ATTACHMENT_MAX_BYTES, type EntryResponse, type RoundDetailResponse } from '@hoi-thi/contracts';
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,6 @@ import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useAuth } from '../../auth';
 import { essaysApi } from '../api/essays-api';
 import { useAttachment, useMyEntry, useSaveEntry } from '../hooks/use-my-entry';
-import { countWords, wordLimitState } from './word-count';
 
 const megabytes = (bytes: number) => formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10);
 
@@ -91,7 +91,9 @@ function EntryForm({ round, entry }: { round: RoundDetailResponse; entry: EntryR
   }, [submitCount, problems, save.error]);
 
   const words = countWords(body);
-  const limit = wordLimitState(words, round.minWords, round.maxWords);
+  // The server's own count and limits (contest engine), so the form refuses exactly what the server would.
+  const limitProblem = checkWordLimits(words, { minWords: round.minWords, maxWords: round.maxWords });
+  const limit = limitProblem === null ? 'ok' : limitProblem.reason === 'too_few' ? 'tooFew' : 'tooMany';
   const server = splitFieldErrors(save.error, ['title', 'body'] as const);
   const limits =
     round.minWords !== null && round.maxWords !== null

@@ -1,10 +1,10 @@
+import { countWords } from '@hoi-thi/contest-engine';
 import type { EntryResponse, RoundDetailResponse } from '@hoi-thi/contracts';
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aRound, roundId, signIn } from '../../../test/builders';
 import { json, mockFetch } from '../../../test/fetch-mock';
 import { renderApp } from '../../../test/render-app';
-import { countWords } from './word-count';
 
 const essayRound = (overrides: Partial<RoundDetailResponse> = {}) =>
   aRound({

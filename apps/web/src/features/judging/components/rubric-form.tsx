@@ -1,3 +1,4 @@
+import { RUBRIC_STEP } from '@hoi-thi/contest-engine';
 import type { JudgeAssignmentResponse, ScoreAssignmentRequest } from '@hoi-thi/contracts';
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { TextAreaField } from '../../../components/text-area-field';
 import { focusFirstInvalid, partitionFieldErrors } from '../../../lib/form-errors';
 import { formatNumber } from '../../../lib/format';
 import { parseDecimal, toDecimalInput } from '../../../lib/form-values';
-import { scoreProblem, scoreStep, stepScore, weightedTotal } from './rubric-score';
+import { scoreProblem, stepScore, weightedTotal } from './rubric-score';
 
 interface RubricFormProps {
   assignment: JudgeAssignmentResponse;
@@ -45,7 +46,7 @@ export function RubricForm({ assignment, pending, error, onSave }: RubricFormPro
 
   const problemText = (index: number, name: string, maxPoints: number): string | undefined => {
     const problem = scoreProblem(texts[name] ?? '', maxPoints);
-    if (showProblems && problem) return t(`judging.problem.${problem}`, { max: formatNumber(maxPoints), step: formatNumber(scoreStep) });
+    if (showProblems && problem) return t(`judging.problem.${problem}`, { max: formatNumber(maxPoints), step: formatNumber(RUBRIC_STEP) });
     return server.fieldErrors[`scores.${String(index)}.points`] ?? server.fieldErrors[`scores.${String(index)}.criterion`];
   };
 
@@ -63,7 +64,7 @@ export function RubricForm({ assignment, pending, error, onSave }: RubricFormPro
   return (
     <form ref={formRef} className="card form rubric-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('judging.scoreTitle')}</h2>
-      <p className="field__hint">{t('judging.scoreHint', { step: formatNumber(scoreStep) })}</p>
+      <p className="field__hint">{t('judging.scoreHint', { step: formatNumber(RUBRIC_STEP) })}</p>
       <fieldset className="form__fieldset" disabled={assignment.locked || pending}>
         <ol className="score-rows">
           {rubric.map((criterion, index) => {

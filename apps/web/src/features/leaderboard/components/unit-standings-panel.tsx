@@ -3,8 +3,8 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DownloadButton } from '../../../components/download-button';
 import { ErrorNotice } from '../../../components/error-notice';
+import { FieldFrame } from '../../../components/field-frame';
 import { Pager } from '../../../components/pager';
-import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatNumber, formatRate } from '../../../lib/format';
@@ -12,7 +12,7 @@ import { matchesSearch } from '../../../lib/search-text';
 import { leaderboardApi } from '../api/leaderboard-api';
 import { useUnitBoard } from '../hooks/use-contest-boards';
 import { BoardFreezeNotice } from './board-freeze-notice';
-import { rankWithinLevel, unitLevels } from './unit-levels';
+import { rankWithinLevel, unitLevels, type UnitLevel } from './unit-levels';
 
 export const unitBoardPageSize = 50;
 
@@ -43,6 +43,7 @@ export function UnitStandingsPanel({ contestId, canManage, orderBy, depth, onCha
   const pages = Math.max(1, Math.ceil(matching.length / unitBoardPageSize));
   const current = Math.min(page, pages);
   const shown = matching.slice((current - 1) * unitBoardPageSize, current * unitBoardPageSize);
+  const levelText = (candidate: UnitLevel) => t('board.levelOption', { n: candidate.depth + 1, units: formatNumber(candidate.count), example: candidate.example });
 
   let body;
   if (board.isPending) {
@@ -132,21 +133,32 @@ export function UnitStandingsPanel({ contestId, canManage, orderBy, depth, onCha
       {board.data && <BoardFreezeNotice frozen={board.data.frozen} frozenAt={board.data.frozenAt} />}
       <div className="form__row board-panel__controls">
         {levels.length > 0 && (
-          <SelectField
-            label={t('board.levelLabel')}
-            hint={t('board.levelHint')}
-            value={level ? String(level.depth) : ''}
-            onChange={(event) => {
-              setPage(1);
-              onChange({ depth: Number(event.target.value) });
-            }}
-          >
-            {levels.map((candidate) => (
-              <option key={candidate.depth} value={candidate.depth}>
-                {t('board.levelOption', { n: candidate.depth + 1, units: formatNumber(candidate.count), example: candidate.example })}
-              </option>
-            ))}
-          </SelectField>
+          <FieldFrame label={t('board.levelLabel')} hint={t('board.levelHint')}>
+            {(control) => (
+              // An option names an example unit and runs wider than a phone: the chosen one is also
+              // written over the select, wrapping (styles.css .level-select); the select stays the control.
+              <div className="level-select">
+                <select
+                  {...control}
+                  className="field__input level-select__control"
+                  value={level ? String(level.depth) : ''}
+                  onChange={(event) => {
+                    setPage(1);
+                    onChange({ depth: Number(event.target.value) });
+                  }}
+                >
+                  {levels.map((candidate) => (
+                    <option key={candidate.depth} value={candidate.depth}>
+                      {levelText(candidate)}
+                    </option>
+                  ))}
+                </select>
+                <span className="level-select__face" aria-hidden="true">
+                  {level && levelText(level)}
+                </span>
+              </div>
+            )}
+          </FieldFrame>
         )}
         <fieldset className="field choice-group">
           <legend className="field__label">{t('board.orderBy')}</legend>

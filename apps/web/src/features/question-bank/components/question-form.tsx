@@ -1,3 +1,4 @@
+import { QuestionLimits } from '@hoi-thi/contest-engine';
 import { Difficulties, QuestionTypes, type CreateQuestionRequest, type Difficulty, type QuestionResponse, type QuestionType, type TopicResponse } from '@hoi-thi/contracts';
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { TextAreaField } from '../../../components/text-area-field';
 import { TextField } from '../../../components/text-field';
 import { focusFirstInvalid, partitionFieldErrors } from '../../../lib/form-errors';
 import { parseDecimal, toDecimalInput } from '../../../lib/form-values';
-import { blankOption, keyProblem, optionLetter, optionLimits, optionsForType, toggleCorrect, type OptionDraft } from './question-rules';
+import { blankOption, keyProblem, optionLetter, optionLimits, optionsForType, questionProblems, toggleCorrect, type FieldProblem, type OptionDraft } from './question-rules';
 import { topicOptions } from './topic-tree';
 
 export interface QuestionFormValues {
@@ -85,15 +86,25 @@ export function QuestionForm({ initial, topics, editing, disabled = false, pendi
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const points = parseDecimal(values.points);
+    const wording = (found: FieldProblem): string => {
+      if (found.kind === 'text') return t('bank.editor.validation.text');
+      if (found.kind === 'optionText') return t('bank.editor.validation.optionText', { letter: optionLetter(found.index) });
+      if (found.kind === 'key') return t(`bank.editor.problem.${found.problem}`);
+      return t('bank.editor.validation.points');
+    };
     const errors: Record<string, string> = {};
     if (!values.topicId) errors.topicId = t('bank.editor.validation.topic');
-    if (!values.text.trim()) errors.text = t('bank.editor.validation.text');
-    values.options.forEach((option, index) => {
-      if (!option.text.trim()) errors[`options.${String(index)}.text`] = t('bank.editor.validation.optionText', { letter: optionLetter(index) });
-    });
-    if (problem) errors.options = t(`bank.editor.problem.${problem}`);
-    const points = parseDecimal(values.points);
-    if (points === null || points <= 0 || points > 100 || Math.round(points * 100) !== points * 100) errors.points = t('bank.editor.validation.points');
+    // The question as the server will see it (trimmed), checked by the same engine rules.
+    const draft = {
+      type: values.type,
+      text: values.text.trim(),
+      options: values.options.map((option) => ({ text: option.text.trim(), correct: option.correct })),
+      difficulty: values.difficulty,
+      ...(points !== null ? { points } : {}),
+    };
+    for (const [field, found] of Object.entries(questionProblems(draft))) errors[field] = wording(found);
+    if (points === null) errors.points = t('bank.editor.validation.points');
     setClientErrors(errors);
     setSubmitCount((count) => count + 1);
     if (Object.keys(errors).length > 0 || points === null) return;
@@ -160,6 +171,7 @@ export function QuestionForm({ initial, topics, editing, disabled = false, pendi
           label={t('bank.editor.text')}
           value={values.text}
           rows={3}
+          maxLength={QuestionLimits.textMaxLength}
           onChange={(event) => {
             set('text', event.target.value);
           }}
@@ -194,6 +206,7 @@ export function QuestionForm({ initial, topics, editing, disabled = false, pendi
                       id={textId}
                       className="field__input"
                       value={option.text}
+                      maxLength={QuestionLimits.optionMaxLength}
                       aria-invalid={textError ? true : undefined}
                       aria-describedby={textError ? `${textId}-error` : undefined}
                       onChange={(event) => {
@@ -288,6 +301,7 @@ export function QuestionForm({ initial, topics, editing, disabled = false, pendi
           label={t('bank.editor.explanation')}
           hint={t('bank.editor.explanationHint')}
           rows={2}
+          maxLength={QuestionLimits.explanationMaxLength}
           value={values.explanation}
           onChange={(event) => {
             set('explanation', event.target.value);

@@ -1,11 +1,12 @@
+import { QuestionIssueCodes, QuestionLimits, validateQuestion, type QuestionInput, type QuestionIssue } from '@hoi-thi/contest-engine';
 import type { QuestionType } from '@hoi-thi/contracts';
 
 /**
- * The answer-key rules of the question engine (libs/contest-engine validateQuestion), checked as
- * the organizer types so the form can say what is wrong before the server does. The server
- * checks again and its answer wins.
+ * The question engine's rules (libs/contest-engine `validateQuestion`, what the server checks on
+ * every question it stores) in the form's terms, so the form says what is wrong before sending.
+ * The server checks again and its answer wins.
  */
-export const optionLimits = { min: 2, max: 8 } as const;
+export const optionLimits = { min: QuestionLimits.minOptions, max: QuestionLimits.maxOptions } as const;
 
 export interface OptionDraft {
   /** React key: stable while rows are added and removed. */
@@ -22,15 +23,50 @@ let nextKey = 0;
 export const newOptionKey = () => `option-${String((nextKey += 1))}`;
 export const blankOption = (): OptionDraft => ({ key: newOptionKey(), text: '', correct: false });
 
+function keyProblemOf(issue: QuestionIssue, optionCount: number): KeyProblem | null {
+  switch (issue.code) {
+    case QuestionIssueCodes.OPTION_COUNT:
+      return optionCount < QuestionLimits.minOptions ? 'tooFew' : 'tooMany';
+    case QuestionIssueCodes.SINGLE_NEEDS_ONE_CORRECT:
+      return 'singleNeedsOne';
+    case QuestionIssueCodes.MULTIPLE_NEEDS_CORRECT:
+      return 'multipleNeedsOne';
+    case QuestionIssueCodes.TRUE_FALSE_SHAPE:
+      return 'trueFalseShape';
+    default:
+      return null;
+  }
+}
+
 /** What the key breaks, or null when it fits the type. */
 export function keyProblem(type: QuestionType, options: readonly OptionDraft[]): KeyProblem | null {
-  if (options.length < optionLimits.min) return 'tooFew';
-  if (options.length > optionLimits.max) return 'tooMany';
-  const correct = options.filter((option) => option.correct).length;
-  if (type === 'single' && correct !== 1) return 'singleNeedsOne';
-  if (type === 'multiple' && correct < 1) return 'multipleNeedsOne';
-  if (type === 'true_false' && (options.length !== 2 || correct !== 1)) return 'trueFalseShape';
+  for (const issue of validateQuestion({ type, text: '', options })) {
+    const problem = keyProblemOf(issue, options.length);
+    if (problem) return problem;
+  }
   return null;
+}
+
+/** A field's problem as the form words it (the first such the engine reports for the field). */
+export type FieldProblem = { kind: 'text' } | { kind: 'optionText'; index: number } | { kind: 'key'; problem: KeyProblem } | { kind: 'points' };
+
+/**
+ * What the form says before sending the question, by field (`text`, `options`, `options.2.text`,
+ * `points`). The rest of what the engine refuses is left to the server's answer: too long cannot be
+ * typed (the inputs carry the limits) and a duplicate option is worded by the server next to its row.
+ */
+export function questionProblems(draft: QuestionInput): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  for (const issue of validateQuestion(draft)) {
+    if (problems[issue.field]) continue;
+    const key = keyProblemOf(issue, draft.options.length);
+    const optionText = /^options\.(\d+)\.text$/.exec(issue.field);
+    if (key) problems[issue.field] = { kind: 'key', problem: key };
+    else if (issue.code === QuestionIssueCodes.TEXT_EMPTY) problems[issue.field] = { kind: 'text' };
+    else if (issue.code === QuestionIssueCodes.OPTION_EMPTY && optionText) problems[issue.field] = { kind: 'optionText', index: Number(optionText[1]) };
+    else if (issue.code === QuestionIssueCodes.POINTS_RANGE || issue.code === QuestionIssueCodes.POINTS_PRECISION) problems[issue.field] = { kind: 'points' };
+  }
+  return problems;
 }
 
 /** Radio buttons choose one (single, true/false); check boxes toggle (multiple). */

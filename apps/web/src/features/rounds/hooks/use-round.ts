@@ -1,3 +1,4 @@
+import { attemptsLeft } from '@hoi-thi/contest-engine';
 import { isStartWaiting, type RoundDetailResponse, type RoundMemberState } from '@hoi-thi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -13,7 +14,7 @@ export const roundQueryKey = (roundId: string) => ['rounds', roundId] as const;
  */
 export function memberState(round: RoundDetailResponse, signedIn: boolean): RoundMemberState | null {
   if (round.me) return round.me;
-  return signedIn ? { attemptsUsed: 0, attemptsLeft: round.maxAttempts ?? 0, activeAttemptId: null, best: null } : null;
+  return signedIn ? { attemptsUsed: 0, attemptsLeft: attemptsLeft(round.maxAttempts ?? 0, 0), activeAttemptId: null, best: null } : null;
 }
 
 export function useRound(roundId: string) {
