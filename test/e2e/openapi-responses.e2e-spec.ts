@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
+import { registeredErrors } from '../../apps/api/src/common/errors/error-registry.js';
 import { GENERATED_RESPONSES } from '../../apps/api/src/common/web/openapi-responses.generated.js';
 import { aMember, aQuizRound, aUnit, bearer, type QuizSetup } from '../support/builders.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
 
 type Schema = Record<string, unknown>;
 interface Operation {
-  responses: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }>;
+  responses: Record<string, { description?: string; content?: Record<string, { schema?: Schema & { $ref?: string } }> }>;
 }
 interface Document {
   openapi: string;
@@ -65,6 +66,22 @@ describe('OpenAPI response schemas', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('describes the error body with every registered code (status, vi, en) and refers every operation to it', () => {
+    const body = document.components.schemas.ErrorBody as { required: string[]; properties: { code: { enum: string[] } }; 'x-error-codes': { code: string; status: number; vi: string; en: string }[] };
+    expect(body.required).toEqual(['statusCode', 'code', 'message']);
+    // The app has loaded every module, so every catalog is registered: the document lists them all.
+    const registered = registeredErrors();
+    expect(registered.length).toBeGreaterThan(100);
+    expect(body.properties.code.enum).toEqual(registered.map((e) => e.code));
+    expect(body['x-error-codes']).toEqual(registered);
+    expect(body['x-error-codes']).toContainEqual(expect.objectContaining({ code: 'ATTEMPT.EXPIRED', status: 409 }));
+    const without = operations().filter(([, operation]) => {
+      const error = operation.responses.default;
+      return !error?.description || error.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBody';
+    });
+    expect(without.map(([key]) => key)).toEqual([]);
   });
 
   it('documents exactly the routes the generated file covers, and every schema it refers to', () => {

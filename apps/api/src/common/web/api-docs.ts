@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GenericErrors } from '../errors/generic.errors.js';
-import { addResponseSchemas } from './openapi-responses.js';
+import { addErrorSchema, addResponseSchemas } from './openapi-responses.js';
 import { sendFile } from './web-client.js';
 
 const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png']);
@@ -37,7 +37,7 @@ const DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; im
  */
 export function serveApiDocs(app: INestApplication, fastify: FastifyInstance): void {
   // Response schemas come from libs/contracts (see tools/openapi): the plugin only sees request DTO classes.
-  const document = addResponseSchemas(SwaggerModule.createDocument(
+  const document = addErrorSchema(addResponseSchemas(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Hội Thi API')
@@ -45,7 +45,7 @@ export function serveApiDocs(app: INestApplication, fastify: FastifyInstance): v
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  ));
+  )));
   const assets = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   fastify.get('/api/docs-json', async () => document);
   // The security hook (onSend) sets the API's policy; this page's replaces it in its own onSend.

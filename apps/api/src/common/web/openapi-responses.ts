@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { registeredErrors, type RegisteredError } from '../errors/error-registry.js';
 import { GENERATED_RESPONSES } from './openapi-responses.generated.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -41,5 +42,41 @@ export function addResponseSchemas(document: OpenAPIObject, generated: Generated
     }
   }
   document.components = { ...document.components, schemas: { ...generated.schemas, ...document.components?.schemas } };
+  return document;
+}
+
+/**
+ * The body every error shares (libs/contracts `ErrorBody`), with the registry's codes as its `code`
+ * enum and, per code, its status and both messages (`x-error-codes`), so a client can be generated
+ * from the document; every operation refers to it as its `default` response. Called once the app has
+ * loaded every module, i.e. every catalog is registered.
+ */
+export function addErrorSchema(document: OpenAPIObject, errors: RegisteredError[] = registeredErrors()): OpenAPIObject {
+  const errorBody = {
+    type: 'object',
+    description: 'Every error response: a stable code, its HTTP status and a message in the language asked for (Accept-Language, Vietnamese by default).',
+    required: ['statusCode', 'code', 'message'],
+    properties: {
+      statusCode: { type: 'integer' },
+      code: { type: 'string', enum: errors.map((error) => error.code) },
+      message: { type: 'string' },
+      details: {
+        type: 'array',
+        description: 'Per field, for VALIDATION and import reports.',
+        items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      },
+      requestId: { type: 'string', description: 'Set on INTERNAL: quote it when reporting the error.' },
+    },
+    additionalProperties: true,
+    'x-error-codes': errors,
+  };
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorBody: errorBody } };
+  const reference = { description: 'An error (see ErrorBody: the code says which).', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (operation) operation.responses.default = reference;
+    }
+  }
   return document;
 }
