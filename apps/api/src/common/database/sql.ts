@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, EntityMetadata } from 'typeorm';
+import { type DataSource, type EntityManager, type EntityMetadata, QueryFailedError } from 'typeorm';
 
 /** A LIKE pattern that finds `text` anywhere, with `%`, `_` and `\` in it matched literally. */
 export function containsPattern(text: string): string {
@@ -15,26 +15,39 @@ interface PgPool {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
+/*
+ * The TypeORM internals this relies on, pinned by test/e2e/sql-adapter.e2e-spec.ts on both databases:
+ * the postgres driver's pool is `driver.master` (a pg Pool), and a query runner that has begun a
+ * transaction holds its pg client as `databaseConnection`.
+ */
+
+/** One named statement on a pg pool or client; a failure becomes TypeORM's QueryFailedError, as elsewhere. */
+async function runNamed<T>(target: PgPool, name: string, text: string, values: unknown[]): Promise<T[]> {
+  try {
+    return (await target.query({ name, text, values })).rows as T[];
+  } catch (error) {
+    throw new QueryFailedError(text, values, error);
+  }
+}
+
 /**
  * Runs a hot-path statement as a named (prepared) statement on the driver's pool: PostgreSQL parses
  * and plans it once per connection instead of on every call, as `pgbench -M prepared` does. Measured
  * by the benchmark: about half the database work of an unnamed statement for the save.
  */
 export async function preparedQuery<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const pool = (dataSource.driver as unknown as { master: PgPool }).master;
-  return (await pool.query({ name, text, values })).rows as T[];
+  return runNamed<T>((dataSource.driver as unknown as { master: PgPool }).master, name, text, values);
 }
 
 /**
  * The same inside a transaction: the named statement runs on the transaction's own connection
  * (TypeORM's query runner holds the pg client once the transaction has begun). Outside one it is
- * `preparedQuery` on the pool. Errors are pg's own (not wrapped in TypeORM's QueryFailedError), so
- * use it for statements whose failures are not mapped to an error code.
+ * `preparedQuery` on the pool.
  */
 export async function preparedQueryIn<T>(dataSource: DataSource, manager: EntityManager | undefined, name: string, text: string, values: unknown[]): Promise<T[]> {
   const connection = (manager?.queryRunner as unknown as { databaseConnection?: PgPool } | undefined)?.databaseConnection;
   if (manager?.queryRunner && !connection) return (await manager.query(text, values)) as T[];
-  return connection ? ((await connection.query({ name, text, values })).rows as T[]) : preparedQuery<T>(dataSource, name, text, values);
+  return connection ? runNamed<T>(connection, name, text, values) : preparedQuery<T>(dataSource, name, text, values);
 }
 
 /**
