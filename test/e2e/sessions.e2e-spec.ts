@@ -45,7 +45,7 @@ describe('sessions and accounts', () => {
 
   it('rotates the refresh token; replaying a spent one ends the whole session for both holders', async () => {
     const member = await aMember(t, unitId);
-    const first = (await refresh(member.refreshToken).expect(200)).body as RefreshResponse;
+    const first = (await refresh(member.refreshToken).expect(200)).body as Required<RefreshResponse>; // sent in the body, so it comes back in the body
     expect(first.refreshToken).not.toBe(member.refreshToken);
     await me(first).expect(200);
 

@@ -55,7 +55,11 @@ export interface RefreshRequest {
 /** `POST /api/auth/refresh`: a new pair; the refresh token sent is spent (reusing it ends the session). */
 export interface RefreshResponse {
   accessToken: string;
-  refreshToken: string;
+  /**
+   * The next refresh token, when the request sent its token in the body (other clients). A refresh
+   * by the `hoithi_refresh` cookie (the web client) gets it only in the cookie, out of a script's reach.
+   */
+  refreshToken?: string;
   expiresIn: number;
 }
 

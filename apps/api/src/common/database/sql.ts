@@ -26,7 +26,7 @@ async function runNamed<T>(target: PgPool, name: string, text: string, values: u
   try {
     return (await target.query({ name, text, values })).rows as T[];
   } catch (error) {
-    throw new QueryFailedError(text, values, error);
+    throw new QueryFailedError(text, values, error as Error);
   }
 }
 

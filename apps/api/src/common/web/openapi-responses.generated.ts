@@ -790,27 +790,7 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
     "POST /api/auth/refresh": {
       "content": {
         "application/json": {
-          "anyOf": [
-            {
-              "$ref": "#/components/schemas/RefreshResponse"
-            },
-            {
-              "additionalProperties": false,
-              "properties": {
-                "accessToken": {
-                  "type": "string"
-                },
-                "expiresIn": {
-                  "type": "number"
-                }
-              },
-              "required": [
-                "accessToken",
-                "expiresIn"
-              ],
-              "type": "object"
-            }
-          ]
+          "$ref": "#/components/schemas/RefreshResponse"
         }
       },
       "status": 200
@@ -3290,12 +3270,12 @@ export const GENERATED_RESPONSES: GeneratedResponses = {
           "type": "number"
         },
         "refreshToken": {
+          "description": "The next refresh token, when the request sent its token in the body (other clients). A refresh by the `hoithi_refresh` cookie (the web client) gets it only in the cookie, out of a script's reach.",
           "type": "string"
         }
       },
       "required": [
         "accessToken",
-        "refreshToken",
         "expiresIn"
       ],
       "type": "object"

@@ -59,7 +59,7 @@ export class AuthController {
     @Body() dto: RefreshDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RefreshResponse | Omit<RefreshResponse, 'refreshToken'>> {
+  ): Promise<RefreshResponse> {
     const presented = this.cookie.read(request, dto.refreshToken);
     // Neither in the body nor as a cookie: the missing field API.md's clients are told about.
     if (!presented) throw DomainError.invalidField('refreshToken', 'isDefined');

@@ -121,7 +121,7 @@ export class AuthService {
    * ended (logout, reset, replay) → AUTH.SESSION_REVOKED; a secret that is not the session's current
    * one was already spent: a replay, so the session ends now and both holders must sign in again.
    */
-  async refresh(refreshToken: string): Promise<RefreshResponse> {
+  async refresh(refreshToken: string): Promise<Required<RefreshResponse>> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) throw AuthErrors.error('AUTH.TOKEN_INVALID');
     const outcome = await this.sessions.transaction(async (manager) => {
@@ -254,7 +254,7 @@ export class AuthService {
     return user;
   }
 
-  private tokens(user: UserEntity, sessionId: string, secret: string): RefreshResponse {
+  private tokens(user: UserEntity, sessionId: string, secret: string): Required<RefreshResponse> {
     const payload: AccessTokenPayload = {
       sub: user.id,
       unitId: user.unitId,
