@@ -1,7 +1,6 @@
 import type { DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 import type { AppConfig } from '../config/env.schema.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export interface DatabaseTarget {
@@ -42,12 +41,15 @@ export function databaseTarget(config: AppConfig, url: string, embedded: boolean
   };
 }
 
-/** One definition of the connection for the app, the migration CLI and tests. */
-export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+/**
+ * One definition of the connection for the app, the migration CLI and tests. No entities by default:
+ * the app loads those its modules register; a tool that needs them all passes `ALL_ENTITIES`.
+ */
+export function dataSourceOptions(target: DatabaseTarget, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url: target.url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS.map(withoutTimeouts),
     migrationsTableName: 'migrations',
     synchronize: false,

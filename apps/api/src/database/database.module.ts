@@ -26,7 +26,8 @@ export class DatabaseModule {
   static forRoot(target: DatabaseTarget): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(target))],
+      // Each module registers its own entities (`TypeOrmModule.forFeature`); the data source takes them all.
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(target), autoLoadEntities: true })],
       providers: [
         {
           provide: MigrateOnBoot,

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/env.schema.js';
+import { ALL_ENTITIES } from './all-entities.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 import { runMigrations } from './migrate.js';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
   const dataSource = new DataSource(
-    dataSourceOptions({ url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null }),
+    dataSourceOptions({ url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null }, ALL_ENTITIES),
   );
   await dataSource.initialize();
   try {

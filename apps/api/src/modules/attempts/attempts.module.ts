@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { ContestsModule } from '../contests/contests.module.js';
 import { QuestionBankModule } from '../question-bank/question-bank.module.js';
@@ -9,6 +10,7 @@ import { AnswersRepository } from './answers.repository.js';
 import { AttemptRecordsService } from './attempt-records.service.js';
 import { AttemptEvents } from './attempt-events.js';
 import { AttemptSweeper } from './attempt-sweeper.js';
+import { ATTEMPTS_ENTITIES } from './attempts.entities.js';
 import { AttemptsController, RoundPlayController } from './attempts.controller.js';
 import { AttemptsRepository } from './attempts.repository.js';
 import { AttemptsService } from './attempts.service.js';
@@ -18,7 +20,7 @@ import { RegradeRepository } from './regrade.repository.js';
 import { RegradeService } from './regrade.service.js';
 
 @Module({
-  imports: [AuditModule, ContestsModule, QuestionBankModule, UnitsModule],
+  imports: [TypeOrmModule.forFeature(ATTEMPTS_ENTITIES), AuditModule, ContestsModule, QuestionBankModule, UnitsModule],
   controllers: [RoundPlayController, AttemptsController],
   providers: [
     AttemptsRepository,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditLogEntity } from './audit-log.entity.js';
+import { AUDIT_ENTITIES } from './audit.entities.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 
@@ -10,7 +10,7 @@ import { AuditService } from './audit.service.js';
  * reads the log is AuditLogModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditLogEntity])],
+  imports: [TypeOrmModule.forFeature(AUDIT_ENTITIES)],
   providers: [AuditRepository, AuditService],
   exports: [AuditService],
 })

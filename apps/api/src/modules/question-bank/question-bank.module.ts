@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { QuestionBankController } from './question-bank.controller.js';
+import { QUESTION_BANK_ENTITIES } from './question-bank.entities.js';
 import { QuestionBankRepository } from './question-bank.repository.js';
 import { QuestionExportService } from './question-export.service.js';
 import { QuestionImportService } from './question-import.service.js';
@@ -9,7 +11,7 @@ import { QuestionPoolService } from './question-pool.service.js';
 import { QuestionsService } from './questions.service.js';
 
 @Module({
-  imports: [AuditModule],
+  imports: [TypeOrmModule.forFeature(QUESTION_BANK_ENTITIES), AuditModule],
   controllers: [QuestionTransferController, QuestionBankController],
   providers: [QuestionBankRepository, QuestionsService, QuestionImportService, QuestionExportService, QuestionPoolService],
   exports: [QuestionsService, QuestionPoolService],

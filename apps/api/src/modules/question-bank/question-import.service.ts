@@ -4,14 +4,14 @@ import type { EntityManager } from 'typeorm';
 import { normalizeQuestionText } from '@hoi-thi/contest-engine';
 import type { ImportFormat } from '@hoi-thi/contracts';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { decodeText } from '../../common/spreadsheet/file-kind.js';
+import { readSheet } from '../../common/spreadsheet/sheet-table.js';
 import { AuditService } from '../audit/audit.service.js';
 import { parseAiken } from './import/aiken.parser.js';
-import { parseCsvRows } from './import/csv.parser.js';
-import { checkFormat, decodeText } from './import/detect-format.js';
+import { checkFormat } from './import/detect-format.js';
 import { parseGift } from './import/gift.parser.js';
 import type { ImportedQuestion, ImportIssue, ParseResult } from './import/import.types.js';
 import { DEFAULT_DIFFICULTY, DEFAULT_POINTS, rowsToQuestions } from './import/template.js';
-import { readXlsxRows } from './import/xlsx.reader.js';
 import { QuestionBankRepository } from './question-bank.repository.js';
 import { type QuestionDraft, QuestionsService } from './questions.service.js';
 import { UploadErrors } from '../../common/errors/upload.errors.js';
@@ -97,13 +97,15 @@ export class QuestionImportService {
     if (file.length > IMPORT_MAX_BYTES) throw UploadErrors.error('IMPORT.FILE_TOO_LARGE', { megabytes: IMPORT_MAX_BYTES / 1024 / 1024 });
     const mismatch = checkFormat(file, format);
     if (mismatch) return { questions: [], errors: [mismatch], skipped: [] };
-    if (format === 'xlsx') {
-      const { rows, errors } = await readXlsxRows(file);
-      return errors.length ? { questions: [], errors, skipped: [] } : rowsToQuestions(rows, 2, true);
-    }
-    if (format === 'csv') {
-      const { rows, lines, errors } = parseCsvRows(file);
-      return errors.length ? { questions: [], errors, skipped: [] } : rowsToQuestions(rows, 2, false, lines);
+    if (format === 'xlsx' || format === 'csv') {
+      const sheet = await readSheet(file, format);
+      if (sheet.errors.length) return { questions: [], errors: sheet.errors, skipped: [] };
+      return rowsToQuestions(
+        sheet.rows.map((row) => row.cells),
+        2,
+        format === 'xlsx',
+        sheet.rows.map((row) => row.line),
+      );
     }
     const { text, errors } = decodeText(file);
     if (errors.length) return { questions: [], errors, skipped: [] };

@@ -1,13 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { type UnitImportField, UnitImportColumns, type UnitImportIssue, type UnitImportRow, unitNameKey } from '@hoi-thi/contest-engine';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
-// The spreadsheet readers are the question import's (pure functions over bytes); issue 20 moves them to a shared place.
-import { parseCsvRows } from '../question-bank/import/csv.parser.js';
-import { sniffBuffer } from '../question-bank/import/detect-format.js';
-import { renderImportMessage } from '../question-bank/import/import-messages.js';
-import { columnLetter } from '../question-bank/import/template.js';
-import { readXlsxRows } from '../question-bank/import/xlsx.reader.js';
 import { UploadErrors } from '../../common/errors/upload.errors.js';
+import { columnName, dataRows, matchHeader, readSheet } from '../../common/spreadsheet/sheet-table.js';
+import { renderSpreadsheetMessage } from '../../common/spreadsheet/spreadsheet-issues.js';
 
 /** A unit tree file: 2,558 grassroots units take about 200 KB as xlsx; 5 MB leaves room for any federation. */
 export const UNIT_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -62,25 +58,26 @@ export async function readUnitImportForm(request: FastifyRequest): Promise<UnitI
  * an issue's field by its letter (xlsx) or number (csv).
  */
 export async function readUnitRows(file: Buffer, language: 'vi' | 'en'): Promise<{ rows: UnitImportRow[]; issues: UnitFileIssue[]; column: (field: UnitImportField) => string | number | undefined }> {
-  const xlsx = sniffBuffer(file) === 'xlsx';
-  const read = xlsx ? await readXlsxRows(file) : parseCsvRows(file);
+  const sheet = await readSheet(file);
   const none = { rows: [], column: () => undefined };
-  if (read.errors.length) return { ...none, issues: read.errors.map((issue) => ({ line: issue.line, message: renderImportMessage(issue, language) })) };
-  const [header = [], ...data] = read.rows;
-  const keys = header.map((cell) => unitNameKey(cell));
-  const index = Object.fromEntries(
-    (Object.keys(UnitImportColumns) as UnitImportField[]).map((field) => [field, keys.indexOf(unitNameKey(UnitImportColumns[field]))]),
-  ) as Record<UnitImportField, number>;
-  if (index.name < 0) return { ...none, issues: [{ line: 1, code: 'UNIT_IMPORT.HEADER_MISSING', params: { column: UnitImportColumns.name } }] };
-  const lines = 'lines' in read ? (read.lines as number[]) : null;
+  if (sheet.errors.length) return { ...none, issues: sheet.errors.map((issue) => ({ line: issue.line, message: renderSpreadsheetMessage(issue, language) })) };
+  const { columns } = matchHeader(sheet.rows[0]?.cells ?? [], UnitImportColumns, unitNameKey);
+  if (!columns.has('name')) return { ...none, issues: [{ line: 1, code: 'UNIT_IMPORT.HEADER_MISSING', params: { column: UnitImportColumns.name } }] };
   // A line break inside a cell is a space; other control characters (a NUL PostgreSQL would refuse) go.
-  const cell = (row: string[], field: UnitImportField) =>
-    index[field] >= 0 ? (row[index[field]] ?? '').replace(/[\r\n\t]/gu, ' ').replace(/\p{Cc}/gu, '') : '';
-  const rows = data
-    .map((row, at) => ({ row, line: lines ? lines[at + 1] : at + 2 }))
-    .filter(({ row }) => row.some((value) => value.trim() !== ''))
-    .map(({ row, line }) => ({ line, name: cell(row, 'name'), parentName: cell(row, 'parent'), memberCount: cell(row, 'memberCount') }));
-  const column = (field: UnitImportField) => (index[field] < 0 ? undefined : xlsx ? columnLetter(index[field]) : index[field] + 1);
+  const cell = (cells: string[], field: UnitImportField) => {
+    const index = columns.get(field);
+    return index === undefined ? '' : (cells[index] ?? '').replace(/[\r\n\t]/gu, ' ').replace(/\p{Cc}/gu, '');
+  };
+  const rows = dataRows(sheet).map(({ line, cells }) => ({
+    line,
+    name: cell(cells, 'name'),
+    parentName: cell(cells, 'parent'),
+    memberCount: cell(cells, 'memberCount'),
+  }));
+  const column = (field: UnitImportField) => {
+    const index = columns.get(field);
+    return index === undefined ? undefined : columnName(sheet.format, index);
+  };
   return { rows, issues: [], column };
 }
 

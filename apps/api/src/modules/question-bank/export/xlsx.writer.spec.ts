@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { rowsToQuestions, TEMPLATE_HEADERS } from '../import/template.js';
-import { readXlsxRows } from '../import/xlsx.reader.js';
+import { readXlsxRows } from '../../../common/spreadsheet/xlsx-reader.js';
 import type { ExportQuestion } from './export.types.js';
 import { writeTemplateXlsx } from './xlsx.writer.js';
 

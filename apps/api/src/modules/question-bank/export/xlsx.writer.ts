@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { writeXlsx } from '../../../common/spreadsheet/xlsx-writer.js';
 import { DIFFICULTY_LABELS, OPTION_LETTERS, TEMPLATE_HEADERS, TemplateHeaders } from '../import/template.js';
 import type { ExportQuestion } from './export.types.js';
 
@@ -16,17 +16,15 @@ const OPTION_WIDTH = 28;
  * The import template as an xlsx: bold frozen header row, then one question per row, so an export
  * imports back unchanged. With no questions it is the blank template for download.
  */
-export async function writeTemplateXlsx(questions: readonly ExportQuestion[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Câu hỏi', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = TEMPLATE_HEADERS.map((header) => ({
-    header,
-    width: WIDTHS[header] ?? OPTION_WIDTH,
-    style: { alignment: { wrapText: true, vertical: 'top' } },
-  }));
-  sheet.getRow(1).font = { bold: true };
-  for (const question of questions) sheet.addRow(templateRow(question));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function writeTemplateXlsx(questions: readonly ExportQuestion[]): Promise<Buffer> {
+  return writeXlsx([
+    {
+      title: 'Câu hỏi',
+      columns: TEMPLATE_HEADERS.map((header) => ({ header, width: WIDTHS[header] ?? OPTION_WIDTH })),
+      rows: questions.map(templateRow),
+      wrapText: true,
+    },
+  ]);
 }
 
 /** Empty cells stay empty (null), not empty strings. */

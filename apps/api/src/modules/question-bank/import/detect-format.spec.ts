@@ -1,28 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkFormat, decodeText, sniffBuffer } from './detect-format.js';
+import { checkFormat } from './detect-format.js';
 
 const fixture = (path: string): Buffer => readFileSync(resolve(import.meta.dirname, '../../../../../../test/fixtures/import', path));
-
-describe('what a buffer holds', () => {
-  it('a zip is taken for an xlsx, UTF-8 (with or without BOM) for text', () => {
-    expect(sniffBuffer(fixture('ok/bank.xlsx'))).toBe('xlsx');
-    expect(sniffBuffer(fixture('ok/bank.csv'))).toBe('text');
-    expect(sniffBuffer(fixture('ok/bank.gift'))).toBe('text');
-    expect(sniffBuffer(fixture('not-ok/not-xlsx.xlsx'))).toBe('text');
-  });
-
-  it('UTF-16 and legacy 8-bit encodings are text, but not UTF-8', () => {
-    expect(sniffBuffer(Buffer.from('\uFEFFCâu hỏi', 'utf16le'))).toBe('not_utf8');
-    expect(sniffBuffer(Buffer.from([0x43, 0xe2, 0x75]))).toBe('not_utf8');
-  });
-
-  it('NUL bytes without a UTF-16 mark are binary; nothing is empty', () => {
-    expect(sniffBuffer(Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toBe('binary');
-    expect(sniffBuffer(Buffer.alloc(0))).toBe('empty');
-  });
-});
 
 describe('a file that is not what the chosen format says', () => {
   it('a text file sent as xlsx', () => {
@@ -60,11 +41,5 @@ describe('a file that is not what the chosen format says', () => {
     expect(checkFormat(fixture('ok/bank.xlsx'), 'xlsx')).toBeNull();
     expect(checkFormat(fixture('ok/bank.csv'), 'csv')).toBeNull();
     expect(checkFormat(fixture('ok/bank.aiken.txt'), 'aiken')).toBeNull();
-  });
-});
-
-describe('decoding text', () => {
-  it('drops a BOM', () => {
-    expect(decodeText(Buffer.from('\uFEFFabc'))).toEqual({ text: 'abc', errors: [] });
   });
 });

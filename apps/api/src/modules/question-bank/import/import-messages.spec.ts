@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExportCodes } from '../export/export.types.js';
 import { parseAiken } from './aiken.parser.js';
-import { parseCsvRows } from './csv.parser.js';
+import { parseCsvRows } from '../../../common/spreadsheet/csv-reader.js';
 import { checkFormat } from './detect-format.js';
 import { parseGift } from './gift.parser.js';
 import { IMPORT_MESSAGES, renderImportMessage } from './import-messages.js';

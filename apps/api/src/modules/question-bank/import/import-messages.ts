@@ -1,6 +1,7 @@
 import type { QuestionIssueCode } from '@hoi-thi/contest-engine';
+import type { SniffedKind } from '../../../common/spreadsheet/file-kind.js';
+import { fillPlaceholders, SPREADSHEET_MESSAGES } from '../../../common/spreadsheet/spreadsheet-issues.js';
 import type { ExportCode } from '../export/export.types.js';
-import type { SniffedKind } from './detect-format.js';
 import { type ImportCode, ImportCodes, type UnsupportedGiftKind } from './import.types.js';
 
 export type ImportLanguage = 'vi' | 'en';
@@ -11,26 +12,16 @@ type LabelKey = `IMPORT.KIND.${UnsupportedGiftKind}` | `IMPORT.FOUND.${SniffedKi
 export type ImportMessageKey = ImportCode | QuestionIssueCode | ExportCode | LabelKey;
 
 /**
- * The message for every code the import, export and question rules emit. Placeholders `{name}`
+ * The message for every code the import, export and question rules emit (the file-level ones are the
+ * spreadsheet readers', shared with the unit import). Placeholders `{name}`
  * are filled from the issue's params; the line and column are shown by whoever lists the errors.
  * Typed by key, so a code without a message in either language does not compile.
  */
 export const IMPORT_MESSAGES: Record<ImportLanguage, Record<ImportMessageKey, string>> = {
   vi: {
+    ...SPREADSHEET_MESSAGES.vi,
     'IMPORT.EMPTY_FILE': 'Tệp không có câu hỏi nào.',
     'IMPORT.FORMAT_MISMATCH': 'Tệp không đúng định dạng {expected} đã chọn: nội dung tệp là {found}.',
-    'IMPORT.FILE_NOT_UTF8':
-      'Tệp không dùng bảng mã UTF-8 nên chữ tiếng Việt sẽ bị lỗi. Hãy lưu lại tệp với bảng mã UTF-8 (trong Excel: "CSV UTF-8 (Comma delimited)").',
-    'IMPORT.FILE_NOT_XLSX': 'Tệp không phải bảng tính Excel (.xlsx).',
-    'IMPORT.FILE_CORRUPT': 'Không mở được tệp Excel: tệp bị hỏng hoặc chưa được tải lên trọn vẹn.',
-    'IMPORT.FILE_INFLATED_TOO_LARGE': 'Tệp Excel khi giải nén vượt quá {megabytes} MB: hãy chia thành nhiều tệp nhỏ hơn.',
-    'IMPORT.FILE_TOO_MANY_PARTS': 'Tệp Excel có hơn {max} thành phần bên trong: đây không phải một bảng tính thông thường.',
-    'IMPORT.FILE_COMPRESSION_RATIO': 'Tệp Excel bị nén bất thường (hơn {max} lần): hệ thống không mở tệp này.',
-    'IMPORT.FILE_XML_TOO_DEEP': 'Tệp Excel có cấu trúc lồng nhau quá {max} tầng: tệp bị hỏng hoặc được tạo bất thường.',
-    'IMPORT.FILE_TOO_MANY_CELLS': 'Tệp Excel có hơn {max} ô dữ liệu: hãy chia thành nhiều tệp nhỏ hơn.',
-    'IMPORT.CSV_DELIMITER':
-      'Tệp CSV dùng dấu "{delimiter}" để ngăn cách các cột; chỉ chấp nhận dấu phẩy (,). Hãy lưu lại tệp dạng "CSV UTF-8 (Comma delimited)".',
-    'IMPORT.CSV_UNCLOSED_QUOTE': 'Dấu ngoặc kép (") mở ở dòng này không được đóng.',
     'IMPORT.TEMPLATE_HEADER_MISSING': 'Dòng tiêu đề thiếu cột "{header}". Hãy dùng tệp mẫu của hệ thống.',
     'IMPORT.TEMPLATE_HEADER_DUPLICATE': 'Cột "{header}" xuất hiện nhiều lần ở dòng tiêu đề.',
     'IMPORT.TEMPLATE_OPTION_GAP': 'Phương án {letter} đang để trống trong khi phương án sau nó có nội dung.',
@@ -80,18 +71,9 @@ export const IMPORT_MESSAGES: Record<ImportLanguage, Record<ImportMessageKey, st
     'IMPORT.FOUND.empty': 'rỗng',
   },
   en: {
+    ...SPREADSHEET_MESSAGES.en,
     'IMPORT.EMPTY_FILE': 'The file contains no questions.',
     'IMPORT.FORMAT_MISMATCH': 'The file is not in the chosen {expected} format: it holds {found}.',
-    'IMPORT.FILE_NOT_UTF8': 'The file is not encoded in UTF-8, so Vietnamese letters would be garbled. Save it again as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)").',
-    'IMPORT.FILE_NOT_XLSX': 'The file is not an Excel workbook (.xlsx).',
-    'IMPORT.FILE_CORRUPT': 'The Excel file cannot be opened: it is damaged or was not uploaded completely.',
-    'IMPORT.FILE_INFLATED_TOO_LARGE': 'The Excel file inflates to more than {megabytes} MB: split it into smaller files.',
-    'IMPORT.FILE_TOO_MANY_PARTS': 'The Excel file holds more than {max} parts: this is not an ordinary workbook.',
-    'IMPORT.FILE_COMPRESSION_RATIO': 'The Excel file is compressed abnormally (more than {max} times): it is not opened.',
-    'IMPORT.FILE_XML_TOO_DEEP': 'The Excel file nests elements more than {max} levels deep: it is damaged or was made abnormally.',
-    'IMPORT.FILE_TOO_MANY_CELLS': 'The Excel file has more than {max} cells: split it into smaller files.',
-    'IMPORT.CSV_DELIMITER': 'The CSV file separates columns with "{delimiter}"; only commas (,) are accepted. Save it as "CSV UTF-8 (Comma delimited)".',
-    'IMPORT.CSV_UNCLOSED_QUOTE': 'A double quote (") opened on this line is never closed.',
     'IMPORT.TEMPLATE_HEADER_MISSING': 'The header row has no "{header}" column. Use the template provided by the platform.',
     'IMPORT.TEMPLATE_HEADER_DUPLICATE': 'The "{header}" column appears more than once in the header row.',
     'IMPORT.TEMPLATE_OPTION_GAP': 'Option {letter} is empty while a later option is filled in.',
@@ -172,5 +154,5 @@ export function renderImportMessage(issue: { code: string; params?: Record<strin
   const template = messages[issue.code];
   if (template === undefined) return issue.code;
   const params = localizeImportParams(issue.code, issue.params, language);
-  return template.replace(/\{(\w+)\}/gu, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  return fillPlaceholders(template, params);
 }

@@ -1,4 +1,5 @@
 import type { Difficulty, QuestionType } from '@hoi-thi/contest-engine';
+import { SpreadsheetCodes } from '../../../common/spreadsheet/spreadsheet-issues.js';
 
 export type TextFormat = 'plain' | 'html' | 'markdown';
 
@@ -48,25 +49,11 @@ export interface ParseResult {
   skipped: ImportIssue[];
 }
 
-/** Rows of a sheet or CSV file, as strings, with the problems met while reading them. */
-export interface RowsResult {
-  rows: string[][];
-  errors: ImportIssue[];
-}
-
+/** The file-level codes are the spreadsheet readers' (common/spreadsheet); the rest are the question import's. */
 export const ImportCodes = {
+  ...SpreadsheetCodes,
   EMPTY_FILE: 'IMPORT.EMPTY_FILE',
   FORMAT_MISMATCH: 'IMPORT.FORMAT_MISMATCH',
-  FILE_NOT_UTF8: 'IMPORT.FILE_NOT_UTF8',
-  FILE_NOT_XLSX: 'IMPORT.FILE_NOT_XLSX',
-  FILE_CORRUPT: 'IMPORT.FILE_CORRUPT',
-  FILE_INFLATED_TOO_LARGE: 'IMPORT.FILE_INFLATED_TOO_LARGE',
-  FILE_TOO_MANY_PARTS: 'IMPORT.FILE_TOO_MANY_PARTS',
-  FILE_COMPRESSION_RATIO: 'IMPORT.FILE_COMPRESSION_RATIO',
-  FILE_XML_TOO_DEEP: 'IMPORT.FILE_XML_TOO_DEEP',
-  FILE_TOO_MANY_CELLS: 'IMPORT.FILE_TOO_MANY_CELLS',
-  CSV_DELIMITER: 'IMPORT.CSV_DELIMITER',
-  CSV_UNCLOSED_QUOTE: 'IMPORT.CSV_UNCLOSED_QUOTE',
   TEMPLATE_HEADER_MISSING: 'IMPORT.TEMPLATE_HEADER_MISSING',
   TEMPLATE_HEADER_DUPLICATE: 'IMPORT.TEMPLATE_HEADER_DUPLICATE',
   TEMPLATE_OPTION_GAP: 'IMPORT.TEMPLATE_OPTION_GAP',

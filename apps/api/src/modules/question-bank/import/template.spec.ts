@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseCsvRows } from './csv.parser.js';
-import { columnLetter, rowsToQuestions, TEMPLATE_HEADERS } from './template.js';
+import { parseCsvRows } from '../../../common/spreadsheet/csv-reader.js';
+import { rowsToQuestions, TEMPLATE_HEADERS } from './template.js';
 
 const fixture = (path: string): Buffer => readFileSync(resolve(import.meta.dirname, '../../../../../../test/fixtures/import', path));
 
@@ -216,11 +216,5 @@ describe('errors name their line and column: letters for xlsx, 1-based numbers f
   it('a CSV row starting on a later line (after a multi-line field) reports that line', () => {
     const result = rowsToQuestions(sheet(base, { ...base, 'Đáp án': '' }), 2, false, [1, 2, 5]);
     expect(result.errors).toEqual([{ line: 5, column: 10, code: 'IMPORT.TEMPLATE_ANSWER_EMPTY', params: { header: 'Đáp án' } }]);
-  });
-});
-
-describe('column letters', () => {
-  it('count like a spreadsheet', () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
   });
 });

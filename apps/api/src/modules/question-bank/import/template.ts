@@ -1,4 +1,5 @@
 import { type Difficulty, foldVietnamese, type QuestionIssue, QuestionIssueCodes, type QuestionType } from '@hoi-thi/contest-engine';
+import { columnLetter, isEmptyRow, matchHeader } from '../../../common/spreadsheet/sheet-table.js';
 import {
   type ImportCode,
   ImportCodes,
@@ -53,15 +54,6 @@ const DIFFICULTY_BY_FOLDED: Record<string, Difficulty> = {
 export const DEFAULT_POINTS = 1;
 export const DEFAULT_DIFFICULTY: Difficulty = 'medium';
 
-/** 0 → "A", 25 → "Z", 26 → "AA": how spreadsheets name columns. */
-export function columnLetter(index: number): string {
-  let name = '';
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
-  }
-  return name;
-}
-
 /**
  * Template rows to questions. `rows[0]` is the header row; data rows follow. A row's line is
  * `rowLines[i]` when given (CSV, where a quoted field may span lines), else `firstDataLine + i - 1`
@@ -81,7 +73,7 @@ export function rowsToQuestions(
   const header = readHeader(rows[0] ?? [], lineOf(0), columnLetters);
   if (header.errors.length > 0) return { ...result, errors: header.errors };
   rows.forEach((row, index) => {
-    if (index === 0 || row.every((cell) => cell.trim() === '')) return;
+    if (index === 0 || isEmptyRow(row)) return;
     const read = readRow(row, lineOf(index), header);
     if (read.errors.length > 0) result.errors.push(...read.errors);
     else result.questions.push(read.question);
@@ -101,19 +93,16 @@ interface Header {
 
 /** Case, diacritics and extra spaces aside, so "PHUONG AN  a" is "Phương án A". */
 const headerKey = (text: string): string => foldVietnamese(text);
-const TEMPLATE_BY_KEY = new Map(TEMPLATE_HEADERS.map((name) => [headerKey(name), name]));
+/** Each template header is its own field name. */
+const TEMPLATE_FIELDS: Record<string, string> = Object.fromEntries(TEMPLATE_HEADERS.map((name) => [name, name]));
 
 function readHeader(cells: readonly string[], line: number, columnLetters: boolean): Header {
-  const header: Header = { columns: new Map(), columnName: (index) => (columnLetters ? columnLetter(index) : index + 1), errors: [] };
-  cells.forEach((cell, index) => {
-    const name = TEMPLATE_BY_KEY.get(headerKey(cell));
-    if (name === undefined) return; // other columns (STT, notes…) are ignored
-    if (header.columns.has(name)) {
-      header.errors.push({ line, column: header.columnName(index), code: ImportCodes.TEMPLATE_HEADER_DUPLICATE, params: { header: name } });
-    } else {
-      header.columns.set(name, index);
-    }
-  });
+  const columnName = (index: number): string | number => (columnLetters ? columnLetter(index) : index + 1);
+  const match = matchHeader(cells, TEMPLATE_FIELDS, headerKey);
+  const header: Header = { columns: match.columns, columnName, errors: [] };
+  for (const { field, index } of match.duplicates) {
+    header.errors.push({ line, column: columnName(index), code: ImportCodes.TEMPLATE_HEADER_DUPLICATE, params: { header: field } });
+  }
   for (const name of REQUIRED_HEADERS) {
     if (!header.columns.has(name)) header.errors.push({ line, code: ImportCodes.TEMPLATE_HEADER_MISSING, params: { header: name } });
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseCsvRows } from './csv.parser.js';
+import { parseCsvRows } from './csv-reader.js';
 
-const fixture = (path: string): Buffer => readFileSync(resolve(import.meta.dirname, '../../../../../../test/fixtures/import', path));
+const fixture = (path: string): Buffer => readFileSync(resolve(import.meta.dirname, '../../../../../test/fixtures/import', path));
 const csv = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 describe('the CSV fixture (ok/bank.csv: BOM, CRLF, quoted commas and quotes, a line break in a field)', () => {

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import { readZip, type ZipLimits } from '../../../common/files/bounded-zip.js';
-import { localName, scanXml } from '../../../common/files/bounded-xml.js';
-import { UnsafeFileError } from '../../../common/files/unsafe-file.js';
-import { sniffBuffer } from './detect-format.js';
-import { type ImportIssue, ImportCodes, type RowsResult } from './import.types.js';
+import { localName, scanXml } from '../files/bounded-xml.js';
+import { readZip, type ZipLimits } from '../files/bounded-zip.js';
+import { UnsafeFileError } from '../files/unsafe-file.js';
+import { sniffBuffer } from './file-kind.js';
+import { type SpreadsheetIssue, SpreadsheetCodes } from './spreadsheet-issues.js';
 
 /**
  * What a workbook may cost before exceljs opens it (exceljs inflates every part and builds an
@@ -16,43 +16,49 @@ export const XLSX_LIMITS = {
   maxCells: 200_000,
 };
 
+/** Rows of a sheet, as strings, with the problems met while reading them. */
+export interface XlsxRowsResult {
+  rows: string[][];
+  errors: SpreadsheetIssue[];
+}
+
 /**
  * The first worksheet (in tab order) as rows of strings: `rows[r - 1][c - 1]` is the cell at row r,
  * column c, so row numbers and column letters in errors match what the spreadsheet shows. Never
  * throws: a buffer that is not a zip is FILE_NOT_XLSX, a zip that does not open as a workbook is
  * FILE_CORRUPT (truncated, damaged) and a workbook without a worksheet is FILE_NOT_XLSX.
  */
-export async function readXlsxRows(buffer: Uint8Array): Promise<RowsResult> {
-  if (sniffBuffer(buffer) !== 'xlsx') return failure(ImportCodes.FILE_NOT_XLSX);
+export async function readXlsxRows(buffer: Uint8Array): Promise<XlsxRowsResult> {
+  if (sniffBuffer(buffer) !== 'xlsx') return failure(SpreadsheetCodes.FILE_NOT_XLSX);
   const unsafe = await checkXlsxPackage(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength));
   if (unsafe) return { rows: [], errors: [unsafe] };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as ExcelJsBuffer);
   } catch {
-    return failure(ImportCodes.FILE_CORRUPT);
+    return failure(SpreadsheetCodes.FILE_CORRUPT);
   }
   const sheet = workbook.worksheets[0]; // in tab order
-  if (!sheet) return failure(ImportCodes.FILE_NOT_XLSX);
+  if (!sheet) return failure(SpreadsheetCodes.FILE_NOT_XLSX);
   return { rows: sheetRows(sheet), errors: [] };
 }
 
 /** exceljs types its input as its own ArrayBuffer-like Buffer; at run time it reads a Node Buffer. */
 type ExcelJsBuffer = Parameters<ExcelJS.Xlsx['load']>[0];
 
-const failure = (code: string): RowsResult => ({ rows: [], errors: [{ line: 1, code }] });
+const failure = (code: string): XlsxRowsResult => ({ rows: [], errors: [{ line: 1, code }] });
 
 /**
  * Opens the package within `XLSX_LIMITS` before exceljs does: every part inflated under the zip
  * limits, every XML part through a streaming parser with a depth limit, the cells of all sheets
  * counted. Null when the workbook is safe to hand to exceljs, otherwise the issue to report.
  */
-export async function checkXlsxPackage(buffer: Buffer): Promise<ImportIssue | null> {
+export async function checkXlsxPackage(buffer: Buffer): Promise<SpreadsheetIssue | null> {
   try {
     const entries = await readZip(buffer, XLSX_LIMITS.zip);
     const names = new Set(entries.map((entry) => entry.name));
     // exceljs reads these two by name: another zip (a .docx, a folder of files) is not a workbook.
-    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return { line: 1, code: ImportCodes.FILE_NOT_XLSX };
+    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return { line: 1, code: SpreadsheetCodes.FILE_NOT_XLSX };
     let cells = 0;
     const countCell = (name: string) => {
       if (localName(name) === 'c' && ++cells > XLSX_LIMITS.maxCells) throw new UnsafeFileError('xml_too_many_elements', XLSX_LIMITS.maxCells);
@@ -68,22 +74,22 @@ export async function checkXlsxPackage(buffer: Buffer): Promise<ImportIssue | nu
   }
 }
 
-function unsafeIssue(error: UnsafeFileError): ImportIssue {
+function unsafeIssue(error: UnsafeFileError): SpreadsheetIssue {
   const megabytes = Math.round((error.limit ?? 0) / 1024 / 1024);
   switch (error.reason) {
     case 'zip_entry_too_large':
     case 'zip_too_large':
-      return { line: 1, code: ImportCodes.FILE_INFLATED_TOO_LARGE, params: { megabytes } };
+      return { line: 1, code: SpreadsheetCodes.FILE_INFLATED_TOO_LARGE, params: { megabytes } };
     case 'zip_too_many_entries':
-      return { line: 1, code: ImportCodes.FILE_TOO_MANY_PARTS, params: { max: error.limit ?? 0 } };
+      return { line: 1, code: SpreadsheetCodes.FILE_TOO_MANY_PARTS, params: { max: error.limit ?? 0 } };
     case 'zip_ratio':
-      return { line: 1, code: ImportCodes.FILE_COMPRESSION_RATIO, params: { max: error.limit ?? 0 } };
+      return { line: 1, code: SpreadsheetCodes.FILE_COMPRESSION_RATIO, params: { max: error.limit ?? 0 } };
     case 'xml_too_deep':
-      return { line: 1, code: ImportCodes.FILE_XML_TOO_DEEP, params: { max: error.limit ?? 0 } };
+      return { line: 1, code: SpreadsheetCodes.FILE_XML_TOO_DEEP, params: { max: error.limit ?? 0 } };
     case 'xml_too_many_elements':
-      return { line: 1, code: ImportCodes.FILE_TOO_MANY_CELLS, params: { max: error.limit ?? 0 } };
+      return { line: 1, code: SpreadsheetCodes.FILE_TOO_MANY_CELLS, params: { max: error.limit ?? 0 } };
     default:
-      return { line: 1, code: ImportCodes.FILE_CORRUPT };
+      return { line: 1, code: SpreadsheetCodes.FILE_CORRUPT };
   }
 }
 

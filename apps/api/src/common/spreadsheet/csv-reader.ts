@@ -1,9 +1,11 @@
-import { decodeText } from './detect-format.js';
-import { ImportCodes, type RowsResult } from './import.types.js';
+import { decodeText } from './file-kind.js';
+import { type SpreadsheetIssue, SpreadsheetCodes } from './spreadsheet-issues.js';
 
-export interface CsvRowsResult extends RowsResult {
+export interface CsvRowsResult {
+  rows: string[][];
   /** The 1-based line each row starts on: a quoted field may hold line breaks. */
   lines: number[];
+  errors: SpreadsheetIssue[];
 }
 
 /**
@@ -16,7 +18,7 @@ export function parseCsvRows(buffer: Uint8Array): CsvRowsResult {
   if (decoded.errors.length > 0) return { rows: [], lines: [], errors: decoded.errors };
   const parsed = splitRecords(decoded.text);
   const delimiter = wrongDelimiter(parsed.rows[0]);
-  if (delimiter) parsed.errors.unshift({ line: parsed.lines[0], code: ImportCodes.CSV_DELIMITER, params: { delimiter } });
+  if (delimiter) parsed.errors.unshift({ line: parsed.lines[0], code: SpreadsheetCodes.CSV_DELIMITER, params: { delimiter } });
   return parsed;
 }
 
@@ -63,7 +65,7 @@ function splitRecords(text: string): CsvRowsResult {
       field += char;
     }
   }
-  if (inQuotes) result.errors.push({ line: quoteLine, code: ImportCodes.CSV_UNCLOSED_QUOTE });
+  if (inQuotes) result.errors.push({ line: quoteLine, code: SpreadsheetCodes.CSV_UNCLOSED_QUOTE });
   if (field !== '' || row.length > 0 || inQuotes) endRow();
   return result;
 }
