@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { isLocalePart, pickLocalePart } from './src/locales/parts.js';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -30,9 +31,42 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * `locales/vi.json?part=member` is the member's part of vi.json (src/locales/parts.ts says which
+ * sections each part holds), a module of its own: the language files are split here, at build
+ * time, so that they stay one file per language for translators and tests.
+ */
+function localeParts(): Plugin {
+  const request = /\/locales\/(vi|en)\.json\?part=(\w+)$/;
+  // A virtual id that does not end in .json, or Vite's JSON plugin would parse the module again
+  // (the build names the chunk after it below).
+  const prefix = '\0hoi-thi-locale-part/';
+  return {
+    name: 'hoi-thi-locale-parts',
+    enforce: 'pre',
+    resolveId(source) {
+      const [, language, part] = request.exec(source) ?? [];
+      if (!language || !part) return null;
+      if (!isLocalePart(part)) throw new Error(`${source}: no locale part "${part}" (src/locales/parts.ts)`);
+      return `${prefix}${language}/${part}`;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      // Vite may add a query (`?import`) to the id in development.
+      const [language = '', part = ''] = (id.slice(prefix.length).split('?')[0] ?? '').split('/');
+      if (!/^(vi|en)$/.test(language) || !isLocalePart(part)) return null;
+      const file = fromHere(`src/locales/${language}.json`);
+      this.addWatchFile(file);
+      const strings = pickLocalePart(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>, part);
+      // JSON.parse of a string literal is parsed faster than the same object literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(strings))});`;
+    },
+  };
+}
+
 export default defineConfig({
   root: fromHere('.'),
-  plugins: [react(), precompress()],
+  plugins: [react(), localeParts(), precompress()],
   resolve: {
     // The client compiles the shared contracts from source, so it never needs the lib built first.
     alias: [
@@ -45,10 +79,20 @@ export default defineConfig({
   build: {
     outDir: fromHere('dist'),
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // A locale part's chunk is named for its language and part (locale-en-member-…): the
+        // first-load benchmark fails a member's page that fetches a staff part.
+        chunkFileNames: (chunk) => {
+          const [, language, part] = /^\0hoi-thi-locale-part\/(\w+)\/(\w+)/.exec(chunk.facadeModuleId ?? '') ?? [];
+          return language && part ? `assets/locale-${language}-${part}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',
-    setupFiles: ['./src/test/setup.ts'],
+    setupFiles: ['./src/test/setup.ts', './src/locales/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
   },
 });

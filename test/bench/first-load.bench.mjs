@@ -25,8 +25,8 @@ const RUNS = Number(process.env.BENCH_FIRST_LOAD_RUNS ?? 3);
 const GOAL_MS = 3000;
 /** Slow 3G as Chrome's DevTools define it (bytes per second for CDP). */
 const SLOW_3G = { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 };
-/** Chunks only organizers, admins and judges need (router.tsx lazy routes). */
-const STAFF_CHUNKS = /\/(question-bank|contest-admin|round-ops|duplicate-accounts|audit-log|units-admin|users-admin|analytics|judging)-[\w-]+\.js$/;
+/** Chunks only organizers, admins and judges need (router.tsx lazy routes), and their strings (locales/parts.ts). */
+const STAFF_CHUNKS = /\/(question-bank|contest-admin|round-ops|duplicate-accounts|audit-log|units-admin|users-admin|analytics|judging|admin-layout|locale-[a-z]{2}-(organizer|judging))-[\w-]+\.js$/;
 
 for (const file of [join(ROOT, 'apps/api/dist/main.js'), join(ROOT, 'apps/web/dist/index.html')]) {
   if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);

@@ -1,6 +1,8 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { hasRole, RequireRole, useAuth } from '../features/auth';
+import { PageLoading } from './page-loading';
 
 /** `/admin/...`: organizers and admins only, with the area's own navigation. */
 export function AdminLayout() {
@@ -20,7 +22,7 @@ export function AdminLayout() {
             {t('admin.units')}
           </NavLink>
           <NavLink to="/admin/analytics" className="sub-nav__link">
-            {t('analytics.menu')}
+            {t('admin.analytics')}
           </NavLink>
           <NavLink to="/admin/duplicates" className="sub-nav__link">
             {t('admin.duplicates')}
@@ -36,7 +38,10 @@ export function AdminLayout() {
             </>
           )}
         </nav>
-        <Outlet />
+        {/* The area's nav stays while a page of it is fetched the first time. */}
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </div>
     </RequireRole>
   );

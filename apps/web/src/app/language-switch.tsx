@@ -1,10 +1,13 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, isLanguage, languages } from '../lib/i18n';
+import { currentLanguage, isLanguage, languages, type Language } from '../lib/i18n';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const id = useId();
+  // English is fetched when first chosen: the select shows the choice at once, the page switches
+  // once its strings are in.
+  const [pending, setPending] = useState<Language | null>(null);
   return (
     <div className="language-switch">
       <label htmlFor={id} className="visually-hidden">
@@ -13,9 +16,15 @@ export function LanguageSwitch() {
       <select
         id={id}
         className="language-switch__select"
-        value={currentLanguage()}
+        value={pending ?? currentLanguage()}
+        aria-busy={pending !== null}
         onChange={(event) => {
-          if (isLanguage(event.target.value)) void i18n.changeLanguage(event.target.value);
+          const language = event.target.value;
+          if (!isLanguage(language)) return;
+          setPending(language);
+          void i18n.changeLanguage(language).finally(() => {
+            setPending(null);
+          });
         }}
       >
         {languages.map((language) => (

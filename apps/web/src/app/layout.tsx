@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -6,6 +6,7 @@ import { PasswordChangeRequiredPage } from '../features/account';
 import { hasRole, useAuth, useLeaveSession, type LoginLocationState } from '../features/auth';
 import { sessionEvents } from '../lib/session-events';
 import { LanguageSwitch } from './language-switch';
+import { PageLoading } from './page-loading';
 
 /** `/attempts/:id` is the quiz itself (its result is `/attempts/:id/result`). */
 const quizPath = /^\/attempts\/[^/]+\/?$/;
@@ -144,7 +145,13 @@ export function AppLayout() {
         </nav>
       </header>
       <main id="main" className="container app-main" tabIndex={-1}>
-        {passwordChangeRequired ? <PasswordChangeRequiredPage /> : <Outlet />}
+        {passwordChangeRequired ? (
+          <PasswordChangeRequiredPage />
+        ) : (
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        )}
       </main>
     </div>
   );

@@ -1,14 +1,44 @@
-import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
+import { lazy, type ComponentType } from 'react';
+import { Navigate, useRoutes, type RouteObject } from 'react-router';
 import { AccountPage } from '../features/account';
 import { AttemptPage, ResultPage } from '../features/attempt';
 import { LoginPage, RegisterPage } from '../features/auth';
 import { HomePage } from '../features/contests';
 import { ContestBoardPage, DisplayPage } from '../features/leaderboard';
 import { RoundPage } from '../features/rounds';
+import { loadLocaleParts } from '../lib/i18n';
+import type { StaffPart } from '../locales/parts';
 import { AdminLayout, JudgingLayout } from './admin-layout';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
+
+/**
+ * A page fetched when first opened, with its area's strings (locales/parts.ts) in parallel.
+ * React.lazy rather than the data router's `lazy`, so that the same table serves the app's
+ * declarative router (`AppRoutes`, 15 KB less to download) and the tests' memory router.
+ */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name, part?: StaffPart) {
+  return lazy(() => Promise.all([load(), part && loadLocaleParts(part)]).then(([module]) => ({ default: module[name] })));
+}
+
+const HistoryPage = page(() => import('../features/history'), 'HistoryPage');
+const QuestionBankPage = page(() => import('../features/question-bank'), 'QuestionBankPage', 'organizer');
+const QuestionEditorPage = page(() => import('../features/question-bank'), 'QuestionEditorPage', 'organizer');
+const ImportPage = page(() => import('../features/question-bank'), 'ImportPage', 'organizer');
+const ContestsAdminPage = page(() => import('../features/contest-admin'), 'ContestsAdminPage', 'organizer');
+const ContestBuilderPage = page(() => import('../features/contest-admin'), 'ContestBuilderPage', 'organizer');
+const ParticipationPage = page(() => import('../features/analytics'), 'ParticipationPage', 'organizer');
+const ItemAnalysisPage = page(() => import('../features/analytics'), 'ItemAnalysisPage', 'organizer');
+const AnalyticsIndexPage = page(() => import('../features/analytics'), 'AnalyticsIndexPage', 'organizer');
+const RoundOpsPage = page(() => import('../features/round-ops'), 'RoundOpsPage', 'organizer');
+const DuplicateAccountsPage = page(() => import('../features/duplicate-accounts'), 'DuplicateAccountsPage', 'organizer');
+const AuditLogPage = page(() => import('../features/audit-log'), 'AuditLogPage', 'organizer');
+const UnitsAdminPage = page(() => import('../features/units-admin'), 'UnitsAdminPage', 'organizer');
+const UnitImportPage = page(() => import('../features/units-admin'), 'UnitImportPage', 'organizer');
+const UsersAdminPage = page(() => import('../features/users-admin'), 'UsersAdminPage', 'organizer');
+const JudgingAssignmentsPage = page(() => import('../features/judging'), 'JudgingAssignmentsPage', 'judging');
+const JudgingEntryPage = page(() => import('../features/judging'), 'JudgingEntryPage', 'judging');
 
 export const routes: RouteObject[] = [
   // Full screen for TVs and projectors: no header, no login.
@@ -22,41 +52,41 @@ export const routes: RouteObject[] = [
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'account', element: <AccountPage /> },
-      { path: 'history', lazy: () => import('../features/history').then((m) => ({ Component: m.HistoryPage })) },
+      { path: 'history', element: <HistoryPage /> },
       { path: 'contests/:id/board', element: <ContestBoardPage /> },
       { path: 'rounds/:id', element: <RoundPage /> },
       { path: 'attempts/:id', element: <AttemptPage /> },
       { path: 'attempts/:id/result', element: <ResultPage /> },
       {
         // Organizers (and admins): the question bank, contests, running rounds. These screens and
-        // the judges' load on demand, so members' phones never download them.
+        // the judges', with their strings, load on demand, so members' phones never download them.
         path: 'admin',
         element: <AdminLayout />,
         children: [
           { index: true, element: <Navigate to="/admin/contests" replace /> },
-          { path: 'questions', lazy: () => import('../features/question-bank').then((m) => ({ Component: m.QuestionBankPage })) },
-          { path: 'questions/new', lazy: () => import('../features/question-bank').then((m) => ({ Component: m.QuestionEditorPage })) },
-          { path: 'questions/import', lazy: () => import('../features/question-bank').then((m) => ({ Component: m.ImportPage })) },
-          { path: 'questions/:id', lazy: () => import('../features/question-bank').then((m) => ({ Component: m.QuestionEditorPage })) },
-          { path: 'contests', lazy: () => import('../features/contest-admin').then((m) => ({ Component: m.ContestsAdminPage })) },
-          { path: 'contests/:id', lazy: () => import('../features/contest-admin').then((m) => ({ Component: m.ContestBuilderPage })) },
-          { path: 'contests/:id/participation', lazy: () => import('../features/analytics').then((m) => ({ Component: m.ParticipationPage })) },
-          { path: 'rounds/:id', lazy: () => import('../features/round-ops').then((m) => ({ Component: m.RoundOpsPage })) },
-          { path: 'rounds/:id/items', lazy: () => import('../features/analytics').then((m) => ({ Component: m.ItemAnalysisPage })) },
-          { path: 'analytics', lazy: () => import('../features/analytics').then((m) => ({ Component: m.AnalyticsIndexPage })) },
-          { path: 'duplicates', lazy: () => import('../features/duplicate-accounts').then((m) => ({ Component: m.DuplicateAccountsPage })) },
-          { path: 'audit', lazy: () => import('../features/audit-log').then((m) => ({ Component: m.AuditLogPage })) },
-          { path: 'units', lazy: () => import('../features/units-admin').then((m) => ({ Component: m.UnitsAdminPage })) },
-          { path: 'units/import', lazy: () => import('../features/units-admin').then((m) => ({ Component: m.UnitImportPage })) },
-          { path: 'users', lazy: () => import('../features/users-admin').then((m) => ({ Component: m.UsersAdminPage })) },
+          { path: 'questions', element: <QuestionBankPage /> },
+          { path: 'questions/new', element: <QuestionEditorPage /> },
+          { path: 'questions/import', element: <ImportPage /> },
+          { path: 'questions/:id', element: <QuestionEditorPage /> },
+          { path: 'contests', element: <ContestsAdminPage /> },
+          { path: 'contests/:id', element: <ContestBuilderPage /> },
+          { path: 'contests/:id/participation', element: <ParticipationPage /> },
+          { path: 'rounds/:id', element: <RoundOpsPage /> },
+          { path: 'rounds/:id/items', element: <ItemAnalysisPage /> },
+          { path: 'analytics', element: <AnalyticsIndexPage /> },
+          { path: 'duplicates', element: <DuplicateAccountsPage /> },
+          { path: 'audit', element: <AuditLogPage /> },
+          { path: 'units', element: <UnitsAdminPage /> },
+          { path: 'units/import', element: <UnitImportPage /> },
+          { path: 'users', element: <UsersAdminPage /> },
         ],
       },
       {
         path: 'judging',
         element: <JudgingLayout />,
         children: [
-          { index: true, lazy: () => import('../features/judging').then((m) => ({ Component: m.JudgingAssignmentsPage })) },
-          { path: ':id', lazy: () => import('../features/judging').then((m) => ({ Component: m.JudgingEntryPage })) },
+          { index: true, element: <JudgingAssignmentsPage /> },
+          { path: ':id', element: <JudgingEntryPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
@@ -64,4 +94,11 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export const createAppRouter = () => createBrowserRouter(routes);
+/**
+ * The app's routes under a declarative router (main.tsx: BrowserRouter): none of them uses a data
+ * router's loaders or actions. `errorElement` serves the tests' data router; here `RouteErrorBoundary`
+ * (route-error.tsx) shows the same page.
+ */
+export function AppRoutes() {
+  return useRoutes(routes);
+}

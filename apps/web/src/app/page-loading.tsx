@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next';
+
+/** While a page's chunk is fetched the first time (router.tsx `page`); later visits keep the previous page on screen. */
+export function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="notice">
+      {t('app.loadingPage')}
+    </p>
+  );
+}
