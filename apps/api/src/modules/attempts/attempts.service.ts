@@ -15,6 +15,7 @@ import {
   roundPhase,
 } from '@hoi-thi/contest-engine';
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import { Clock } from '../../common/clock.js';
 import { ContestErrors } from '../contests/contests.errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
@@ -62,8 +63,6 @@ export interface RoundState extends RoundWithContest {
 }
 
 const SWEEP_BATCH = 200;
-/** How long starts share one read of a round (the start statement re-checks what may have changed). */
-const ROUND_COPY_MS = 1_000;
 
 export const keyOf = (version: PinnedVersion): string[] => version.options.filter((o) => o.correct).map((o) => o.id);
 export const keyVersionOf = (item: PaperItem): string => item.keyVersionId ?? item.versionId;
@@ -79,7 +78,8 @@ export const keyVersionOf = (item: PaperItem): string => item.keyVersionId ?? it
 export class AttemptsService implements ContestantSource, OnModuleInit {
   private readonly logger = new Logger(AttemptsService.name);
   private readonly graceMs: number;
-  private readonly startRounds = new Map<string, { at: number; value: RoundWithContest & { bankRevision: string } }>();
+  /** How long starts share one read of a round (the start statement re-checks what may have changed); an edit drops it. */
+  private readonly startRounds = new BoundedCache<string, RoundWithContest & { bankRevision: string }>({ max: 1_000, ttlMs: 1_000 });
 
   constructor(
     private readonly attempts: AttemptsRepository,
@@ -98,6 +98,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
 
   onModuleInit(): void {
     this.access.registerContestantSource(this);
+    this.contests.onRoundChange((roundId) => this.startRounds.delete(roundId));
   }
 
   /** The member's attempts in every contest, newest first (`GET /api/me/history`). */
@@ -123,7 +124,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
 
   /**
    * Every check, the draw and the insert. The common case (no attempt active, one left) is one
-   * statement and no explicit transaction: the round comes from a copy at most ROUND_COPY_MS old and
+   * statement and no explicit transaction: the round comes from a copy at most a second old and
    * is checked, the paper is drawn, then one statement re-checks in PostgreSQL what the copy could
    * have missed (round open now, contest published, bank revision unchanged), checks the member's
    * unit against the contest's eligible units, locks (or creates) the
@@ -165,20 +166,17 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
 
   /**
    * The round of a published contest with the bank's revision, shared by the starts of the last
-   * ROUND_COPY_MS (a deadline rush starts the same round hundreds of times a second). Only a copy
-   * a start may act on is kept; the start statement re-checks what can change (status, close, bank).
+   * second (a deadline rush starts the same round hundreds of times a second). Only a copy a start
+   * may act on is kept; the start statement re-checks what can change (status, close, bank). Not a
+   * shared load: what the read returns depends on the caller (organizers see drafts).
    */
   private async roundForStart(user: AuthUser, roundId: string): Promise<RoundWithContest & { bankRevision: string }> {
-    const at = Date.now();
     const hit = this.startRounds.get(roundId);
-    if (hit && at - hit.at < ROUND_COPY_MS) return hit.value;
+    if (hit) return hit;
+    const readAt = this.startRounds.stamp();
     const found = await this.contests.getRoundForStart(user, roundId);
-    if (found.contest.status === 'published' && !found.round.closedAt) {
-      if (this.startRounds.size >= 1_000) this.startRounds.clear();
-      this.startRounds.set(roundId, { at, value: found });
-    } else {
-      this.startRounds.delete(roundId);
-    }
+    if (found.contest.status === 'published' && !found.round.closedAt) this.startRounds.set(roundId, found, { readAt });
+    else this.startRounds.delete(roundId);
     return found;
   }
 

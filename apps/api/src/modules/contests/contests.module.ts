@@ -7,12 +7,13 @@ import { ContestAccess, ContestManagerGuard } from './contest-access.js';
 import { ContestsController } from './contests.controller.js';
 import { ContestsRepository } from './contests.repository.js';
 import { ContestsService } from './contests.service.js';
+import { RoundChanges } from './round-changes.js';
 import { RoundsController } from './rounds.controller.js';
 
 @Module({
   imports: [AuditModule, QuestionBankModule, UnitsModule, UsersModule],
   controllers: [ContestsController, RoundsController],
-  providers: [ContestsRepository, ContestsService, ContestAccess, ContestManagerGuard],
+  providers: [ContestsRepository, ContestsService, ContestAccess, ContestManagerGuard, RoundChanges],
   exports: [ContestsService, ContestAccess, ContestManagerGuard],
 })
 export class ContestsModule {}

@@ -5,12 +5,19 @@ import type { ContestStatus } from '@hoi-thi/contracts';
 import { EntityRowMapper, preparedQuery } from '../../common/database/sql.js';
 import { ContestEntity } from './contest.entity.js';
 import { RoundEntity } from './round.entity.js';
+import { RoundChanges } from './round-changes.js';
 import { BANK_REVISION_SQL } from '../question-bank/question-bank.sql.js';
 
-/** The only file of the contests module that talks to TypeORM. */
+/**
+ * The contests module's SQL. Every method that writes a round, or a contest (which the cached
+ * copies of its rounds carry), tells `RoundChanges`: the caches of round data cannot miss an edit.
+ */
 @Injectable()
 export class ContestsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changes: RoundChanges,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -45,8 +52,11 @@ export class ContestsRepository {
     return repository.save(repository.create(data));
   }
 
-  saveContest(contest: ContestEntity, manager?: EntityManager): Promise<ContestEntity> {
-    return this.contests(manager).save(contest);
+  async saveContest(contest: ContestEntity, manager?: EntityManager): Promise<ContestEntity> {
+    const saved = await this.contests(manager).save(contest);
+    const rounds: { id: string }[] = await (manager ?? this.dataSource.manager).query('SELECT id FROM rounds WHERE contest_id = $1', [saved.id]);
+    this.changes.written(rounds.map((round) => round.id), manager);
+    return saved;
   }
 
   /** Rounds of several contests in one query (no N+1), in position order. */
@@ -108,13 +118,17 @@ export class ContestsRepository {
     return Number(row.next);
   }
 
-  insertRound(data: Partial<RoundEntity>, manager: EntityManager): Promise<RoundEntity> {
+  async insertRound(data: Partial<RoundEntity>, manager: EntityManager): Promise<RoundEntity> {
     const repository = this.rounds(manager);
-    return repository.save(repository.create(data));
+    const saved = await repository.save(repository.create(data));
+    this.changes.written([saved.id], manager);
+    return saved;
   }
 
-  saveRound(round: RoundEntity, manager?: EntityManager): Promise<RoundEntity> {
-    return this.rounds(manager).save(round);
+  async saveRound(round: RoundEntity, manager?: EntityManager): Promise<RoundEntity> {
+    const saved = await this.rounds(manager).save(round);
+    this.changes.written([saved.id], manager);
+    return saved;
   }
 
   /**
@@ -147,6 +161,7 @@ export class ContestsRepository {
 
   async deleteRound(id: string, manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM rounds WHERE id = $1', [id]);
+    this.changes.written([id], manager);
   }
 
   /** contestId → its managers' ids, for several contests in one query. */

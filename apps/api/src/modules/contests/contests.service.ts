@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { type BlueprintShortfall, blueprintUnsatisfiable, checkBlueprint, DEFAULT_FREEZE_MINUTES, roundPhase, validateRubric } from '@hoi-thi/contest-engine';
 import { type ContestStatus, ContestStatuses } from '@hoi-thi/contracts';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
+import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -17,6 +18,7 @@ import { ContestErrors } from './contests.errors.js';
 import { ContestsRepository } from './contests.repository.js';
 import type { CreateContestDto, CreateRoundDto, UpdateContestDto, UpdateRoundDto } from './dto/contest.dto.js';
 import type { RoundEntity } from './round.entity.js';
+import { type RoundChangeListener, RoundChanges } from './round-changes.js';
 
 const PUBLIC_STATUSES: ContestStatus[] = ['published', 'finished'];
 const QUIZ_FIELDS = ['timeLimitSeconds', 'maxAttempts', 'blueprint', 'shuffleQuestions', 'shuffleOptions', 'gradingMode', 'predictionQuestion', 'predictionActual', 'reviewAfter', 'freezeMinutes'] as const;
@@ -57,7 +59,7 @@ export interface ContestWithRounds {
   managerIds: string[];
 }
 
-/** What grading an attempt needs of its round: fixed when the round is created (no endpoint changes them). */
+/** What grading an attempt needs of its round (editable only before the round opens). */
 export type GradingRules = Pick<RoundEntity, 'id' | 'gradingMode' | 'timeLimitSeconds'>;
 
 export interface RoundWithContest {
@@ -76,7 +78,18 @@ export class ContestsService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly access: ContestAccess,
     private readonly questions: QuestionsService,
-  ) {}
+    private readonly changes: RoundChanges,
+  ) {
+    changes.subscribe((roundId) => this.gradingCache.delete(roundId));
+  }
+
+  /**
+   * Registers a cache of round data (other modules, at boot): told of every write to a round or its
+   * contest, at the write and at its commit (see RoundChanges).
+   */
+  onRoundChange(listener: RoundChangeListener): void {
+    this.changes.subscribe(listener);
+  }
 
   onModuleInit(): void {
     // A unit a contest is open to cannot be deleted (its members would silently lose the contest).
@@ -192,7 +205,7 @@ export class ContestsService implements OnModuleInit {
    */
   async updateRound(actor: AuthUser, roundId: string, patch: UpdateRoundDto): Promise<RoundEntity> {
     const given = Object.keys(patch).filter((field) => (patch as Record<string, unknown>)[field] !== undefined);
-    const saved = await this.contests.transaction(async (manager) => {
+    return this.contests.transaction(async (manager) => {
       const round = await this.contests.findRoundForUpdate(roundId, manager);
       if (!round) throw ContestErrors.error('ROUND.NOT_FOUND');
       const contest = (await this.contests.findById(round.contestId, manager, true))!;
@@ -211,8 +224,6 @@ export class ContestsService implements OnModuleInit {
       await this.audit.record({ actorId: actor.id, action: 'round.update', targetType: 'round', targetId: roundId, details: { title: updated.title, fields: given } }, manager);
       return updated;
     });
-    this.gradingCache.delete(roundId);
-    return saved;
   }
 
   /** `DELETE /api/rounds/:id`: only before it opens, with no attempt or entry (nothing anyone did is lost); else 409 ROUND.LOCKED. */
@@ -226,7 +237,6 @@ export class ContestsService implements OnModuleInit {
       await this.contests.deleteRound(roundId, manager);
       await this.audit.record({ actorId: actor.id, action: 'round.delete', targetType: 'round', targetId: roundId, details: { title: round.title, contestId: round.contestId } }, manager);
     });
-    this.gradingCache.delete(roundId);
   }
 
   /** The round's fields from a complete request, or a 400 naming every problem (the rules of creation). */
@@ -317,20 +327,20 @@ export class ContestsService implements OnModuleInit {
     return { round: rest as RoundEntity, contest, bankRevision: found.bankRevision };
   }
 
-  private readonly gradingCache = new Map<string, GradingRules>();
+  /** Every submit needs its round's rules: kept until the round is written (RoundChanges) or evicted. */
+  private readonly gradingCache = new BoundedCache<string, GradingRules>({ max: 10_000 });
 
-  /**
-   * A round's grading mode and time limit, read once per process: every submit needs them and they
-   * never change after the round is created. (An endpoint that edits rounds must clear this cache.)
-   */
+  /** A round's grading mode and time limit, read once per process once the round has opened. */
   async gradingRules(roundId: string, manager?: EntityManager): Promise<GradingRules> {
     const cached = this.gradingCache.get(roundId);
     if (cached) return cached;
+    // Not a shared load: a caller in a transaction must read on its own connection (one, embedded).
+    const readAt = this.gradingCache.stamp();
     const round = await this.contests.findRound(roundId, manager);
     if (!round) throw ContestErrors.error('ROUND.NOT_FOUND');
     const rules: GradingRules = { id: round.id, gradingMode: round.gradingMode, timeLimitSeconds: round.timeLimitSeconds };
-    if (this.gradingCache.size >= 10_000) this.gradingCache.clear();
-    this.gradingCache.set(roundId, rules);
+    // Open rounds only: no edit changes these then, so a copy here outlives no edit on another replica.
+    if (roundPhase(this.clock.now(), round) !== 'upcoming') this.gradingCache.set(roundId, rules, { readAt });
     return rules;
   }
 

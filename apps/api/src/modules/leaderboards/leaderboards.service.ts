@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { freezeStart, isBoardFrozen, predictionActualValue, rankContestTotals, rankRoundEntries, rankUnitTotals } from '@hoi-thi/contest-engine';
 import type { LeaderboardEntry, UnitBoardOrderBy } from '@hoi-thi/contracts';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { BatchLoader } from '../../common/batching/batch-loader.js';
+import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
@@ -51,18 +52,10 @@ const AGGREGATE_REFRESH_MS = 5_000;
 const REFRESH_SHARE = 20;
 /** Below this, a board is computed again after every finished attempt in the process. */
 const CHEAP_COMPUTE_MS = 50;
-const MAX_AGGREGATE_BOARDS = 1_000;
-/** Board reads need the round (visibility, closed or live) and names: kept briefly in memory. */
-const ROUND_TTL_MS = 1_000;
-const PROFILE_TTL_MS = 60_000;
-const MAX_PROFILES = 100_000;
 /** How long requests for the same live page share one read of the store. */
 const PAGE_SHARE_MS = 100;
 /** The same for a closed round's final board (a regrade in this process drops it at once). */
 const FINAL_PAGE_SHARE_MS = 1_000;
-const MAX_SHARED_PAGES = 1_000; // per round (offset × limit)
-const MAX_SHARED_ROUNDS = 1_000;
-const MAX_FROZEN_BOARDS = 100;
 
 /** A round's board as it stood when it froze: in order, and by member for `/me` (read by every member in the last minutes). */
 interface FrozenBoard {
@@ -76,16 +69,25 @@ interface FrozenBoard {
  * are computed by the engine from every member's best attempts (see `cached`).
  */
 @Injectable()
-export class LeaderboardsService {
+export class LeaderboardsService implements OnModuleInit {
   private readonly graceMs: number;
   private readonly logger = new Logger(LeaderboardsService.name);
-  private readonly cache = new Map<string, AggregateBoard>();
-  private readonly rounds = new Map<string, { at: number; value: RoundWithContest }>();
-  private readonly profileCache = new Map<string, { at: number; value: Profile }>();
-  /** roundId → "offset:limit" → the shared page: a submit drops a round's pages in one step. */
-  private readonly pages = new Map<string, Map<string, { at: number; value: Promise<RoundBoard> }>>();
-  /** roundId → the board as it stood when it froze, ranked: computed once per round and freeze time. */
-  private readonly frozenBoards = new Map<string, { at: number; value: Promise<FrozenBoard> }>();
+  /** Contest and unit boards by key (see `cached`: they refresh themselves, no lifetime here). */
+  private readonly cache = new BoundedCache<string, AggregateBoard>({ max: 1_000 });
+  /** Board reads need the round (visibility, closed or live): a 1-second copy, dropped by an edit or a close. */
+  private readonly rounds = new BoundedCache<string, RoundWithContest>({ max: 1_000, ttlMs: 1_000 });
+  /** Names and units of board lines. */
+  private readonly profileCache = new BoundedCache<string, Profile>({ max: 100_000, ttlMs: 60_000 });
+  /**
+   * The shared pages by "roundId@generation offset:limit", each for PAGE_SHARE_MS or FINAL_PAGE_SHARE_MS.
+   * A submit drops a round's pages in one step by giving the round a new generation (unique in the
+   * process): the old pages are no longer found and age out.
+   */
+  private readonly pages = new BoundedCache<string, RoundBoard>({ max: 10_000 });
+  private readonly pageGenerations = new BoundedCache<string, number>({ max: 1_000 });
+  private lastPageGeneration = 0;
+  /** roundId → the board as it stood when it froze (`at`), ranked: computed once per round and freeze time. */
+  private readonly frozenBoards = new BoundedCache<string, { at: number; value: Promise<FrozenBoard> }>({ max: 100 });
   /** Names missing from the cache, read together by the requests that need them at the same time. */
   private readonly profileLoader = new BatchLoader<Profile>((ids) => this.users.profiles(ids));
 
@@ -105,6 +107,15 @@ export class LeaderboardsService {
     this.graceMs = config.attemptGraceSeconds * 1000;
   }
 
+  onModuleInit(): void {
+    // An edit, a close, or the contest's publication: the round's copy and what was computed from it go.
+    this.contests.onRoundChange((roundId) => {
+      this.rounds.delete(roundId);
+      this.dropPages(roundId);
+      this.frozenBoards.delete(roundId);
+    });
+  }
+
   /**
    * A page of the round's board. Pages of a published contest's rounds are shared for a moment: a
    * display wall and thousands of phones ask for the same top 50, so one read serves every request
@@ -121,20 +132,14 @@ export class LeaderboardsService {
   }
 
   private sharedPage(round: RoundEntity, offset: number, limit: number): Promise<RoundBoard> {
-    const key = `${offset}:${limit}`;
-    const now = Date.now();
-    let ofRound = this.pages.get(round.id);
-    const shared = ofRound?.get(key);
-    if (shared && now - shared.at < (round.closedAt ? FINAL_PAGE_SHARE_MS : PAGE_SHARE_MS)) return shared.value;
-    const value = round.closedAt ? this.finalPage(round, offset, limit) : this.livePage(round, offset, limit);
-    if (!ofRound) {
-      if (this.pages.size >= MAX_SHARED_ROUNDS) this.pages.clear();
-      this.pages.set(round.id, (ofRound = new Map()));
-    }
-    if (ofRound.size >= MAX_SHARED_PAGES) ofRound.clear();
-    ofRound.set(key, { at: now, value });
-    value.catch(() => this.pages.get(round.id)?.delete(key));
-    return value;
+    let generation = this.pageGenerations.get(round.id);
+    if (generation === undefined) this.pageGenerations.set(round.id, (generation = ++this.lastPageGeneration));
+    const key = `${round.id}@${generation} ${offset}:${limit}`;
+    const shared = this.pages.get(key);
+    if (shared) return Promise.resolve(shared);
+    return this.pages.load(key, () => (round.closedAt ? this.finalPage(round, offset, limit) : this.livePage(round, offset, limit)), {
+      ttlMs: round.closedAt ? FINAL_PAGE_SHARE_MS : PAGE_SHARE_MS,
+    });
   }
 
   private async finalPage(round: RoundEntity, offset: number, limit: number): Promise<RoundBoard> {
@@ -173,9 +178,12 @@ export class LeaderboardsService {
       const ranked: RankedRow[] = rankRoundEntries(rows, null).map(({ predictionDiff: _, ...row }) => row);
       return { ranked, byUser: new Map(ranked.map((row) => [row.userId, row])) };
     });
-    if (this.frozenBoards.size >= MAX_FROZEN_BOARDS) this.frozenBoards.clear();
-    this.frozenBoards.set(round.id, { at: frozenAt.getTime(), value });
-    value.catch(() => this.frozenBoards.delete(round.id));
+    // The promise is the entry (readers of a board being ranked wait for it); a failed one goes.
+    const entry = { at: frozenAt.getTime(), value };
+    this.frozenBoards.set(round.id, entry);
+    value.catch(() => {
+      if (this.frozenBoards.get(round.id) === entry) this.frozenBoards.delete(round.id);
+    });
     return value;
   }
 
@@ -251,8 +259,8 @@ export class LeaderboardsService {
       await this.audit.record({ actorId: user?.id ?? null, action: 'round.close', targetType: 'round', targetId: roundId, details: { actualValue: actual, participants: counts.participants } }, manager);
       return { round: saved, participants: counts.participants };
     });
-    this.rounds.delete(roundId);
-    this.dropPages(roundId); // a live page shared a moment ago must not outlive the close
+    // The close wrote the round: RoundChanges dropped its copy and its shared pages (a live page
+    // shared a moment ago must not outlive the close) at the write and at the commit.
     return closed;
   }
 
@@ -388,7 +396,7 @@ export class LeaderboardsService {
   }
 
   private dropPages(roundId: string): void {
-    this.pages.delete(roundId);
+    this.pageGenerations.set(roundId, ++this.lastPageGeneration);
   }
 
   /** A finished attempt or a regrade in this process: contest and unit boards are out of date (see `cached`). */
@@ -398,44 +406,44 @@ export class LeaderboardsService {
 
   /**
    * The round with its contest, visible to the caller. Public reads share a 1-second copy (a display
-   * wall and thousands of phones poll the same round); a close in this process drops it at once.
+   * wall and thousands of phones poll the same round); a write to the round in this process (an
+   * edit, a close) drops it at once.
    */
   private async quizRound(caller: AuthUser | undefined, roundId: string, options: { fresh?: boolean } = {}): Promise<RoundWithContest> {
-    const now = Date.now();
-    const hit = options.fresh ? undefined : this.rounds.get(roundId);
-    let found: RoundWithContest;
-    if (hit && now - hit.at < ROUND_TTL_MS) {
-      found = hit.value;
-      // The cached copy says what the public may see; organizers may also see drafts.
-      if (found.contest.status === 'draft') found = await this.contests.getRound(caller, roundId);
-    } else {
-      found = await this.contests.roundById(roundId);
-      this.rounds.set(roundId, { at: now, value: found });
-      if (this.rounds.size > 1000) this.rounds.delete(this.rounds.keys().next().value!);
-      if (found.contest.status === 'draft') found = await this.contests.getRound(caller, roundId);
+    let found = options.fresh ? undefined : this.rounds.get(roundId);
+    if (!found) {
+      if (options.fresh) {
+        const readAt = this.rounds.stamp();
+        found = await this.contests.roundById(roundId);
+        this.rounds.set(roundId, found, { readAt });
+      } else {
+        // The same for every caller: concurrent misses share one read.
+        found = await this.rounds.load(roundId, () => this.contests.roundById(roundId));
+      }
     }
+    // The cached copy says what the public may see; organizers may also see drafts.
+    if (found.contest.status === 'draft') found = await this.contests.getRound(caller, roundId);
     if (found.round.kind !== 'quiz') throw ContestErrors.error('ROUND.NOT_QUIZ');
     return found;
   }
 
   /** Names and units for board lines, from memory when seen in the last minute. */
   private async profiles(userIds: string[]): Promise<Map<string, Profile>> {
-    const now = Date.now();
     const result = new Map<string, Profile>();
     const missing: string[] = [];
     for (const id of userIds) {
       const hit = this.profileCache.get(id);
-      if (hit && now - hit.at < PROFILE_TTL_MS) result.set(id, hit.value);
+      if (hit) result.set(id, hit);
       else missing.push(id);
     }
     if (missing.length) {
+      const readAt = this.profileCache.stamp();
       const found = await Promise.all(missing.map((id) => this.profileLoader.load(id)));
       missing.forEach((id, i) => {
         const profile = found[i];
         if (!profile) return;
         result.set(id, profile);
-        if (this.profileCache.size >= MAX_PROFILES) this.profileCache.clear();
-        this.profileCache.set(id, { at: now, value: profile });
+        this.profileCache.set(id, profile, { readAt });
       });
     }
     return result;
@@ -451,10 +459,7 @@ export class LeaderboardsService {
   private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const now = Date.now();
     let board = this.cache.get(key);
-    if (!board) {
-      if (this.cache.size >= MAX_AGGREGATE_BOARDS) this.cache.clear();
-      this.cache.set(key, (board = { value: undefined, at: 0, tookMs: 0, dirty: true, computing: null }));
-    }
+    if (!board) this.cache.set(key, (board = { value: undefined, at: 0, tookMs: 0, dirty: true, computing: null }));
     const cheap = board.tookMs < CHEAP_COMPUTE_MS;
     // The computation runs on the event loop: an expensive board takes at most ~1/REFRESH_SHARE of it.
     const due = now - board.at >= Math.max(AGGREGATE_REFRESH_MS, board.tookMs * REFRESH_SHARE) || (board.dirty && cheap);

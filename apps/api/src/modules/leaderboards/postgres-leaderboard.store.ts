@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { LiveBoard } from '@hoi-thi/contest-engine';
+import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import { type BestRow, BoardSource } from '../attempts/board-source.js';
 import { type BoardPage, LeaderboardStore, type RankedRow } from './leaderboard-store.js';
 
@@ -25,7 +26,8 @@ const IDLE_MS = 10 * 60_000;
 @Injectable()
 export class PostgresLeaderboardStore extends LeaderboardStore implements OnModuleDestroy {
   readonly kind = 'postgres' as const;
-  private readonly replicas = new Map<string, Promise<Replica>>();
+  /** The boards of the rounds read lately (far more than are ever live at once). */
+  private readonly replicas = new BoundedCache<string, Replica>({ max: 1_000 });
   private readonly sweeper = setInterval(() => this.dropIdle(), IDLE_MS).unref();
 
   constructor(private readonly source: BoardSource) {
@@ -57,14 +59,16 @@ export class PostgresLeaderboardStore extends LeaderboardStore implements OnModu
   }
 
   private async fresh(roundId: string): Promise<Replica> {
-    let loading = this.replicas.get(roundId);
-    if (!loading) {
-      loading = this.load(roundId);
-      this.replicas.set(roundId, loading);
-      loading.catch(() => this.replicas.delete(roundId));
-      return loading;
+    let replica = this.replicas.get(roundId);
+    if (!replica) {
+      let loadedHere = false;
+      replica = await this.replicas.load(roundId, () => {
+        loadedHere = true;
+        return this.load(roundId);
+      });
+      // A load this request started is fresh; one it joined began before it arrived.
+      if (loadedHere) return replica;
     }
-    const replica = await loading;
     replica.lastUsed = Date.now();
     await this.catchUp(replica, roundId);
     return replica;
@@ -105,10 +109,8 @@ export class PostgresLeaderboardStore extends LeaderboardStore implements OnModu
 
   private dropIdle(): void {
     const cutoff = Date.now() - IDLE_MS;
-    for (const [roundId, loading] of this.replicas) {
-      void loading.then((replica) => {
-        if (replica.lastUsed < cutoff && this.replicas.get(roundId) === loading) this.replicas.delete(roundId);
-      });
+    for (const [roundId, replica] of [...this.replicas.entries()]) {
+      if (replica.lastUsed < cutoff) this.replicas.delete(roundId);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { decodeLiveBoardScore, liveBoardScore } from '@hoi-thi/contest-engine';
+import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import { REDIS } from '../../common/redis/redis.module.js';
 import { type BestRow, BoardSource } from '../attempts/board-source.js';
 import { type BoardPage, LeaderboardStore, type RankedRow } from './leaderboard-store.js';
@@ -77,7 +78,8 @@ const RECONCILE_IDLE_MS = 10 * 60_000;
 @Injectable()
 export class RedisLeaderboardStore extends LeaderboardStore implements OnModuleDestroy {
   readonly kind = 'redis' as const;
-  private readonly horizons = new Map<string, { horizon: string; touchedAt: number }>();
+  /** The rounds this process served lately, each with the horizon it reconciles from. */
+  private readonly horizons = new BoundedCache<string, { horizon: string; touchedAt: number }>({ max: 1_000 });
   private timer: NodeJS.Timeout | null = null;
   private reconciling: Promise<number> | null = null;
 
@@ -109,7 +111,6 @@ export class RedisLeaderboardStore extends LeaderboardStore implements OnModuleD
       known.touchedAt = Date.now();
       return;
     }
-    if (this.horizons.size >= 1_000) this.horizons.clear();
     this.horizons.set(roundId, { horizon: await this.source.horizon(), touchedAt: Date.now() });
   }
 
@@ -121,7 +122,7 @@ export class RedisLeaderboardStore extends LeaderboardStore implements OnModuleD
     this.reconciling ??= (async () => {
       let written = 0;
       const now = Date.now();
-      for (const [roundId, state] of [...this.horizons]) {
+      for (const [roundId, state] of [...this.horizons.entries()]) {
         if (now - state.touchedAt > RECONCILE_IDLE_MS) {
           this.horizons.delete(roundId);
           continue;

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canonicalPoolText, createDrawPool, type DrawCandidate, type DrawPool, type TopicAvailability } from '@hoi-thi/contest-engine';
 import type { Difficulty, QuestionType } from '@hoi-thi/contracts';
+import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import type { StoredOption } from './question-version.entity.js';
 
 /** An immutable question version as attempts use it (shown, graded, reviewed). */
@@ -39,9 +40,6 @@ export interface PoolSnapshot {
   candidates: DrawCandidate[];
 }
 
-const MAX_POOLS = 200;
-const MAX_VERSIONS = 50_000;
-
 interface VersionRow {
   id: string;
   question_id: string;
@@ -70,8 +68,13 @@ const toPinned = (row: VersionRow): PinnedVersion => ({
  */
 @Injectable()
 export class QuestionPoolService {
-  private readonly pools = new Map<string, CachedPool>();
-  private readonly versions = new Map<string, PinnedVersion>();
+  /**
+   * By set of topics (the blueprint's), each checked against the bank's revision when read: an edited
+   * blueprint asks for another set, so round edits need not clear it.
+   */
+  private readonly pools = new BoundedCache<string, CachedPool>({ max: 200 });
+  /** Immutable: kept until evicted. */
+  private readonly versions = new BoundedCache<string, PinnedVersion>({ max: 50_000 });
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -119,7 +122,6 @@ export class QuestionPoolService {
     // A bank change outside these topics leaves the pool as it was: its snapshot is already stored.
     const entry: CachedPool = { revision, pool, snapshotId, stored: cached?.snapshotId === snapshotId && cached.stored };
     if (!entry.stored) await this.storeSnapshot(entry, manager);
-    if (this.pools.size >= MAX_POOLS) this.pools.delete(this.pools.keys().next().value!);
     this.pools.set(key, entry);
     return entry;
   }
@@ -191,9 +193,6 @@ export class QuestionPoolService {
   }
 
   private remember(version: PinnedVersion): PinnedVersion {
-    if (!this.versions.has(version.versionId) && this.versions.size >= MAX_VERSIONS) {
-      this.versions.delete(this.versions.keys().next().value!);
-    }
     this.versions.set(version.versionId, version);
     return version;
   }

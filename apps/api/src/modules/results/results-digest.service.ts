@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import { ResultsRepository, type StoredDigest } from './results.repository.js';
-
-/** How long a board read reuses a round's digest (a closed board is read by every phone and the display wall). */
-const DIGEST_TTL_MS = 5_000;
-const MAX_CACHED = 1_000;
 
 /**
  * The SHA-256 of each closed round's results.csv (`round_result_digests`), written when a results
@@ -12,20 +9,15 @@ const MAX_CACHED = 1_000;
  */
 @Injectable()
 export class ResultsDigestService {
-  private readonly cache = new Map<string, { at: number; value: Promise<string | null> }>();
+  /** A board read reuses a round's digest for 5 s (a closed board is read by every phone and the display wall). */
+  private readonly cache = new BoundedCache<string, { sha256: string | null }>({ max: 1_000, ttlMs: 5_000 });
 
   constructor(private readonly results: ResultsRepository) {}
 
   /** The published digest of a closed round's results.csv; null until a bundle has been built. */
-  resultsSha256(roundId: string): Promise<string | null> {
-    const now = Date.now();
-    const hit = this.cache.get(roundId);
-    if (hit && now - hit.at < DIGEST_TTL_MS) return hit.value;
-    const value = this.results.digestOf(roundId).then((digest) => digest?.resultsSha256 ?? null);
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
-    this.cache.set(roundId, { at: now, value });
-    value.catch(() => this.cache.delete(roundId));
-    return value;
+  async resultsSha256(roundId: string): Promise<string | null> {
+    const read = async () => ({ sha256: (await this.results.digestOf(roundId))?.resultsSha256 ?? null });
+    return (this.cache.get(roundId) ?? (await this.cache.load(roundId, read))).sha256;
   }
 
   /** Stores the digest of a results.csv just built; returns the different one it replaced, if any. */
