@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from './common/auth/auth.guard.js';
 import { Clock, SystemClock } from './common/clock.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
@@ -16,19 +15,11 @@ import { ResultsModule } from './modules/results/results.module.js';
 import { CertificatesModule } from './modules/certificates/certificates.module.js';
 import { AttemptsModule } from './modules/attempts/attempts.module.js';
 import { AuditLogModule } from './modules/audit/audit-log.module.js';
-import { AuthSessionEntity } from './modules/auth/auth-session.entity.js';
 import { AuthModule } from './modules/auth/auth.module.js';
-import { ContestManagerEntity } from './modules/contests/contest-manager.entity.js';
-import { ContestEntity } from './modules/contests/contest.entity.js';
 import { ContestsModule } from './modules/contests/contests.module.js';
-import { RoundEntity } from './modules/contests/round.entity.js';
 import { DemoModule } from './modules/demo/demo.module.js';
-import { EssayAssignmentEntity } from './modules/essays/essay-assignment.entity.js';
-import { EssayEntryEntity } from './modules/essays/essay-entry.entity.js';
-import { EssayRoundStateEntity } from './modules/essays/essay-round-state.entity.js';
 import { EssaysModule } from './modules/essays/essays.module.js';
 import { LeaderboardsModule } from './modules/leaderboards/leaderboards.module.js';
-import { RoundResultEntity } from './modules/leaderboards/round-result.entity.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { QuestionBankModule } from './modules/question-bank/question-bank.module.js';
 import { ShareModule } from './modules/share/share.module.js';
@@ -47,17 +38,6 @@ export class AppModule {
         ConfigModule.forRoot(config),
         { module: ClockModule, global: true, providers: [{ provide: Clock, useClass: SystemClock }], exports: [Clock] },
         DatabaseModule.forRoot(database),
-        // Registered here until auth, contests, leaderboards and essays register their own in their modules.
-        TypeOrmModule.forFeature([
-          AuthSessionEntity,
-          ContestEntity,
-          RoundEntity,
-          ContestManagerEntity,
-          RoundResultEntity,
-          EssayRoundStateEntity,
-          EssayEntryEntity,
-          EssayAssignmentEntity,
-        ]),
         RedisModule,
         RateLimitModule,
         HealthModule,

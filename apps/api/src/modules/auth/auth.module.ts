@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AUTH_ENTITIES } from './auth.entities.js';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TokenRevocations } from '../../common/auth/token-revocations.js';
@@ -18,6 +20,7 @@ import { SessionsRepository } from './sessions.repository.js';
 
 @Module({
   imports: [
+    TypeOrmModule.forFeature(AUTH_ENTITIES),
     PassportModule,
     UsersModule,
     AuditModule,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CONTESTS_ENTITIES } from './contests.entities.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { QuestionBankModule } from '../question-bank/question-bank.module.js';
 import { UnitsModule } from '../units/units.module.js';
@@ -11,7 +13,7 @@ import { RoundChanges } from './round-changes.js';
 import { RoundsController } from './rounds.controller.js';
 
 @Module({
-  imports: [AuditModule, QuestionBankModule, UnitsModule, UsersModule],
+  imports: [TypeOrmModule.forFeature(CONTESTS_ENTITIES), AuditModule, QuestionBankModule, UnitsModule, UsersModule],
   controllers: [ContestsController, RoundsController],
   providers: [ContestsRepository, ContestsService, ContestAccess, ContestManagerGuard, RoundChanges],
   exports: [ContestsService, ContestAccess, ContestManagerGuard],

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ESSAYS_ENTITIES } from './essays.entities.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { ContestsModule } from '../contests/contests.module.js';
 import { UnitsModule } from '../units/units.module.js';
@@ -14,7 +16,7 @@ import { JudgingService } from './judging.service.js';
 
 /** Essay contests: entries, blind judging, aggregation, shortlists and results. */
 @Module({
-  imports: [AuditModule, ContestsModule, UnitsModule, UsersModule],
+  imports: [TypeOrmModule.forFeature(ESSAYS_ENTITIES), AuditModule, ContestsModule, UnitsModule, UsersModule],
   controllers: [RoundEntriesController, EntriesController, RoundJudgingController, EntryJudgingController, JudgingController, EssayResultsController],
   providers: [EssaysRepository, AttachmentStore, EntriesService, JudgingService, EssayResultsService],
 })

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LEADERBOARDS_ENTITIES } from './leaderboards.entities.js';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../../common/redis/redis.module.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
@@ -20,7 +22,7 @@ import { RedisLeaderboardStore } from './redis-leaderboard.store.js';
 import { RoundCloser } from './round-closer.js';
 
 @Module({
-  imports: [AttemptsModule, AuditModule, ContestsModule, ResultsDigestModule, UnitsModule, UsersModule],
+  imports: [TypeOrmModule.forFeature(LEADERBOARDS_ENTITIES), AttemptsModule, AuditModule, ContestsModule, ResultsDigestModule, UnitsModule, UsersModule],
   controllers: [RoundLeaderboardController, ContestLeaderboardController, MeController],
   providers: [
     {
