@@ -268,6 +268,10 @@ describe('an essay round from entries to published results and a final round', (
     expect(sheet.getRow(1).getCell(2).value).toBe('Mã bài');
     const first = expected(true)[0];
     expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(2).value, sheet.getRow(2).getCell(4).value]).toEqual([1, first.code, AUTHORS[first.index].fullName]);
+    // Submitted at, in Vietnam's time (UTC+7) as a date cell: exceljs reads the wall clock as UTC.
+    const [{ submitted_at: submittedAt }] = await t.dataSource.query('SELECT submitted_at FROM essay_entries WHERE code = $1', [first.code]);
+    expect(sheet.getRow(2).getCell(11).value).toEqual(new Date((submittedAt as Date).getTime() + 7 * 3600_000));
+    expect(sheet.getRow(2).getCell(11).numFmt).toBe('dd/mm/yyyy hh:mm:ss');
   });
 
   it('shortlists the best entries into the final round of the same contest, judged afresh by its own pool', async () => {

@@ -171,6 +171,10 @@ describe('leaderboards built from a few hundred generated attempts', () => {
     expect(sheet.getRow(1).values).toEqual([undefined, 'Hạng', 'Họ và tên', 'Đơn vị', 'Số điện thoại', 'Điểm', 'Thời gian (giây)', 'Dự đoán', 'Chênh lệch dự đoán', 'Nộp bài lúc']);
     expect(sheet.rowCount).toBe(bestOf(played).length + 1);
     expect(String(sheet.getRow(2).getCell(4).value)).toMatch(/^09\d{8}$/);
+    // Times in Vietnam's time (UTC+7), as a date cell shown dd/mm/yyyy: exceljs reads the wall clock as UTC.
+    const submitted = sheet.getRow(2).getCell(9);
+    expect(submitted.value).toEqual(new Date(Date.parse(response.body.entries[0].submittedAt) + 7 * 3600_000));
+    expect(submitted.numFmt).toBe('dd/mm/yyyy hh:mm:ss');
   });
 
   it('sums best scores over the contest and rolls participation up the unit tree', async () => {

@@ -1,30 +1,33 @@
-import ExcelJS from 'exceljs';
 import type { ContestStanding, UnitStanding } from '@hoi-thi/contest-engine';
+import { type SheetColumn, writeXlsx } from '../../common/spreadsheet/xlsx-writer.js';
 import type { RoundBoard } from './leaderboards.service.js';
+
+const columns = (headers: readonly string[], widths: readonly number[]): SheetColumn[] => headers.map((header, index) => ({ header, width: widths[index] }));
 
 const HEADERS = ['Hạng', 'Họ và tên', 'Đơn vị', 'Số điện thoại', 'Điểm', 'Thời gian (giây)', 'Dự đoán', 'Chênh lệch dự đoán', 'Nộp bài lúc'];
 
 /** The round board for the organizers: every line, with the phone numbers they need to hand out prizes. */
-export async function writeBoardXlsx(board: RoundBoard): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(board.final ? 'Kết quả chung cuộc' : 'Bảng xếp hạng tạm thời', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = HEADERS.map((header, index) => ({ header, width: [6, 28, 36, 14, 8, 14, 10, 16, 22][index] }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of board.rows) {
-    const profile = board.profiles.get(row.userId);
-    sheet.addRow([
-      row.rank,
-      profile?.fullName ?? '',
-      profile?.unitName ?? '',
-      profile?.phone ?? '',
-      row.score,
-      Math.round(row.durationMs / 10) / 100,
-      row.prediction,
-      row.predictionDiff,
-      row.submittedAt.toISOString(),
-    ]);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function writeBoardXlsx(board: RoundBoard): Promise<Buffer> {
+  return writeXlsx([
+    {
+      title: board.final ? 'Kết quả chung cuộc' : 'Bảng xếp hạng tạm thời',
+      columns: columns(HEADERS, [6, 28, 36, 14, 8, 14, 10, 16, 22]),
+      rows: board.rows.map((row) => {
+        const profile = board.profiles.get(row.userId);
+        return [
+          row.rank,
+          profile?.fullName ?? '',
+          profile?.unitName ?? '',
+          profile?.phone ?? '',
+          row.score,
+          Math.round(row.durationMs / 10) / 100,
+          row.prediction,
+          row.predictionDiff,
+          row.submittedAt,
+        ];
+      }),
+    },
+  ]);
 }
 
 interface ContestExport {
@@ -33,38 +36,36 @@ interface ContestExport {
 }
 
 /** The contest board (sum over its rounds) for the managers who pay the individual prizes: every line, with phones. */
-export async function writeContestBoardXlsx(board: ContestExport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Bảng xếp hạng cuộc thi', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const headers = ['Hạng', 'Họ và tên', 'Đơn vị', 'Số điện thoại', 'Tổng điểm', 'Tổng thời gian (giây)', 'Số vòng đã thi'];
-  sheet.columns = headers.map((header, index) => ({ header, width: [6, 28, 36, 14, 10, 18, 14][index] }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of board.rows) {
-    const profile = board.profiles.get(row.userId);
-    sheet.addRow([row.rank, profile?.fullName ?? '', profile?.unitName ?? '', profile?.phone ?? '', row.totalScore, Math.round(row.totalDurationMs / 10) / 100, row.roundsPlayed]);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function writeContestBoardXlsx(board: ContestExport): Promise<Buffer> {
+  return writeXlsx([
+    {
+      title: 'Bảng xếp hạng cuộc thi',
+      columns: columns(['Hạng', 'Họ và tên', 'Đơn vị', 'Số điện thoại', 'Tổng điểm', 'Tổng thời gian (giây)', 'Số vòng đã thi'], [6, 28, 36, 14, 10, 18, 14]),
+      rows: board.rows.map((row) => {
+        const profile = board.profiles.get(row.userId);
+        return [row.rank, profile?.fullName ?? '', profile?.unitName ?? '', profile?.phone ?? '', row.totalScore, Math.round(row.totalDurationMs / 10) / 100, row.roundsPlayed];
+      }),
+    },
+  ]);
 }
 
 /** The unit board (collective prizes): every unit of the tree with its participation, its parent named. */
-export async function writeUnitBoardXlsx(standings: UnitStanding[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Bảng xếp hạng đơn vị', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const headers = ['Hạng', 'Đơn vị', 'Đơn vị cấp trên', 'Cấp', 'Số người tham gia', 'Số đoàn viên', 'Tỷ lệ tham gia (%)', 'Điểm trung bình'];
-  sheet.columns = headers.map((header, index) => ({ header, width: [6, 40, 40, 6, 16, 14, 18, 14][index] }));
-  sheet.getRow(1).font = { bold: true };
+export function writeUnitBoardXlsx(standings: UnitStanding[]): Promise<Buffer> {
   const names = new Map(standings.map((unit) => [unit.unitId, unit.name]));
-  for (const unit of standings) {
-    sheet.addRow([
-      unit.rank,
-      unit.name,
-      unit.parentId ? (names.get(unit.parentId) ?? '') : '',
-      unit.depth,
-      unit.participants,
-      unit.memberCount,
-      Math.round(unit.participationRate * 10_000) / 100,
-      unit.averageScore,
-    ]);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx([
+    {
+      title: 'Bảng xếp hạng đơn vị',
+      columns: columns(['Hạng', 'Đơn vị', 'Đơn vị cấp trên', 'Cấp', 'Số người tham gia', 'Số đoàn viên', 'Tỷ lệ tham gia (%)', 'Điểm trung bình'], [6, 40, 40, 6, 16, 14, 18, 14]),
+      rows: standings.map((unit) => [
+        unit.rank,
+        unit.name,
+        unit.parentId ? (names.get(unit.parentId) ?? '') : '',
+        unit.depth,
+        unit.participants,
+        unit.memberCount,
+        Math.round(unit.participationRate * 10_000) / 100,
+        unit.averageScore,
+      ]),
+    },
+  ]);
 }
