@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthResponse } from '@hoi-thi/contracts';
-import { LeaderboardsService } from '../../apps/api/src/modules/leaderboards/leaderboards.service.js';
-import { RoundCloser } from '../../apps/api/src/modules/leaderboards/round-closer.js';
+import { RoundCloseService } from '../../apps/api/src/modules/contests/round-close.service.js';
+import { RoundCloser } from '../../apps/api/src/modules/contests/round-closer.js';
 import { aMember, aQuizRound, aUnit, aUserWithRoles, bearer, type QuizSetup } from '../support/builders.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -47,8 +47,8 @@ describe('rounds closing by themselves', () => {
   it('then closes the round once: attempts finalized, prediction value fixed, final board, audited as the system', async () => {
     clock.set(new Date(closesAt.getTime() + t.config.attemptGraceSeconds * 1000 + 1));
     // Two replicas' passes at the same moment (the same service twice here, sharing nothing but the database).
-    const boards = t.app.get(LeaderboardsService);
-    const [a, b] = await Promise.all([boards.closeDue(), boards.closeDue()]);
+    const closing = t.app.get(RoundCloseService);
+    const [a, b] = await Promise.all([closing.closeDue(), closing.closeDue()]);
     expect([...a, ...b]).toEqual([quiz.roundId]);
 
     const closed = (await round(quiz.roundId)).body;

@@ -18,6 +18,7 @@ import { BoardSource } from './board-source.js';
 import { ParticipantsRepository } from './participants.repository.js';
 import { RegradeRepository } from './regrade.repository.js';
 import { RegradeService } from './regrade.service.js';
+import { AttemptsRoundCloseSteps } from './round-close-steps.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(ATTEMPTS_ENTITIES), AuditModule, ContestsModule, QuestionBankModule, UnitsModule],
@@ -35,6 +36,7 @@ import { RegradeService } from './regrade.service.js';
     BoardSource,
     AnalyticsSource,
     AttemptRecordsService,
+    AttemptsRoundCloseSteps,
   ],
   exports: [AttemptsService, AttemptEvents, BoardSource, AnalyticsSource, AttemptRecordsService],
 })

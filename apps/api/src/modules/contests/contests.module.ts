@@ -10,12 +10,14 @@ import { ContestsController } from './contests.controller.js';
 import { ContestsRepository } from './contests.repository.js';
 import { ContestsService } from './contests.service.js';
 import { RoundChanges } from './round-changes.js';
+import { RoundCloseService } from './round-close.service.js';
+import { RoundCloser } from './round-closer.js';
 import { RoundsController } from './rounds.controller.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(CONTESTS_ENTITIES), AuditModule, QuestionBankModule, UnitsModule, UsersModule],
   controllers: [ContestsController, RoundsController],
-  providers: [ContestsRepository, ContestsService, ContestAccess, ContestManagerGuard, RoundChanges],
-  exports: [ContestsService, ContestAccess, ContestManagerGuard],
+  providers: [ContestsRepository, ContestsService, ContestAccess, ContestManagerGuard, RoundChanges, RoundCloseService, RoundCloser],
+  exports: [ContestsService, ContestAccess, ContestManagerGuard, RoundCloseService],
 })
 export class ContestsModule {}

@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { REDIS } from '../../common/redis/redis.module.js';
 import { AttemptEvents } from '../attempts/attempt-events.js';
+import { RoundCloseService } from '../contests/round-close.service.js';
 import { LeaderboardErrors } from './leaderboards.errors.js';
 import { LeaderboardsService, type RoundBoard, toEntry } from './leaderboards.service.js';
 
@@ -52,6 +53,7 @@ export class LeaderboardLive implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly boards: LeaderboardsService,
     private readonly events: AttemptEvents,
+    private readonly closing: RoundCloseService,
     private readonly clock: Clock,
     @Inject(REDIS) private readonly redis: Redis | null,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -86,6 +88,8 @@ export class LeaderboardLive implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
+    // A closed round's board is final: its streams push it (after the close's commit).
+    this.closing.registerSteps({ closed: (roundId) => this.changed(roundId) });
     this.stops.push(
       this.events.onFinished((event) => {
         this.boards.invalidate();

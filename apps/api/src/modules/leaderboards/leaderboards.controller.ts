@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  type CloseRoundResponse,
   type ContestLeaderboardResponse,
   type MyRankResponse,
   type RoundLeaderboardResponse,
@@ -21,15 +20,6 @@ import { LeaderboardLive } from './leaderboard-live.service.js';
 import { LeaderboardsService, type RoundBoard, toEntry } from './leaderboards.service.js';
 import { ManagersOnly } from '../contests/contest-access.js';
 import { ResultsDigestService } from '../results/results-digest.service.js';
-
-export class CloseRoundDto {
-  /** Required when the round's prediction actual value is `manual`; refused otherwise. */
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000_000)
-  actualValue?: number;
-}
 
 export class ExportBoardQuery {
   @IsOptional()
@@ -154,15 +144,6 @@ export class RoundLeaderboardController {
   async export(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Query() _query: ExportBoardQuery, @Res() reply: FastifyReply): Promise<void> {
     const board = await this.boards.exportRows(user, id);
     await sendFile(reply, await writeBoardXlsx(board), XLSX_CONTENT_TYPE, `bang-xep-hang-${board.round.position}.xlsx`);
-  }
-
-  @ManagersOnly('round')
-  @Post(':id/close')
-  @HttpCode(200)
-  async close(@CurrentUser() user: AuthUser, @Param('id', ParseUuid) id: string, @Body() dto: CloseRoundDto): Promise<CloseRoundResponse> {
-    const { round, participants } = await this.boards.close(user, id, dto.actualValue);
-    await this.live.changed(id);
-    return { id: round.id, status: 'closed', actualValue: round.actualValue, closedAt: round.closedAt!.toISOString(), participants };
   }
 }
 

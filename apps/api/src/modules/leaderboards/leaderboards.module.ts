@@ -6,7 +6,6 @@ import { REDIS } from '../../common/redis/redis.module.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { AttemptsModule } from '../attempts/attempts.module.js';
 import { BoardSource } from '../attempts/board-source.js';
-import { AuditModule } from '../audit/audit.module.js';
 import { ContestsModule } from '../contests/contests.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -19,10 +18,9 @@ import { LeaderboardsService } from './leaderboards.service.js';
 import { MeController } from './me.controller.js';
 import { PostgresLeaderboardStore } from './postgres-leaderboard.store.js';
 import { RedisLeaderboardStore } from './redis-leaderboard.store.js';
-import { RoundCloser } from './round-closer.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(LEADERBOARDS_ENTITIES), AttemptsModule, AuditModule, ContestsModule, ResultsDigestModule, UnitsModule, UsersModule],
+  imports: [TypeOrmModule.forFeature(LEADERBOARDS_ENTITIES), AttemptsModule, ContestsModule, ResultsDigestModule, UnitsModule, UsersModule],
   controllers: [RoundLeaderboardController, ContestLeaderboardController, MeController],
   providers: [
     {
@@ -35,7 +33,6 @@ import { RoundCloser } from './round-closer.js';
     LeaderboardsRepository,
     LeaderboardsService,
     LeaderboardLive,
-    RoundCloser,
   ],
   exports: [LeaderboardsService],
 })

@@ -8,10 +8,6 @@ import { RoundResultEntity } from './round-result.entity.js';
 export class LeaderboardsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   /** Bulk insert, 5,000 rows per statement through unnest. */
   async insertResults(manager: EntityManager, rows: Omit<RoundResultEntity, 'round'>[]): Promise<void> {
     const CHUNK = 5000;

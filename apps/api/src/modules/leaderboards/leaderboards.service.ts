@@ -1,19 +1,17 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { freezeStart, isBoardFrozen, predictionActualValue, rankContestTotals, rankRoundEntries, rankUnitTotals } from '@hoi-thi/contest-engine';
+import { freezeStart, isBoardFrozen, rankContestTotals, rankRoundEntries, rankUnitTotals } from '@hoi-thi/contest-engine';
 import type { LeaderboardEntry, UnitBoardOrderBy } from '@hoi-thi/contracts';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { BatchLoader } from '../../common/batching/batch-loader.js';
 import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import { Clock } from '../../common/clock.js';
-import { DomainError } from '../../common/errors/domain-error.js';
-import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { AttemptsService } from '../attempts/attempts.service.js';
 import { type BestRow, BoardSource, type FrozenRound } from '../attempts/board-source.js';
-import { AuditService } from '../audit/audit.service.js';
 import { ContestAccess } from '../contests/contest-access.js';
 import { ContestErrors } from '../contests/contests.errors.js';
 import { ContestsService, type RoundWithContest } from '../contests/contests.service.js';
+import { RoundCloseService } from '../contests/round-close.service.js';
 import type { RoundEntity } from '../contests/round.entity.js';
 import { UnitsService } from '../units/units.service.js';
 import { UsersService } from '../users/users.service.js';
@@ -70,7 +68,6 @@ interface FrozenBoard {
  */
 @Injectable()
 export class LeaderboardsService implements OnModuleInit {
-  private readonly graceMs: number;
   private readonly logger = new Logger(LeaderboardsService.name);
   /** Contest and unit boards by key (see `cached`: they refresh themselves, no lifetime here). */
   private readonly cache = new BoundedCache<string, AggregateBoard>({ max: 1_000 });
@@ -100,12 +97,9 @@ export class LeaderboardsService implements OnModuleInit {
     private readonly units: UnitsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
     private readonly access: ContestAccess,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.graceMs = config.attemptGraceSeconds * 1000;
-  }
+    private readonly closing: RoundCloseService,
+  ) {}
 
   onModuleInit(): void {
     // An edit, a close, or the contest's publication: the round's copy and what was computed from it go.
@@ -114,6 +108,8 @@ export class LeaderboardsService implements OnModuleInit {
       this.dropPages(roundId);
       this.frozenBoards.delete(roundId);
     });
+    // A close (the contests module's) ends with the final board, written in its transaction.
+    this.closing.registerSteps({ writeFinalBoard: (roundId, actualValue, manager) => this.writeFinalBoard(manager, roundId, actualValue) });
   }
 
   /**
@@ -233,59 +229,6 @@ export class LeaderboardsService implements OnModuleInit {
   }
 
   /**
-   * Closes a round once its window and grace are over: finalizes attempts nobody submitted, fixes
-   * the prediction's actual value, ranks the final board by the full ladder and stores it.
-   */
-  async close(user: AuthUser | null, roundId: string, manualActual: number | undefined) {
-    // Read afresh, not the public 1-second copy: an organizer may just have moved the round's window.
-    const { round } = await this.quizRound(user ?? undefined, roundId, { fresh: true });
-    if (round.closedAt) throw ContestErrors.error('ROUND.ALREADY_CLOSED');
-    const now = this.clock.now();
-    if (now.getTime() < round.closesAt.getTime() + this.graceMs) {
-      throw ContestErrors.error('ROUND.STILL_OPEN', { closesAt: round.closesAt.toISOString() });
-    }
-    const kind = round.predictionQuestion ? (round.predictionActual ?? 'participants') : null;
-    if (kind === 'manual' && manualActual === undefined) throw DomainError.invalidField('actualValue', 'isDefined');
-    if (kind !== 'manual' && manualActual !== undefined) throw DomainError.invalidField('actualValue', 'actualValueNotManual');
-
-    await this.attempts.expireDue(await this.source.activeAttemptIds(roundId));
-    const closed = await this.results.transaction(async (manager) => {
-      const locked = await this.contests.lockRound(roundId, manager);
-      if (locked.closedAt) throw ContestErrors.error('ROUND.ALREADY_CLOSED');
-      const counts = await this.source.counts(roundId, manager);
-      const actual = kind ? predictionActualValue(kind, counts, manualActual) : null;
-      await this.writeFinalBoard(manager, roundId, actual);
-      const saved = await this.contests.markClosed(locked, now, actual, manager);
-      await this.audit.record({ actorId: user?.id ?? null, action: 'round.close', targetType: 'round', targetId: roundId, details: { actualValue: actual, participants: counts.participants } }, manager);
-      return { round: saved, participants: counts.participants };
-    });
-    // The close wrote the round: RoundChanges dropped its copy and its shared pages (a live page
-    // shared a moment ago must not outlive the close) at the write and at the commit.
-    return closed;
-  }
-
-  /**
-   * Closes every quiz round whose `closesAt` + grace has passed (API.md "Rounds"), but those whose
-   * prediction's actual value an organizer types in (`manual`). Safe on every replica at once: a
-   * round is closed under its row lock, once; a replica that comes second finds it closed and skips.
-   * Returns the rounds this call closed.
-   */
-  async closeDue(): Promise<string[]> {
-    const due = await this.contests.roundsDueForClose(new Date(this.clock.now().getTime() - this.graceMs));
-    const closed: string[] = [];
-    for (const roundId of due) {
-      try {
-        await this.close(null, roundId, undefined);
-        closed.push(roundId);
-      } catch (error) {
-        // Another replica came first; any other failure is retried at the next pass.
-        if (!(error instanceof DomainError && error.code === 'ROUND.ALREADY_CLOSED')) this.logger.error(`Closing round ${roundId} failed: ${String(error)}`);
-      }
-    }
-    return closed;
-  }
-
-  /**
    * Each member's best scores summed over the contest's rounds; ties by total duration. While a round
    * is in its freeze its scores count as they stood when it froze, except for the contest's managers.
    */
@@ -360,7 +303,7 @@ export class LeaderboardsService implements OnModuleInit {
     await this.writeFinalBoard(manager, roundId, round.actualValue);
   }
 
-  /** The final board: every member's best attempt ranked by the full ladder, stored in round_results. */
+  /** The final board (at close, and after a regrade): every member's best attempt ranked by the full ladder, stored in round_results. */
   private async writeFinalBoard(manager: EntityManager, roundId: string, actual: number | null): Promise<void> {
     const ranked = rankRoundEntries(await this.source.all(roundId, manager), actual);
     await this.results.deleteResults(manager, roundId);
@@ -409,18 +352,9 @@ export class LeaderboardsService implements OnModuleInit {
    * wall and thousands of phones poll the same round); a write to the round in this process (an
    * edit, a close) drops it at once.
    */
-  private async quizRound(caller: AuthUser | undefined, roundId: string, options: { fresh?: boolean } = {}): Promise<RoundWithContest> {
-    let found = options.fresh ? undefined : this.rounds.get(roundId);
-    if (!found) {
-      if (options.fresh) {
-        const readAt = this.rounds.stamp();
-        found = await this.contests.roundById(roundId);
-        this.rounds.set(roundId, found, { readAt });
-      } else {
-        // The same for every caller: concurrent misses share one read.
-        found = await this.rounds.load(roundId, () => this.contests.roundById(roundId));
-      }
-    }
+  private async quizRound(caller: AuthUser | undefined, roundId: string): Promise<RoundWithContest> {
+    // The same for every caller: concurrent misses share one read.
+    let found = this.rounds.get(roundId) ?? (await this.rounds.load(roundId, () => this.contests.roundById(roundId)));
     // The cached copy says what the public may see; organizers may also see drafts.
     if (found.contest.status === 'draft') found = await this.contests.getRound(caller, roundId);
     if (found.round.kind !== 'quiz') throw ContestErrors.error('ROUND.NOT_QUIZ');

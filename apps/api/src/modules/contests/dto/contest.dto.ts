@@ -226,3 +226,13 @@ export class CreateRoundDto {
 /** `PATCH /api/rounds/:id`: any field of creation before the round opens; once open, `title` and a later `closesAt`. */
 // skipNullProperties: a required field of creation (`title`) may be left out, not sent as null.
 export class UpdateRoundDto extends PartialType(CreateRoundDto, { skipNullProperties: false }) {}
+
+/** `POST /api/rounds/:id/close`. */
+export class CloseRoundDto {
+  /** Required when the round's prediction actual value is `manual`; refused otherwise. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  actualValue?: number;
+}

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
-import { LeaderboardLive } from './leaderboard-live.service.js';
-import { LeaderboardsService } from './leaderboards.service.js';
+import { RoundCloseService } from './round-close.service.js';
 
 /**
  * Rounds close by themselves: every ROUND_AUTO_CLOSE_SECONDS each replica closes the quiz rounds
  * whose close + grace has passed (the final board no longer waits for an organizer's click). Safe on
- * every replica at once (LeaderboardsService.closeDue); an organizer's close still works, and is the
+ * every replica at once (RoundCloseService.closeDue); an organizer's close still works, and is the
  * only one for rounds whose prediction value is typed in by hand.
  */
 @Injectable()
@@ -16,8 +15,7 @@ export class RoundCloser implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<void> | null = null;
 
   constructor(
-    private readonly boards: LeaderboardsService,
-    private readonly live: LeaderboardLive,
+    private readonly closing: RoundCloseService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,11 +37,11 @@ export class RoundCloser implements OnApplicationBootstrap, OnApplicationShutdow
       return [];
     }
     let closed: string[] = [];
-    this.running = this.boards
+    this.running = this.closing
       .closeDue()
       .then(async (ids) => {
         closed = ids;
-        for (const id of ids) await this.live.changed(id);
+        for (const id of ids) await this.closing.announceClosed(id);
         if (ids.length) this.logger.log(`Closed ${ids.length} round(s) at their deadline`);
       })
       .catch((error: Error) => this.logger.error(`Closing due rounds failed: ${error.message}`))
