@@ -11,7 +11,7 @@
  * Violations that predate a rule are listed in .dependency-cruiser-known-violations.json (the
  * baseline shrinks; regenerate it only to remove entries: see docs/architecture.md).
  */
-const PORTS = ['[^/]+\\.sql\\.ts$', 'attempts/analytics-source\\.ts$', 'auth/password-hasher\\.ts$', 'attempts/board-source\\.ts$', 'attempts/attempt-events\\.ts$', 'contests/contest-access\\.ts$'];
+const PORTS = ['[^/]+\\.sql\\.ts$', 'attempts/analytics-source\\.ts$', 'auth/password-hasher\\.ts$', 'attempts/board-source\\.ts$', 'attempts/attempt-events\\.ts$', 'attempts/regrade-steps\\.ts$', 'contests/contest-access\\.ts$'];
 
 module.exports = {
   forbidden: [

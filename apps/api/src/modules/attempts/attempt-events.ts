@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { BestRow } from './board-source.js';
 
 /** Emitted after the transaction that finished an attempt (submit or expiry) committed. */
@@ -19,7 +18,6 @@ export interface AttemptFinished {
 @Injectable()
 export class AttemptEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
-  private readonly regradeSteps: ((roundId: string, manager: EntityManager) => Promise<void>)[] = [];
 
   emitFinished(event: AttemptFinished): void {
     this.emitter.emit('finished', event);
@@ -33,20 +31,6 @@ export class AttemptEvents {
   onRegraded(listener: (roundId: string) => void): () => void {
     this.emitter.on('regraded', listener);
     return () => this.emitter.off('regraded', listener);
-  }
-
-  /**
-   * Work that must commit or fail with a regrade that changed scores (another module's tables, e.g.
-   * the final board of a closed round): it runs inside the regrade's transaction, after the scores
-   * and best attempts are written.
-   */
-  onRegradeCommitting(step: (roundId: string, manager: EntityManager) => Promise<void>): () => void {
-    this.regradeSteps.push(step);
-    return () => this.regradeSteps.splice(this.regradeSteps.indexOf(step), 1);
-  }
-
-  async regradeCommitting(roundId: string, manager: EntityManager): Promise<void> {
-    for (const step of this.regradeSteps) await step(roundId, manager);
   }
 
   onFinished(listener: (event: AttemptFinished) => void): () => void {

@@ -9,6 +9,7 @@ import { AnalyticsSource } from './analytics-source.js';
 import { AnswersRepository } from './answers.repository.js';
 import { AttemptRecordsService } from './attempt-records.service.js';
 import { AttemptEvents } from './attempt-events.js';
+import { RegradeSteps } from './regrade-steps.js';
 import { AttemptSweeper } from './attempt-sweeper.js';
 import { ATTEMPTS_ENTITIES } from './attempts.entities.js';
 import { AttemptsController, RoundPlayController } from './attempts.controller.js';
@@ -32,12 +33,13 @@ import { AttemptsRoundCloseSteps } from './round-close-steps.js';
     StartAdmission,
     RegradeService,
     AttemptEvents,
+    RegradeSteps,
     AttemptSweeper,
     BoardSource,
     AnalyticsSource,
     AttemptRecordsService,
     AttemptsRoundCloseSteps,
   ],
-  exports: [AttemptsService, AttemptEvents, BoardSource, AnalyticsSource, AttemptRecordsService],
+  exports: [AttemptsService, AttemptEvents, RegradeSteps, BoardSource, AnalyticsSource, AttemptRecordsService],
 })
 export class AttemptsModule {}

@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { ContestsService, type RoundWithContest } from '../contests/contests.service.js';
 import { QuestionPoolService } from '../question-bank/question-pool.service.js';
 import { AttemptEvents } from './attempt-events.js';
+import { RegradeSteps } from './regrade-steps.js';
 import type { AttemptEntity, PaperItem } from './attempt.entity.js';
 import { AnswersRepository } from './answers.repository.js';
 import { AttemptsService, keyVersionOf } from './attempts.service.js';
@@ -47,6 +48,7 @@ export class RegradeService {
     private readonly contests: ContestsService,
     private readonly pool: QuestionPoolService,
     private readonly events: AttemptEvents,
+    private readonly steps: RegradeSteps,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -150,7 +152,7 @@ export class RegradeService {
         if (log) await this.regrades.finishRegradeLog(manager, log.id, rankChanges);
         const details = { regradeId: log?.id ?? null, questionIds: questions.map((q) => q.questionId), changedAttempts: changed.length, rankChanges };
         await this.audit.record({ actorId: user.id, action: 'round.regrade', targetType: 'round', targetId: roundId, details }, manager);
-        if (changed.length) await this.events.regradeCommitting(roundId, manager);
+        if (changed.length) await this.steps.rewriteFinalBoard(roundId, manager);
       });
     }
     return { dryRun, questions, changed, rankChanges, regradeId: log?.id ?? null };

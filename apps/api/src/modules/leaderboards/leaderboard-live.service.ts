@@ -99,7 +99,6 @@ export class LeaderboardLive implements OnModuleInit, OnModuleDestroy {
           .then(() => this.changed(event.roundId))
           .catch((error: Error) => this.logger.error(`Board update failed for round ${event.roundId}: ${error.message}`));
       }),
-      this.events.onRegradeCommitting((roundId, manager) => this.boards.regradeFinalBoard(roundId, manager)),
       this.events.onRegraded((roundId) => {
         this.boards.invalidate();
         void this.boards

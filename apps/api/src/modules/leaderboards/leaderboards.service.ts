@@ -7,6 +7,7 @@ import { BatchLoader } from '../../common/batching/batch-loader.js';
 import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import { Clock } from '../../common/clock.js';
 import { AttemptsService } from '../attempts/attempts.service.js';
+import { RegradeSteps } from '../attempts/regrade-steps.js';
 import { type BestRow, BoardSource, type FrozenRound } from '../attempts/board-source.js';
 import { ContestAccess } from '../contests/contest-access.js';
 import { ContestErrors } from '../contests/contests.errors.js';
@@ -99,6 +100,7 @@ export class LeaderboardsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly access: ContestAccess,
     private readonly closing: RoundCloseService,
+    private readonly regradeSteps: RegradeSteps,
   ) {}
 
   onModuleInit(): void {
@@ -110,6 +112,8 @@ export class LeaderboardsService implements OnModuleInit {
     });
     // A close (the contests module's) ends with the final board, written in its transaction.
     this.closing.registerSteps({ writeFinalBoard: (roundId, actualValue, manager) => this.writeFinalBoard(manager, roundId, actualValue) });
+    // A regrade that changed scores rewrites a closed round's final board, in the regrade's transaction.
+    this.regradeSteps.registerFinalBoard((roundId, manager) => this.regradeFinalBoard(roundId, manager));
   }
 
   /**
