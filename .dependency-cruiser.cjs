@@ -6,7 +6,8 @@
  * - a module reaches another only through its public surface: its Nest module, services, entities
  *   (types), mappers, error catalog (`<module>.errors.ts`: to throw the owner's code) and the ports it
  *   declares (listed below), never its repositories, controllers, DTOs or helpers;
- * - a client feature uses another feature only through that feature's index;
+ * - a client feature uses another feature only through that feature's index; the app shell through
+ *   the index or the feature's pages.ts (the pages its router loads on demand);
  * - the client never imports the API.
  * Violations that predate a rule are listed in .dependency-cruiser-known-violations.json (the
  * baseline shrinks; regenerate it only to remove entries: see docs/architecture.md).
@@ -48,9 +49,17 @@ module.exports = {
     {
       name: 'web-feature-internals',
       severity: 'error',
-      comment: "A client feature uses another only through the other's index.ts.",
+      comment: "A client feature uses another only through the other's index.ts, never its pages.ts: those pages would then be loaded with the importing feature's code.",
       from: { path: '^apps/web/src/features/([^/]+)/' },
       to: { path: '^apps/web/src/features/[^/]+/', pathNot: ['^apps/web/src/features/$1/', '^apps/web/src/features/[^/]+/index\\.tsx?$'] },
+    },
+    {
+      name: 'web-app-feature-entries',
+      severity: 'error',
+      comment:
+        "The app shell (router, layouts) uses a feature through its index.ts, or its pages.ts: the pages the router loads on demand, kept out of the index so that they stay out of the first chunk.",
+      from: { path: '^apps/web/src/', pathNot: '^apps/web/src/features/' },
+      to: { path: '^apps/web/src/features/[^/]+/', pathNot: '^apps/web/src/features/[^/]+/(index|pages)\\.tsx?$' },
     },
     {
       name: 'web-not-api',

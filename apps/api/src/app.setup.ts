@@ -10,6 +10,7 @@ import type { Bindings, Logger } from 'pino';
 import type { AppConfig } from './config/env.schema.js';
 import { assertSafeInput } from './common/errors/validation.js';
 import { serveApiDocs } from './common/web/api-docs.js';
+import { compressResponse } from './common/web/compression.js';
 import { securityHeadersHook } from './common/web/security-headers.js';
 import { serveWebClient } from './common/web/web-client.js';
 
@@ -58,6 +59,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     securityHeaders(request, reply);
     done(null, payload);
   });
+  // JSON and text of 1 KB or more as brotli or gzip (issue 17: a quiz start is 12 KB on a phone network).
+  fastify.addHook('onSend', compressResponse);
 
   // Every query string and JSON body, before any guard, pipe or handler reads it (the login guard
   // reads its body itself): no nesting that exhausts the stack, no NUL, no lone surrogate (issue 16).

@@ -2,11 +2,14 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { PasswordChangeRequiredPage } from '../features/account';
 import { hasRole, useAuth, useLeaveSession, type LoginLocationState } from '../features/auth';
 import { sessionEvents } from '../lib/session-events';
 import { LanguageSwitch } from './language-switch';
+import { page } from './lazy-page';
 import { PageLoading } from './page-loading';
+
+// Only a member an admin gave a temporary password sees it: not in the first chunk.
+const PasswordChangeRequiredPage = page(() => import('../features/account/pages'), 'PasswordChangeRequiredPage');
 
 /** `/attempts/:id` is the quiz itself (its result is `/attempts/:id/result`). */
 const quizPath = /^\/attempts\/[^/]+\/?$/;
@@ -145,13 +148,7 @@ export function AppLayout() {
         </nav>
       </header>
       <main id="main" className="container app-main" tabIndex={-1}>
-        {passwordChangeRequired ? (
-          <PasswordChangeRequiredPage />
-        ) : (
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
-        )}
+        <Suspense fallback={<PageLoading />}>{passwordChangeRequired ? <PasswordChangeRequiredPage /> : <Outlet />}</Suspense>
       </main>
     </div>
   );

@@ -1,31 +1,29 @@
-import { lazy, type ComponentType } from 'react';
+import { Suspense } from 'react';
 import { Navigate, useRoutes, type RouteObject } from 'react-router';
-import { AccountPage } from '../features/account';
-import { AttemptPage, ResultPage } from '../features/attempt';
+import { AttemptPage } from '../features/attempt';
 import { LoginPage, RegisterPage } from '../features/auth';
 import { HomePage } from '../features/contests';
-import { ContestBoardPage, DisplayPage } from '../features/leaderboard';
 import { RoundPage } from '../features/rounds';
-import { loadLocaleParts } from '../lib/i18n';
-import type { StaffPart } from '../locales/parts';
-import { AdminLayout, JudgingLayout } from './admin-layout';
 import { AppLayout } from './layout';
+import { page } from './lazy-page';
 import { NotFoundPage } from './not-found-page';
+import { PageLoading } from './page-loading';
 import { RouteError } from './route-error';
 
-/**
- * A page fetched when first opened, with its area's strings (locales/parts.ts) in parallel.
- * React.lazy rather than the data router's `lazy`, so that the same table serves the app's
- * declarative router (`AppRoutes`, 15 KB less to download) and the tests' memory router.
- */
-function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name, part?: StaffPart) {
-  return lazy(() => Promise.all([load(), part && loadLocaleParts(part)]).then(([module]) => ({ default: module[name] })));
-}
-
+// The first chunk holds only the member's home, round and quiz pages, the login and the sign-up
+// (imported above from the features' index.ts). Every other page and the staff layouts load on
+// demand: from the feature's `pages.ts`, or from the index of a feature that only the router
+// imports (a page re-exported by an index that the first chunk imports would stay in it).
+const AdminLayout = page(() => import('./admin-layout'), 'AdminLayout', 'organizer');
+const JudgingLayout = page(() => import('./admin-layout'), 'JudgingLayout', 'judging');
+const AccountPage = page(() => import('../features/account/pages'), 'AccountPage');
+const ResultPage = page(() => import('../features/attempt/pages'), 'ResultPage');
+const ContestBoardPage = page(() => import('../features/leaderboard/pages'), 'ContestBoardPage');
+const DisplayPage = page(() => import('../features/leaderboard/pages'), 'DisplayPage');
 const HistoryPage = page(() => import('../features/history'), 'HistoryPage');
-const QuestionBankPage = page(() => import('../features/question-bank'), 'QuestionBankPage', 'organizer');
-const QuestionEditorPage = page(() => import('../features/question-bank'), 'QuestionEditorPage', 'organizer');
-const ImportPage = page(() => import('../features/question-bank'), 'ImportPage', 'organizer');
+const QuestionBankPage = page(() => import('../features/question-bank/pages'), 'QuestionBankPage', 'organizer');
+const QuestionEditorPage = page(() => import('../features/question-bank/pages'), 'QuestionEditorPage', 'organizer');
+const ImportPage = page(() => import('../features/question-bank/pages'), 'ImportPage', 'organizer');
 const ContestsAdminPage = page(() => import('../features/contest-admin'), 'ContestsAdminPage', 'organizer');
 const ContestBuilderPage = page(() => import('../features/contest-admin'), 'ContestBuilderPage', 'organizer');
 const ParticipationPage = page(() => import('../features/analytics'), 'ParticipationPage', 'organizer');
@@ -34,15 +32,23 @@ const AnalyticsIndexPage = page(() => import('../features/analytics'), 'Analytic
 const RoundOpsPage = page(() => import('../features/round-ops'), 'RoundOpsPage', 'organizer');
 const DuplicateAccountsPage = page(() => import('../features/duplicate-accounts'), 'DuplicateAccountsPage', 'organizer');
 const AuditLogPage = page(() => import('../features/audit-log'), 'AuditLogPage', 'organizer');
-const UnitsAdminPage = page(() => import('../features/units-admin'), 'UnitsAdminPage', 'organizer');
-const UnitImportPage = page(() => import('../features/units-admin'), 'UnitImportPage', 'organizer');
+const UnitsAdminPage = page(() => import('../features/units-admin/pages'), 'UnitsAdminPage', 'organizer');
+const UnitImportPage = page(() => import('../features/units-admin/pages'), 'UnitImportPage', 'organizer');
 const UsersAdminPage = page(() => import('../features/users-admin'), 'UsersAdminPage', 'organizer');
 const JudgingAssignmentsPage = page(() => import('../features/judging'), 'JudgingAssignmentsPage', 'judging');
 const JudgingEntryPage = page(() => import('../features/judging'), 'JudgingEntryPage', 'judging');
 
 export const routes: RouteObject[] = [
-  // Full screen for TVs and projectors: no header, no login.
-  { path: '/display/rounds/:id', element: <DisplayPage />, errorElement: <RouteError /> },
+  {
+    // Full screen for TVs and projectors: no header, no login, and so no layout's Suspense.
+    path: '/display/rounds/:id',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <DisplayPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
   {
     path: '/',
     element: <AppLayout />,

@@ -1,2 +1,1 @@
 export { AttemptPage } from './components/attempt-page';
-export { ResultPage } from './components/result-page';

@@ -1,6 +1,3 @@
-export { ImportPage } from './components/import-page';
-export { QuestionBankPage } from './components/question-bank-page';
-export { QuestionEditorPage } from './components/question-editor-page';
 export { topicNames, topicOptions, type TopicOption } from './components/topic-tree';
 export type { AvailabilityItem } from './api/question-bank-api';
 export { useAvailability, useTopics } from './hooks/use-question-bank';
