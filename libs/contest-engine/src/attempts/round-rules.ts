@@ -19,6 +19,9 @@ export function roundPhase(now: Date, window: RoundWindow): RoundPhase {
 
 export const TIME_LIMIT_SECONDS = { min: 5, max: 86_400 } as const;
 
+/** The largest prediction (tie-break answer) and prediction actual value: a billion. */
+export const PREDICTION_MAX = 1_000_000_000;
+
 /** A round's window must end after it starts (an invalid Date fails the comparison too). */
 export function assertRoundWindow(window: RoundWindow): void {
   if (!(window.closesAt.getTime() > window.opensAt.getTime())) {

@@ -1,6 +1,6 @@
+import { PREDICTION_MAX } from '@hoi-thi/contest-engine';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
-export const MAX_PREDICTION = 1_000_000_000;
 
 export class SaveAnswerDto {
   /** The chosen options; an empty list clears the answer. */
@@ -14,7 +14,7 @@ export class SaveAnswerDto {
 export class SavePredictionDto {
   @IsInt()
   @Min(0)
-  @Max(MAX_PREDICTION)
+  @Max(PREDICTION_MAX)
   prediction!: number;
 }
 
@@ -22,7 +22,7 @@ export class SubmitAttemptDto {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX_PREDICTION)
+  @Max(PREDICTION_MAX)
   prediction?: number;
 }
 

@@ -34,7 +34,7 @@ import {
   ReviewAfterOptions,
   ROUND_PROMPT_MAX_LENGTH,
 } from '@hoi-thi/contracts';
-import { FREEZE_MINUTES_MAX } from '@hoi-thi/contest-engine';
+import { FREEZE_MINUTES_MAX, PREDICTION_MAX } from '@hoi-thi/contest-engine';
 import { Trim } from '../../../common/transforms.js';
 
 export class CreateContestDto {
@@ -233,6 +233,6 @@ export class CloseRoundDto {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(1_000_000_000)
+  @Max(PREDICTION_MAX)
   actualValue?: number;
 }

@@ -1,7 +1,7 @@
+import { PREDICTION_MAX } from '@hoi-thi/contest-engine';
 import { useId, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export const maxPrediction = 1_000_000_000;
 
 /**
  * The prediction as a number, or null when the text is not a whole number from 0 to a billion.
@@ -13,7 +13,7 @@ export function parsePrediction(text: string): number | null {
   const grouped = /^\d{1,3}(?:([.,\s\u00a0])\d{3})(?:\1\d{3})*$/.test(trimmed);
   if (!grouped && !/^\d{1,10}$/.test(trimmed)) return null;
   const value = Number(trimmed.replace(/[.,\s\u00a0]/g, ''));
-  return value <= maxPrediction ? value : null;
+  return value <= PREDICTION_MAX ? value : null;
 }
 
 interface PredictionStepProps {
