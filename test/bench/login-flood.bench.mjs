@@ -23,21 +23,21 @@
 //   BENCH_FLOOD_RATE=300           bad logins per second;  BENCH_FLOOD_CONNECTIONS=64 per API process (or for nginx)
 //   BENCH_FLOOD_VIA=api            api | nginx
 //   BENCH_RUSH_API_PROCESSES=2, BENCH_TARGET=cluster, BENCH_DATABASE_URL, KEEP_DB=1   as bench:rush
-import argon2 from 'argon2';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { cpuSplit } from './lib/cpu-split.mjs';
-import { ADMIN_URL, env, int, JWT_SECRET, KEEP_DB, PASSWORD } from './lib/env.mjs';
+import { ADMIN_URL, env, int, KEEP_DB, PASSWORD } from './lib/env.mjs';
 import { newStats, openConnections, timed } from './lib/http.mjs';
 import { ConnectionPool, runSchedule } from './lib/open-loop.mjs';
 import { startRedis } from './lib/redis-server.mjs';
 import { startTarget } from './lib/rush-target.mjs';
 import { createDatabase } from './lib/seed.mjs';
-import { seedSmall, SMALL, SMALL_ROUND_ID, smallMembers } from './lib/small-seed.mjs';
+import { migrateDatabase, seedSmallDatabase } from './lib/small-database.mjs';
+import { SMALL, SMALL_ROUND_ID, smallMembers } from './lib/small-seed.mjs';
 import { tokenSigner } from './lib/tokens.mjs';
-import { databaseUrl, mulberry32, run, seconds, sleep, stop, summarize, withClient } from './lib/util.mjs';
+import { databaseUrl, mulberry32, seconds, sleep, stop, summarize, withClient } from './lib/util.mjs';
 
 const MODES = { both: ['pg', 'redis'], redis: ['redis'], pg: ['pg'] }[env.BENCH_MODE ?? 'pg'];
 if (!MODES) throw new Error('BENCH_MODE must be pg, redis or both');
@@ -78,16 +78,8 @@ console.log(`login-flood benchmark: modes ${MODES.join(', ')}; ${num(CONTESTANTS
 try {
   await createDatabase(database);
   created = true;
-  const migrations = await run(process.execPath, ['apps/api/dist/database/migration-cli.js', 'run'], { env: { ...env, DATABASE_URL: url, JWT_SECRET, LOG_LEVEL: 'warn' } });
-  if (migrations.code !== 0) throw new Error(`migrations failed: ${migrations.stderr || migrations.stdout}`);
-  const { PASSWORD_HASH_OPTIONS } = await import('../../apps/api/dist/modules/auth/password-hasher.js');
-  const passwordHash = await argon2.hash(PASSWORD, PASSWORD_HASH_OPTIONS);
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  try {
-    await seedSmall((sql, params) => pool.query(sql, params), { members: CONTESTANTS + VICTIMS, passwordHash });
-  } finally {
-    await pool.end();
-  }
+  await migrateDatabase(url);
+  await seedSmallDatabase(url, CONTESTANTS + VICTIMS);
   const everyone = smallMembers(CONTESTANTS + VICTIMS);
   monitor = new pg.Client({ connectionString: ADMIN_URL });
   await monitor.connect();

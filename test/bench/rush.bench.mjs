@@ -45,22 +45,22 @@
 //   BENCH_TARGET=cluster           or single: one API process, no nginx (also used while the cluster command is missing)
 //   BENCH_DATABASE_URL             admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
 //   KEEP_DB=1                      keep the database
-import argon2 from 'argon2';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { childrenOf, cpuSplit } from './lib/cpu-split.mjs';
-import { ADMIN_URL, env, int, JWT_SECRET, KEEP_DB, PASSWORD } from './lib/env.mjs';
+import { ADMIN_URL, env, int, KEEP_DB, PASSWORD } from './lib/env.mjs';
 import { newStats, openConnections, timed } from './lib/http.mjs';
 import { runPgbench } from './lib/pgbench.mjs';
 import { startRedis } from './lib/redis-server.mjs';
 import { preparePgbenchPapers, wholeAttemptScript } from './lib/rush-pgbench.mjs';
 import { startTarget } from './lib/rush-target.mjs';
 import { createDatabase } from './lib/seed.mjs';
-import { seedSmall, SMALL, SMALL_ROUND_ID, smallMembers } from './lib/small-seed.mjs';
-import { databaseUrl, mulberry32, run, seconds, sleep, stop, summarize, withClient } from './lib/util.mjs';
+import { migrateDatabase, seedSmallDatabase } from './lib/small-database.mjs';
+import { SMALL, SMALL_ROUND_ID, smallMembers } from './lib/small-seed.mjs';
+import { databaseUrl, mulberry32, seconds, sleep, stop, summarize, withClient } from './lib/util.mjs';
 
 const MODES = { both: ['redis', 'pg'], redis: ['redis'], pg: ['pg'] }[env.BENCH_MODE ?? 'both'];
 if (!MODES) throw new Error('BENCH_MODE must be redis, pg or both');
@@ -114,22 +114,8 @@ try {
   // --- data
   await createDatabase(database);
   created = true;
-  await stage('migrations', async () => {
-    const result = await run(process.execPath, ['apps/api/dist/database/migration-cli.js', 'run'], { env: { ...env, DATABASE_URL: url, JWT_SECRET, LOG_LEVEL: 'warn' } });
-    if (result.code !== 0) throw new Error(`migrations failed: ${result.stderr || result.stdout}`);
-  });
-  const { PASSWORD_HASH_OPTIONS } = await import('../../apps/api/dist/modules/auth/password-hasher.js');
-  const passwordHash = await argon2.hash(PASSWORD, PASSWORD_HASH_OPTIONS);
-  const seedSteps = await stage(`seed (${num(MEMBERS)} members)`, async () => {
-    const pool = new pg.Pool({ connectionString: url, max: 1 });
-    try {
-      const steps = await seedSmall((sql, params) => pool.query(sql, params), { members: MEMBERS, passwordHash });
-      await preparePgbenchPapers(pool);
-      return steps;
-    } finally {
-      await pool.end();
-    }
-  });
+  await stage('migrations', () => migrateDatabase(url));
+  const seedSteps = await stage(`seed (${num(MEMBERS)} members)`, () => seedSmallDatabase(url, MEMBERS, { after: preparePgbenchPapers }));
   console.log(`  ${seedSteps.join(', ')}`);
   const members = smallMembers(MAX_STEP);
 

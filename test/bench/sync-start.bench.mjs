@@ -18,20 +18,20 @@
 //   BENCH_SYNC_MEMBERS=5000   BENCH_SYNC_RATE=250 (START_ADMISSION_PER_SECOND)   BENCH_SYNC_BURST (START_ADMISSION_BURST)
 //   BENCH_SYNC_CONNECTIONS=1000 sockets to nginx (a phone holds one each; requests wait for a free socket)
 //   BENCH_SYNC_SLACK_MS=1000   BENCH_MODE=redis | pg   BENCH_RUSH_API_PROCESSES=2   KEEP_DB=1
-import argon2 from 'argon2';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { cpuSplit } from './lib/cpu-split.mjs';
-import { ADMIN_URL, env, int, JWT_SECRET, KEEP_DB, PASSWORD } from './lib/env.mjs';
+import { ADMIN_URL, env, int, KEEP_DB, PASSWORD } from './lib/env.mjs';
 import { openConnections } from './lib/http.mjs';
 import { startRedis } from './lib/redis-server.mjs';
 import { startTarget } from './lib/rush-target.mjs';
 import { createDatabase } from './lib/seed.mjs';
-import { seedSmall, SMALL_ROUND_ID, smallMembers } from './lib/small-seed.mjs';
+import { migrateDatabase, seedSmallDatabase } from './lib/small-database.mjs';
+import { SMALL_ROUND_ID, smallMembers } from './lib/small-seed.mjs';
 import { tokenSigner } from './lib/tokens.mjs';
-import { databaseUrl, percentile, run, seconds, sleep, stop, withClient } from './lib/util.mjs';
+import { databaseUrl, percentile, seconds, sleep, stop, withClient } from './lib/util.mjs';
 
 const MEMBERS = Math.max(1, int('BENCH_SYNC_MEMBERS', 5000));
 const RATE = Math.max(1, int('BENCH_SYNC_RATE', 250));
@@ -61,16 +61,8 @@ console.log(`synchronized-start benchmark: ${num(MEMBERS)} members at once, admi
 try {
   await createDatabase(database);
   created = true;
-  const migrated = await run(process.execPath, ['apps/api/dist/database/migration-cli.js', 'run'], { env: { ...env, DATABASE_URL: url, JWT_SECRET, LOG_LEVEL: 'warn' } });
-  if (migrated.code !== 0) throw new Error(`migrations failed: ${migrated.stderr || migrated.stdout}`);
-  const { PASSWORD_HASH_OPTIONS } = await import('../../apps/api/dist/modules/auth/password-hasher.js');
-  const passwordHash = await argon2.hash(PASSWORD, PASSWORD_HASH_OPTIONS);
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  try {
-    console.log(`  seeded: ${(await seedSmall((sql, params) => pool.query(sql, params), { members: MEMBERS, passwordHash })).join(', ')}`);
-  } finally {
-    await pool.end();
-  }
+  await migrateDatabase(url);
+  console.log(`  seeded: ${(await seedSmallDatabase(url, MEMBERS)).join(', ')}`);
   const members = smallMembers(MEMBERS);
 
   redis = MODE === 'redis' ? await startRedis({ children }) : null;
