@@ -110,5 +110,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts', './src/locales/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // CI's machine is slower than a quiet one; a test's own waits, not this, decide what it checks.
+    testTimeout: 15_000,
   },
 });

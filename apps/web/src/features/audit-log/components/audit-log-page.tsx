@@ -1,7 +1,6 @@
 import { type AuditAction, AuditActions, type AuditEntryResponse } from '@hoi-thi/contracts';
 import { Pager } from '../../../components/pager';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { SelectField } from '../../../components/select-field';
 import { RequireRole } from '../../auth';
@@ -9,6 +8,7 @@ import { useErrorMessage } from '../../../lib/error-message';
 import { formatDateTime } from '../../../lib/format';
 import { useAuditLog } from '../hooks/use-audit-log';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSearchParamsUpdate } from '../../../lib/use-search-params-update';
 
 export const auditPageSize = 20;
 
@@ -41,7 +41,7 @@ function AuditLog() {
   const { t } = useTranslation();
   useDocumentTitle(t('audit.title'));
   const errorMessage = useErrorMessage();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdate();
   const actionParam = params.get('action');
   const action = (AuditActions as readonly string[]).includes(actionParam ?? '') ? (actionParam as AuditAction) : undefined;
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
@@ -49,11 +49,9 @@ function AuditLog() {
   const log = useAuditLog({ limit: auditPageSize, offset, ...(action ? { action } : {}) });
 
   const goTo = (next: number) => {
-    setParams((current) => {
-      const updated = new URLSearchParams(current);
+    updateParams((updated) => {
       if (next > 1) updated.set('page', String(next));
       else updated.delete('page');
-      return updated;
     });
   };
 
@@ -114,7 +112,10 @@ function AuditLog() {
         label={t('audit.filter')}
         value={action ?? ''}
         onChange={(event) => {
-          setParams(event.target.value ? { action: event.target.value } : {}, { replace: true });
+          updateParams((next) => {
+            for (const key of [...next.keys()]) next.delete(key);
+            if (event.target.value) next.set('action', event.target.value);
+          }, { replace: true });
         }}
       >
         <option value="">{t('audit.allActions')}</option>

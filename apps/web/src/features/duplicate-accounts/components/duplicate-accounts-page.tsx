@@ -2,13 +2,13 @@ import { DuplicateReasons, type DuplicateAccountResponse, type DuplicateGroupRes
 import { Pager } from '../../../components/pager';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { SelectField } from '../../../components/select-field';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatDateTime, formatPhone } from '../../../lib/format';
 import { useDuplicateAccounts } from '../hooks/use-duplicate-accounts';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSearchParamsUpdate } from '../../../lib/use-search-params-update';
 
 export const duplicatesPageSize = 20;
 
@@ -71,7 +71,7 @@ export function DuplicateAccountsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('duplicates.title'));
   const errorMessage = useErrorMessage();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdate();
   const reasonParam = params.get('reason');
   const reason = (DuplicateReasons as readonly string[]).includes(reasonParam ?? '') ? (reasonParam as DuplicateReason) : undefined;
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
@@ -79,11 +79,9 @@ export function DuplicateAccountsPage() {
   const groups = useDuplicateAccounts({ limit: duplicatesPageSize, offset, ...(reason ? { reason } : {}) });
 
   const goTo = (next: number) => {
-    setParams((current) => {
-      const updated = new URLSearchParams(current);
+    updateParams((updated) => {
       if (next > 1) updated.set('page', String(next));
       else updated.delete('page');
-      return updated;
     });
   };
 
@@ -134,7 +132,10 @@ export function DuplicateAccountsPage() {
         label={t('duplicates.filter')}
         value={reason ?? ''}
         onChange={(event) => {
-          setParams(event.target.value ? { reason: event.target.value } : {}, { replace: true });
+          updateParams((next) => {
+            for (const key of [...next.keys()]) next.delete(key);
+            if (event.target.value) next.set('reason', event.target.value);
+          }, { replace: true });
         }}
       >
         <option value="">{t('duplicates.allReasons')}</option>

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatDuration, formatNumber, formatTime } from '../../../lib/format';
@@ -9,6 +9,7 @@ import { useRound } from '../../rounds';
 import { useDisplayBoard, useRevealBoard, type LiveBoard } from './display-board';
 import { defaultRevealInterval, defaultRevealSize, revealIntervals, revealSizes } from './display-reveal-options';
 import './display-page.css';
+import { useSearchParamsUpdate } from '../../../lib/use-search-params-update';
 
 // Only a finals evening needs the reveal: it loads on demand, so members' phones never download it.
 const RevealBoard = lazy(() => import('./display-reveal').then((m) => ({ default: m.RevealBoard })));
@@ -91,7 +92,7 @@ function BoardTable({ board, caption }: { board: LiveBoard; caption: string }) {
 export function DisplayPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdate();
   const errorMessage = useErrorMessage();
   const round = useRound(id);
   const { board, status } = useDisplayBoard(id);
@@ -103,14 +104,12 @@ export function DisplayPage() {
   const interval = pick(params.get('every'), revealIntervals, defaultRevealInterval);
   const reveal = useRevealBoard(id, size, revealing);
   const setParam = (changes: Record<string, string | null>) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
+    updateParams(
+      (next) => {
         for (const [key, value] of Object.entries(changes)) {
           if (value === null) next.delete(key);
           else next.set(key, value);
         }
-        return next;
       },
       { replace: true },
     );

@@ -2,7 +2,7 @@ import { Difficulties, ExportFormats, QuestionTypes, type Difficulty, type Expor
 import { Pager } from '../../../components/pager';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
 import { ErrorNotice } from '../../../components/error-notice';
 import { SelectField } from '../../../components/select-field';
@@ -16,6 +16,7 @@ import { TopicForm } from './topic-form';
 import { TopicList } from './topic-list';
 import { topicNames, topicOptions } from './topic-tree';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSearchParamsUpdate } from '../../../lib/use-search-params-update';
 
 export const questionsPageSize = 20;
 
@@ -24,7 +25,7 @@ const pick = <T extends string>(value: string | null, allowed: readonly T[]): T 
 
 /** The filters live in the address, so the back button and a shared link keep them. */
 function useFilters() {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdate();
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const filters: QuestionFilters = {
     topicId: params.get('topicId') || undefined,
@@ -37,15 +38,13 @@ function useFilters() {
   };
   /** Changing a filter goes back to page 1; the page itself is set with `page`. */
   const update = (changes: Record<string, string | undefined>) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
+    updateParams(
+      (next) => {
         for (const [key, value] of Object.entries(changes)) {
           if (value) next.set(key, value);
           else next.delete(key);
         }
         if (!('page' in changes)) next.delete('page');
-        return next;
       },
       { replace: true },
     );

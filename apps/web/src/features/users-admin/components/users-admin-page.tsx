@@ -1,7 +1,6 @@
 import { Roles, type Role } from '@hoi-thi/contracts';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Pager } from '../../../components/pager';
 import { SelectField } from '../../../components/select-field';
@@ -13,12 +12,13 @@ import type { UserFilters } from '../api/users-admin-api';
 import { useUsers } from '../hooks/use-users-admin';
 import { UserCard } from './user-card';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSearchParamsUpdate } from '../../../lib/use-search-params-update';
 
 export const usersPageSize = 20;
 
 /** The filters live in the address, so the back button and a shared link keep them. */
 function useFilters() {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdate();
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const roleParam = params.get('role');
   const filters: UserFilters = {
@@ -29,15 +29,13 @@ function useFilters() {
   };
   /** Changing a filter goes back to page 1; the page itself is set with `page`. */
   const update = (changes: Record<string, string | undefined>) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
+    updateParams(
+      (next) => {
         for (const [key, value] of Object.entries(changes)) {
           if (value) next.set(key, value);
           else next.delete(key);
         }
         if (!('page' in changes)) next.delete('page');
-        return next;
       },
       { replace: true },
     );
