@@ -8,11 +8,13 @@
 //
 //   npm run bench:sync-start
 //
-// Goals (issue #18): nobody gets an error, every member gets exactly one attempt, and everyone
-// starts within the queue's promise: the first 202 says position p, so the member is started by
-// p / rate seconds after it (the API's own estimate, `retryAfterMs`, assumes no tokens saved up),
-// plus one retry interval of slack (BENCH_SYNC_SLACK_MS, 1,000 ms: the member only learns it is
-// admitted when it asks again).
+// Goals (issue #18): nobody gets an error, every member gets exactly one attempt, nobody loses
+// their place (a later 202 with a larger position), and everyone is admitted within the queue's
+// promise: the first 202 says position p, so the member's admitted request is sent by p / rate
+// seconds after it (the API's own estimate, `retryAfterMs`, assumes no tokens saved up), plus one
+// retry interval of slack (BENCH_SYNC_SLACK_MS, 1,000 ms: the member only learns it is admitted when
+// it asks again). Also printed: how long the admitted start took to answer, and how much of the
+// member's clock (from the attempt's startedAt) had run when the answer came.
 //
 // Environment (all optional):
 //   BENCH_SYNC_MEMBERS=5000   BENCH_SYNC_RATE=250 (START_ADMISSION_PER_SECOND)   BENCH_SYNC_BURST (START_ADMISSION_BURST)
@@ -107,7 +109,8 @@ try {
   const t0 = performance.now();
   const outcomes = await Promise.all(members.map(async (member) => {
     const token = sign(member);
-    const outcome = { requests: 0, waits: 0, first: null, startedMs: NaN, error: null, latencies: [] };
+    const outcome = { requests: 0, waits: 0, first: null, startedMs: NaN, admittedMs: NaN, unseenMs: NaN, lostPlace: false, error: null, latencies: [] };
+    let lastPosition = Infinity;
     for (;;) {
       const sent = performance.now();
       const response = await request('POST', path, token);
@@ -115,6 +118,9 @@ try {
       outcome.requests += 1;
       if (response.status === 201) {
         outcome.startedMs = performance.now() - t0;
+        outcome.admittedMs = sent - t0;
+        // The member's clock runs from the attempt's startedAt: what passed before the answer came is lost.
+        outcome.unseenMs = Date.now() - Date.parse(JSON.parse(response.body).startedAt);
         return outcome;
       }
       if (response.status !== 202) {
@@ -123,6 +129,9 @@ try {
       }
       const wait = JSON.parse(response.body);
       outcome.waits += 1;
+      // A place only moves forward; a larger one means the ticket expired and the member went to the back.
+      if (wait.position > lastPosition) outcome.lostPlace = true;
+      lastPosition = wait.position;
       if (!outcome.first) outcome.first = { atMs: performance.now() - t0, position: wait.position, retryAfterMs: wait.retryAfterMs };
       await sleep(wait.retryAfterMs);
     }
@@ -135,9 +144,13 @@ try {
     `SELECT count(*)::int AS attempts, count(DISTINCT user_id)::int AS members FROM attempts WHERE round_id = $1`, [SMALL_ROUND_ID])).rows[0]);
   const errors = outcomes.filter((o) => o.error);
   const queued = outcomes.filter((o) => o.first);
-  // Lateness against the promise made by the first 202: position / rate after it, plus the slack.
-  const lateness = queued.filter((o) => Number.isFinite(o.startedMs)).map((o) => o.startedMs - (o.first.atMs + (o.first.position * 1000) / RATE + SLACK_MS));
+  // The queue's promise, made by the first 202: admitted by position / rate after it, plus the slack
+  // (judged by when the admitted request was sent; how long the start then took is reported apart).
+  const lateness = queued.filter((o) => Number.isFinite(o.admittedMs)).map((o) => o.admittedMs - (o.first.atMs + (o.first.position * 1000) / RATE + SLACK_MS));
   const late = lateness.filter((l) => l > 0);
+  const lostPlace = queued.filter((o) => o.lostPlace).length;
+  const startAnswers = outcomes.filter((o) => Number.isFinite(o.startedMs)).map((o) => o.latencies.at(-1)).sort((a, b) => a - b);
+  const unseen = outcomes.map((o) => o.unseenMs).filter(Number.isFinite).sort((a, b) => a - b);
   const started = outcomes.map((o) => o.startedMs).filter(Number.isFinite).sort((a, b) => a - b);
   const latencies = outcomes.flatMap((o) => o.latencies).sort((a, b) => a - b);
   const requests = outcomes.reduce((total, o) => total + o.requests, 0);
@@ -146,20 +159,23 @@ try {
 
   console.log('');
   console.log(`Synchronized start — ${target.describe}; ${num(MEMBERS)} members at once; admission ${RATE}/s (${MODE === 'redis' ? 'one queue for both replicas' : 'a queue per process'})`);
-  console.log(`| members | started | attempts in the database | errors | queued (202 first) | largest position | requests | request p50 / p99 | last start | ideal (members ÷ rate) | late vs promise | worst lateness | CPU: API, PostgreSQL${redis ? ', Redis' : ''}, nginx |`);
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log(`| members | started | attempts in the database | errors | queued (202 first) | largest position | requests | request p50 / p99 | last start | ideal (members ÷ rate) | admitted late vs promise (worst) | lost their place | CPU: API, PostgreSQL${redis ? ', Redis' : ''}, nginx |`);
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   console.log(`| ${num(MEMBERS)} | ${num(started.length)} | ${num(attempts.attempts)} (${num(attempts.members)} members) | ${errors.length} | ${num(queued.length)} | ${num(maxPosition)} | ${num(requests)} | ` +
-    `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))} | ${seconds(started.at(-1) ?? NaN)} | ${seconds(idealMs)} | ${num(late.length)} | ` +
-    `${late.length ? ms(Math.max(...late)) : '—'} | ${[cpu.api, cpu.postgres, cpu.redis, cpu.nginx].filter(Boolean).map((c) => `${Math.round(c.share * 100)}%`).join(', ')} |`);
+    `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))} | ${seconds(started.at(-1) ?? NaN)} | ${seconds(idealMs)} | ${num(late.length)} ` +
+    `(${late.length ? ms(Math.max(...late)) : '—'}) | ${num(lostPlace)} | ${[cpu.api, cpu.postgres, cpu.redis, cpu.nginx].filter(Boolean).map((c) => `${Math.round(c.share * 100)}%`).join(', ')} |`);
   const firsts = outcomes.map((o) => o.latencies[0]).sort((a, b) => a - b);
   const retries = outcomes.flatMap((o) => o.latencies.slice(1)).sort((a, b) => a - b);
   console.log(`  start times: p50 ${seconds(percentile(started, 50))}, p99 ${seconds(percentile(started, 99))}; wall ${seconds(wallMs)}; ` +
     `first request p50 / p99 ${ms(percentile(firsts, 50))} / ${ms(percentile(firsts, 99))}, later ones ${ms(percentile(retries, 50))} / ${ms(percentile(retries, 99))}`);
+  console.log(`  the start that was admitted (201): answered in p50 / p99 / max ${ms(percentile(startAnswers, 50))} / ${ms(percentile(startAnswers, 99))} / ${ms(startAnswers.at(-1))}; ` +
+    `the member's clock ran before the answer came (from the attempt's startedAt) p50 / p99 / max ${ms(percentile(unseen, 50))} / ${ms(percentile(unseen, 99))} / ${ms(unseen.at(-1))}`);
   for (const o of errors.slice(0, 5)) console.log(`  error sample: ${o.error}`);
 
   if (errors.length) missed.push(`GOAL MISSED: ${errors.length} member(s) got an error`);
   if (attempts.attempts !== MEMBERS || attempts.members !== MEMBERS) missed.push(`GOAL MISSED: ${num(attempts.attempts)} attempts for ${num(attempts.members)} members, not one each for ${num(MEMBERS)}`);
-  if (late.length) missed.push(`GOAL MISSED: ${num(late.length)} member(s) started later than the queue promised (worst by ${ms(Math.max(...late))})`);
+  if (late.length) missed.push(`GOAL MISSED: ${num(late.length)} member(s) admitted later than the queue promised (worst by ${ms(Math.max(...late))})`);
+  if (lostPlace) missed.push(`GOAL MISSED: ${num(lostPlace)} member(s) lost their place in the queue`);
 } catch (error) {
   console.log(`synchronized-start benchmark FAILED: ${error.stack ?? error}`);
   process.exitCode = 1;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { StartWaitingResponse } from '@hoi-thi/contracts';
+import { TICKET_GRACE_MS } from '../../apps/api/src/modules/attempts/admission/admission-gate.js';
 import { RedisAdmissionGate } from '../../apps/api/src/modules/attempts/admission/redis-admission-gate.js';
 import { aQuizRound, aUnit, bearer } from '../support/builders.js';
 import { insertPeople, type Person } from '../support/essays.js';
@@ -230,6 +231,32 @@ describeWithRedis('admission control shared by two replicas through Redis', () =
       } finally {
         failing.mockRestore();
       }
+    });
+  });
+
+  describe('behind nginx (TRUST_PROXY): a retry is judged by when it reached nginx', () => {
+    let roundId: string;
+    beforeAll(async () => {
+      roundId = await replicas({ START_ADMISSION_PER_SECOND: '1', START_ADMISSION_BURST: '1', TRUST_PROXY: 'true' });
+    });
+    afterAll(stop);
+
+    it("keeps the place of a member whose retry the API read after the ticket's grace, when nginx had it in time", async () => {
+      const { queued: onTime, wait, rest } = await queueOne([a], roundId, await insertPeople(a, Array.from({ length: 14 }, () => ({ unitId }))));
+      const toldAt = Date.now();
+      const [late, ...others] = rest;
+      expectWaiting(await start(b, roundId, late), wait.position + 1);
+      for (const [i, member] of others.slice(0, 10).entries()) expectWaiting(await start(i % 2 ? a : b, roundId, member), wait.position + 2 + i);
+
+      // Both tickets' grace is over by the time the API reads their retries (a burst kept it busy).
+      await sleep(wait.retryAfterMs + TICKET_GRACE_MS + 1_000 + 300);
+      // Without the header the API can only judge by now: too late, a new ticket at the back.
+      const back = await start(a, roundId, late);
+      expect(back.status).toBe(202);
+      expect((back.body as StartWaitingResponse).position).toBeGreaterThan(10);
+      // nginx stamped this retry when the member sent it, at the time it was told: the place holds.
+      const sentAt = (toldAt + wait.retryAfterMs) / 1000;
+      await start(b, roundId, onTime).set('X-Request-Start', `t=${sentAt.toFixed(3)}`).expect(201);
     });
   });
 

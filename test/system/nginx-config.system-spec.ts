@@ -90,7 +90,7 @@ suite('the nginx configuration shared by docker/ and the local cluster', () => {
           response.setHeader('Referrer-Policy', 'no-referrer');
         }
         response.setHeader('Content-Type', 'application/json');
-        response.end(JSON.stringify({ replica: index, forwardedFor: request.headers['x-forwarded-for'] ?? null }));
+        response.end(JSON.stringify({ replica: index, forwardedFor: request.headers['x-forwarded-for'] ?? null, requestStart: request.headers['x-request-start'] ?? null }));
       });
 
     beforeAll(async () => {
@@ -133,6 +133,17 @@ suite('the nginx configuration shared by docker/ and the local cluster', () => {
     it('overwrites X-Forwarded-For with the client nginx sees', async () => {
       const response = await fetch(`${base}/api/xff`, { headers: { 'X-Forwarded-For': '203.0.113.9' } });
       expect(await response.json()).toMatchObject({ forwardedFor: '127.0.0.1' });
+    });
+
+    it('stamps X-Request-Start with when it received the request, whatever the client sent', async () => {
+      const before = Date.now();
+      const response = await fetch(`${base}/api/start`, { headers: { 'X-Request-Start': 't=1000000000.000' } });
+      const { requestStart } = (await response.json()) as { requestStart: string };
+      expect(requestStart).toMatch(/^t=\d{10}\.\d{3}$/);
+      const stampedMs = Number(requestStart.slice(2)) * 1000;
+      // nginx's clock is cached per event loop iteration: within a few ms of the test's.
+      expect(stampedMs).toBeGreaterThanOrEqual(before - 50);
+      expect(stampedMs).toBeLessThanOrEqual(Date.now() + 50);
     });
 
     it('never sends again a POST that reached a replica which died, but passes such a GET to the other one', async () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -57,8 +57,9 @@ export class RoundPlayController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUuid) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('x-request-start') requestStart?: string,
   ): Promise<AttemptResponse | StartWaitingResponse> {
-    const waiting = await this.admission.admit(user, id);
+    const waiting = await this.admission.admit(user, id, requestStart);
     if (waiting) {
       void reply.status(202).header('Retry-After', String(Math.ceil(waiting.retryAfterMs / 1000)));
       return waiting;

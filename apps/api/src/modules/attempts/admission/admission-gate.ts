@@ -17,9 +17,20 @@ export interface AdmissionRules {
 /** How long a ticket outlives the wait it was told: a member late by more starts again at the back. */
 export const TICKET_GRACE_MS = 5_000;
 
+/**
+ * A retry is judged by when it reached the edge (nginx's X-Request-Start), not when the API got to
+ * it: during a burst the API reads requests seconds late, and a member who asked in time must not
+ * lose the place for it. Credited up to this much; a ticket is swept only once no request still in
+ * flight can have arrived in time for it.
+ */
+export const LATE_CREDIT_MAX_MS = 10_000;
+
 export abstract class AdmissionGate {
-  /** Asks for a start for `ticket`: admitted now, or its place in the queue and when to ask again. */
-  abstract enter(ticket: string): Promise<Admission>;
+  /**
+   * Asks for a start for `ticket`: admitted now, or its place in the queue and when to ask again.
+   * `queuedMs`: how long the request waited before the API read it (0 to LATE_CREDIT_MAX_MS).
+   */
+  abstract enter(ticket: string, queuedMs?: number): Promise<Admission>;
   /** Gives the ticket's place up (a member who turned out to need no new attempt). */
   abstract leave(ticket: string): Promise<void>;
 }

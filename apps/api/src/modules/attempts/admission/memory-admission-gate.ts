@@ -12,8 +12,8 @@ export class MemoryAdmissionGate extends AdmissionGate {
     this.queue = new StartQueue(rules);
   }
 
-  async enter(ticket: string): Promise<Admission> {
-    return this.queue.enter(ticket, this.now());
+  async enter(ticket: string, queuedMs = 0): Promise<Admission> {
+    return this.queue.enter(ticket, this.now(), queuedMs);
   }
 
   async leave(ticket: string): Promise<void> {

@@ -3,9 +3,10 @@ import type { Redis } from 'ioredis';
 import type { StartWaitingResponse } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { REDIS } from '../../../common/redis/redis.module.js';
+import { queuedSince } from '../../../common/web/request-start.js';
 import { APP_CONFIG, type AppConfig } from '../../../config/env.schema.js';
 import { ParticipantsRepository } from '../participants.repository.js';
-import type { AdmissionGate, AdmissionRules } from './admission-gate.js';
+import { type AdmissionGate, type AdmissionRules, LATE_CREDIT_MAX_MS } from './admission-gate.js';
 import { MemoryAdmissionGate } from './memory-admission-gate.js';
 import { RedisAdmissionGate } from './redis-admission-gate.js';
 
@@ -22,23 +23,29 @@ export class StartAdmission {
   /** Used while Redis fails: starts go on, limited per process, rather than refused. */
   private readonly fallback: MemoryAdmissionGate | null;
   private lastWarningAt = 0;
+  private readonly trustProxy: boolean;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(REDIS) redis: Redis | null,
     private readonly participants: ParticipantsRepository,
   ) {
+    this.trustProxy = config.trustProxy;
     const rules: AdmissionRules = { perSecond: config.startAdmissionPerSecond, burst: config.startAdmissionBurst };
     const on = rules.perSecond > 0;
     this.fallback = on ? new MemoryAdmissionGate(rules) : null;
     this.gate = on && redis ? new RedisAdmissionGate(redis, rules, config.startAdmissionRedisKey) : this.fallback;
   }
 
-  /** Null: go ahead and start. Otherwise the member's place in the queue. */
-  async admit(user: AuthUser, roundId: string): Promise<StartWaitingResponse | null> {
+  /**
+   * Null: go ahead and start. Otherwise the member's place in the queue. `requestStart`: the
+   * request's X-Request-Start, believed behind the proxy only (a retry is judged by when it came).
+   */
+  async admit(user: AuthUser, roundId: string, requestStart?: string | string[]): Promise<StartWaitingResponse | null> {
     if (!this.gate) return null;
     const ticket = `${user.id}:${roundId}`;
-    const admission = await this.enter(ticket);
+    const queuedMs = this.trustProxy ? Math.min(queuedSince(requestStart, Date.now()), LATE_CREDIT_MAX_MS) : 0;
+    const admission = await this.enter(ticket, queuedMs);
     if (admission.admitted) return null;
     // Asked only of those told to wait, so an admitted start costs no extra read.
     const participant = await this.participants.findParticipant(roundId, user.id);
@@ -49,12 +56,12 @@ export class StartAdmission {
     return { status: 'waiting', position: admission.position, retryAfterMs: admission.retryAfterMs };
   }
 
-  private async enter(ticket: string) {
+  private async enter(ticket: string, queuedMs: number) {
     try {
-      return await this.gate!.enter(ticket);
+      return await this.gate!.enter(ticket, queuedMs);
     } catch (error) {
       this.warn(error);
-      return this.fallback!.enter(ticket);
+      return this.fallback!.enter(ticket, queuedMs);
     }
   }
 

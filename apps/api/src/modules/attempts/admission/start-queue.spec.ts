@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { TICKET_GRACE_MS } from './admission-gate.js';
+import { LATE_CREDIT_MAX_MS, TICKET_GRACE_MS } from './admission-gate.js';
 import { StartQueue } from './start-queue.js';
 
 describe('the start queue: a token bucket in front of a FIFO of tickets', () => {
@@ -44,10 +44,43 @@ describe('the start queue: a token bucket in front of a FIFO of tickets', () => 
     const gone = queue.enter('gone', 0);
     for (let i = 0; i < 10; i++) expect(queue.enter(`m${i}`, 0)).toMatchObject({ position: i + 2 });
     if (gone.admitted) throw new Error('should wait');
-    const later = gone.retryAfterMs + TICKET_GRACE_MS + 1;
+    // Swept once no request still in flight can have reached the server in time for it.
+    const later = gone.retryAfterMs + TICKET_GRACE_MS + LATE_CREDIT_MAX_MS + 1;
     expect(queue.enter('m9', later)).toMatchObject({ admitted: false, position: 10 });
     // Back too late: a new ticket, behind the members who kept their places.
     expect(queue.enter('gone', later)).toMatchObject({ admitted: false, position: 11 });
+  });
+
+  it('gives a member who asked too late a new ticket at the back, even before the sweep', () => {
+    const queue = new StartQueue({ perSecond: 1, burst: 1 });
+    queue.enter('first', 0);
+    const late = queue.enter('late', 0);
+    for (let i = 0; i < 10; i++) queue.enter(`m${i}`, 0);
+    if (late.admitted) throw new Error('should wait');
+    expect(queue.enter('late', late.retryAfterMs + TICKET_GRACE_MS + 1)).toMatchObject({ admitted: false, position: 11 });
+  });
+
+  it('keeps the place of a member who asked in time when the server got to the request late (a burst)', () => {
+    const queue = new StartQueue({ perSecond: 1, burst: 1 });
+    queue.enter('first', 0);
+    const busy = queue.enter('busy', 0);
+    for (let i = 0; i < 10; i++) queue.enter(`m${i}`, 0);
+    if (busy.admitted) throw new Error('should wait');
+    // The retry reached nginx at its time, and the API read it 8 s later.
+    const handled = busy.retryAfterMs + 8_000;
+    expect(queue.enter('m9', handled, 8_000)).toMatchObject({ admitted: false, position: 11 });
+    expect(queue.enter('busy', handled, 8_000)).toEqual({ admitted: true });
+  });
+
+  it('credits a request at most LATE_CREDIT_MAX_MS of waiting in the server', () => {
+    const queue = new StartQueue({ perSecond: 1, burst: 1 });
+    queue.enter('first', 0);
+    const away = queue.enter('away', 0);
+    for (let i = 0; i < 10; i++) queue.enter(`m${i}`, 0);
+    if (away.admitted) throw new Error('should wait');
+    // A claim of a minute in the server's queue counts as LATE_CREDIT_MAX_MS: still too late.
+    const back = away.retryAfterMs + TICKET_GRACE_MS + LATE_CREDIT_MAX_MS + 1;
+    expect(queue.enter('away', back, 60_000)).toMatchObject({ admitted: false, position: 11 });
   });
 
   it('gives a place up on leave', () => {

@@ -1,4 +1,4 @@
-import { type Admission, type AdmissionRules, retryAfterMs, TICKET_GRACE_MS, tokenCap } from './admission-gate.js';
+import { type Admission, type AdmissionRules, LATE_CREDIT_MAX_MS, retryAfterMs, TICKET_GRACE_MS, tokenCap } from './admission-gate.js';
 
 /**
  * The in-process admission queue (the embedded default is one process; the Redis script in
@@ -21,11 +21,12 @@ export class StartQueue {
     return this.tickets.size;
   }
 
-  enter(ticket: string, now: number): Admission {
-    this.sweep(now);
+  /** `queuedMs`: how long the request waited before the API read it (see LATE_CREDIT_MAX_MS). */
+  enter(ticket: string, now: number, queuedMs = 0): Admission {
+    this.sweep(now - LATE_CREDIT_MAX_MS);
     this.refill(now);
     let held = this.tickets.get(ticket);
-    if (held && held.expiresAt <= now) {
+    if (held && held.expiresAt <= now - Math.min(Math.max(queuedMs, 0), LATE_CREDIT_MAX_MS)) {
       this.remove(ticket);
       held = undefined;
     }
@@ -53,11 +54,11 @@ export class StartQueue {
     if (this.refilledAt === null || now > this.refilledAt) this.refilledAt = now;
   }
 
-  /** Drops expired tickets, at most every 250 ms (one pass over the queue). */
-  private sweep(now: number): void {
-    if (now < this.nextSweepAt) return;
-    this.nextSweepAt = now + 250;
-    for (const [ticket, held] of this.tickets) if (held.expiresAt <= now) this.remove(ticket);
+  /** Drops tickets expired by `before`, at most every 250 ms (one pass over the queue). */
+  private sweep(before: number): void {
+    if (before < this.nextSweepAt) return;
+    this.nextSweepAt = before + 250;
+    for (const [ticket, held] of this.tickets) if (held.expiresAt <= before) this.remove(ticket);
   }
 
   private remove(ticket: string): void {
