@@ -1,16 +1,10 @@
+import { foldVietnamese } from '@hoi-thi/contest-engine';
+
 /**
- * Folds text for searching: lower case, no diacritics, đ → d, single spaces.
- * "Báo Thanh Niên" and "bao thanh nien" fold to the same string.
+ * Folds text for searching: lower case, no diacritics, đ → d, single spaces (the engine's rule, which
+ * the API's searches use too). "Báo Thanh Niên" and "bao thanh nien" fold to the same string.
  */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const foldForSearch = foldVietnamese;
 
 /** True when every word of the query appears in the text, ignoring case and diacritics. */
 export function matchesSearch(text: string, query: string): boolean {

@@ -7,13 +7,14 @@ import { QuestionBankRepository } from './question-bank.repository.js';
 import { QuestionExportService } from './question-export.service.js';
 import { QuestionImportService } from './question-import.service.js';
 import { QuestionTransferController } from './question-transfer.controller.js';
+import { QuestionPoolRepository } from './question-pool.repository.js';
 import { QuestionPoolService } from './question-pool.service.js';
 import { QuestionsService } from './questions.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(QUESTION_BANK_ENTITIES), AuditModule],
   controllers: [QuestionTransferController, QuestionBankController],
-  providers: [QuestionBankRepository, QuestionsService, QuestionImportService, QuestionExportService, QuestionPoolService],
+  providers: [QuestionBankRepository, QuestionPoolRepository, QuestionsService, QuestionImportService, QuestionExportService, QuestionPoolService],
   exports: [QuestionsService, QuestionPoolService],
 })
 export class QuestionBankModule {}

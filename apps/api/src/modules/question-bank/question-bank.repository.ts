@@ -27,7 +27,7 @@ export interface QuestionWithVersion {
   version: QuestionVersionEntity;
 }
 
-/** The only file of the question bank that talks to TypeORM. */
+/** With question-pool.repository.ts, the only files of the question bank that talk to TypeORM. */
 @Injectable()
 export class QuestionBankRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

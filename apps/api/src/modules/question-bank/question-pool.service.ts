@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { canonicalPoolText, createDrawPool, type DrawCandidate, type DrawPool, type TopicAvailability } from '@hoi-thi/contest-engine';
-import type { Difficulty, QuestionType } from '@hoi-thi/contracts';
+import type { QuestionType } from '@hoi-thi/contracts';
 import { BoundedCache } from '../../common/cache/bounded-cache.js';
+import { QuestionPoolRepository, type VersionRow } from './question-pool.repository.js';
 import type { StoredOption } from './question-version.entity.js';
 
 /** An immutable question version as attempts use it (shown, graded, reviewed). */
@@ -40,16 +40,6 @@ export interface PoolSnapshot {
   candidates: DrawCandidate[];
 }
 
-interface VersionRow {
-  id: string;
-  question_id: string;
-  type: QuestionType;
-  text: string;
-  options: StoredOption[];
-  points: string;
-  explanation: string | null;
-}
-
 const toPinned = (row: VersionRow): PinnedVersion => ({
   versionId: row.id,
   questionId: row.question_id,
@@ -76,7 +66,7 @@ export class QuestionPoolService {
   /** Immutable: kept until evicted. */
   private readonly versions = new BoundedCache<string, PinnedVersion>({ max: 50_000 });
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: QuestionPoolRepository) {}
 
   /** Live questions (newest version) of these topics, prepared for the draw (sorted and grouped once per bank revision). */
   async drawPool(topicIds: string[], manager?: EntityManager, knownRevision?: string): Promise<DrawPool> {
@@ -90,22 +80,16 @@ export class QuestionPoolService {
    * counted as stored and the next draw writes it again); the hot path runs outside one.
    */
   async snapshotPool(topicIds: string[], manager?: EntityManager, knownRevision?: string): Promise<SnapshotPool> {
-    const m = manager ?? this.dataSource.manager;
     const key = [...new Set(topicIds)].sort().join(',');
     // The caller may have read the revision already (a start reads it with the round).
-    const revision = knownRevision ?? (await m.query('SELECT revision::text AS revision FROM question_bank_state WHERE id = 1'))[0].revision;
+    const revision = knownRevision ?? (await this.repository.bankRevision(manager));
     const cached = this.pools.get(key);
     if (cached && cached.revision === revision) {
       if (!cached.stored) await this.storeSnapshot(cached, manager);
       return cached;
     }
 
-    const rows: (VersionRow & { topic_id: string; difficulty: Difficulty })[] = await m.query(
-      `SELECT v.id, v.question_id, v.type, v.text, v.options, v.points, v.explanation, q.topic_id, q.difficulty
-         FROM questions q JOIN question_versions v ON v.id = q.current_version_id
-        WHERE q.topic_id = ANY($1::uuid[]) AND q.status = 'active'`,
-      [[...new Set(topicIds)]],
-    );
+    const rows = await this.repository.liveVersions([...new Set(topicIds)], manager);
     const candidates = rows.map((row) => {
       this.remember(toPinned(row));
       return {
@@ -128,48 +112,30 @@ export class QuestionPoolService {
 
   /** Writes the pool's snapshot unless it exists (same hash, same content: another process or revision wrote it). */
   private async storeSnapshot(entry: CachedPool, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).query(
-      `INSERT INTO question_pool_snapshots (id, candidates, bank_revision) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`,
-      [entry.snapshotId, JSON.stringify(entry.pool.sorted), entry.revision],
-    );
-    entry.stored = manager === undefined || !manager.queryRunner?.isTransactionActive;
+    entry.stored = await this.repository.insertSnapshot(entry.snapshotId, entry.pool.sorted, entry.revision, manager);
   }
 
   /** Stored pools by id (the results bundle re-derives papers from them). */
   async snapshots(ids: string[], manager?: EntityManager): Promise<PoolSnapshot[]> {
     if (!ids.length) return [];
-    const rows: { id: string; bank_revision: string; candidates: DrawCandidate[] }[] = await (manager ?? this.dataSource.manager).query(
-      'SELECT id, bank_revision::text AS bank_revision, candidates FROM question_pool_snapshots WHERE id = ANY($1::text[]) ORDER BY id',
-      [[...new Set(ids)]],
-    );
+    const rows = await this.repository.snapshots([...new Set(ids)], manager);
     return rows.map((row) => ({ id: row.id, bankRevision: row.bank_revision, candidates: row.candidates }));
   }
 
   /** Counts per (topic, difficulty) of live questions: publish checks and the round builder. */
   async availability(topicIds?: string[], manager?: EntityManager): Promise<TopicAvailability[]> {
-    const rows: { topic_id: string; difficulty: Difficulty; count: number }[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT topic_id, difficulty, count(*)::int AS count FROM questions
-        WHERE status = 'active' ${topicIds ? 'AND topic_id = ANY($1::uuid[])' : ''}
-        GROUP BY topic_id, difficulty ORDER BY topic_id, difficulty`,
-      topicIds ? [topicIds] : [],
-    );
+    const rows = await this.repository.availability(topicIds, manager);
     return rows.map((row) => ({ topicId: row.topic_id, difficulty: row.difficulty, count: row.count }));
   }
 
   async existingTopicIds(topicIds: string[], manager?: EntityManager): Promise<Set<string>> {
-    const rows: { id: string }[] = await (manager ?? this.dataSource.manager).query('SELECT id FROM topics WHERE id = ANY($1::uuid[])', [
-      [...new Set(topicIds)],
-    ]);
-    return new Set(rows.map((row) => row.id));
+    return new Set(await this.repository.existingTopicIds([...new Set(topicIds)], manager));
   }
 
   /** The newest version id of each question (regrade: which keys were corrected). */
   async currentVersionIds(questionIds: string[], manager?: EntityManager): Promise<Map<string, string>> {
     if (!questionIds.length) return new Map();
-    const rows: { id: string; current_version_id: string }[] = await (manager ?? this.dataSource.manager).query(
-      'SELECT id, current_version_id FROM questions WHERE id = ANY($1::uuid[])',
-      [questionIds],
-    );
+    const rows = await this.repository.currentVersionIds(questionIds, manager);
     return new Map(rows.map((row) => [row.id, row.current_version_id]));
   }
 
@@ -183,10 +149,7 @@ export class QuestionPoolService {
       else missing.push(id);
     }
     if (missing.length) {
-      const rows: VersionRow[] = await (manager ?? this.dataSource.manager).query(
-        'SELECT id, question_id, type, text, options, points, explanation FROM question_versions WHERE id = ANY($1::uuid[])',
-        [missing],
-      );
+      const rows = await this.repository.versions(missing, manager);
       for (const row of rows) found.set(row.id, this.remember(toPinned(row)));
     }
     return found;
