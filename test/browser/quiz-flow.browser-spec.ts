@@ -142,8 +142,19 @@ suite('a member takes the quiz on a phone', () => {
     expect(Object.keys(onServer.answers)).toHaveLength(4);
     expect([...(onServer.answers[onServer.questions[0]!.id]?.optionIds ?? [])].sort()).toEqual([...q1].sort());
 
+    // The reload renews the access token once, with the refresh that session-boot.js started while
+    // the scripts downloaded: a second refresh would spend the cookie twice and end the session.
+    const refreshes: string[] = [];
+    const countRefresh = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/auth/refresh') refreshes.push(request.url());
+    };
+    page.on('request', countRefresh);
+    const boot = page.waitForResponse((response) => new URL(response.url()).pathname === '/session-boot.js');
     await page.reload();
     await questionHeading(page, 4).waitFor();
+    expect((await boot).ok()).toBe(true);
+    page.off('request', countRefresh);
+    expect(refreshes).toHaveLength(1);
     expect(await checkedIds(page)).toEqual(q4);
     await page.getByRole('navigation', { name: 'Danh sách câu hỏi' }).getByText('Đã trả lời 4/20 câu').waitFor();
     await page.getByRole('navigation', { name: 'Danh sách câu hỏi' }).getByRole('button', { name: /^Câu 1, Đã trả lời/ }).click();

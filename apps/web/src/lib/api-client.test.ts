@@ -126,6 +126,49 @@ describe('session renewal', () => {
     ]);
   });
 
+  describe('the refresh that session-boot.js started while the scripts downloaded', () => {
+    const early = (response: Promise<Response>) => {
+      window.localStorage.setItem('hoi-thi.signedIn', '1');
+      (window as { hoiThiEarlyRefresh?: Promise<Response> }).hoiThiEarlyRefresh = response;
+    };
+    const pending = () => (window as { hoiThiEarlyRefresh?: Promise<Response> }).hoiThiEarlyRefresh;
+
+    it('is used instead of a second refresh, once', async () => {
+      early(Promise.resolve(refreshed()));
+      const { requests } = mockFetch({ 'GET /api/things': protectedRoute, 'POST /api/auth/refresh': () => json({ accessToken: 'later-access', expiresIn: 900 }) });
+
+      await expect(api.get('/things')).resolves.toEqual({ ok: true });
+      expect(requests.map((sent) => `${sent.method} ${sent.url.pathname} ${sent.headers.get('Authorization') ?? '-'}`)).toEqual(['GET /api/things Bearer new-access']);
+      expect(pending()).toBeUndefined();
+
+      // The next renewal asks the server: the early answer is spent.
+      authToken.forget();
+      await api.get('/things').catch(() => undefined);
+      expect(requests[1]?.url.pathname).toBe('/api/auth/refresh');
+      expect(requests[2]?.headers.get('Authorization')).toBe('Bearer later-access');
+    });
+
+    it('ends the session when it was refused, like any refresh', async () => {
+      early(Promise.resolve(tokenInvalid()));
+      const { events, unsubscribe } = collectEvents();
+      const { requests } = mockFetch({ 'GET /api/things': protectedRoute, 'POST /api/auth/refresh': refreshed });
+
+      await expect(api.get('/things')).rejects.toMatchObject({ status: 401 });
+      expect(requests.filter((sent) => sent.url.pathname === '/api/auth/refresh')).toHaveLength(0);
+      expect(authToken.hasSession()).toBe(false);
+      expect(events).toEqual([{ type: 'ended', code: 'AUTH.TOKEN_INVALID' }]);
+      unsubscribe();
+    });
+
+    it('is asked again when it never reached the server', async () => {
+      early(Promise.reject(new TypeError('Failed to fetch')));
+      const { requests } = mockFetch({ 'GET /api/things': protectedRoute, 'POST /api/auth/refresh': refreshed });
+
+      await expect(api.get('/things')).resolves.toEqual({ ok: true });
+      expect(requests.map((sent) => `${sent.method} ${sent.url.pathname}`)).toEqual(['POST /api/auth/refresh', 'GET /api/things']);
+    });
+  });
+
   it('ends a reloaded session whose cookie is gone (the API says the token is missing)', async () => {
     window.localStorage.setItem('hoi-thi.signedIn', '1');
     const { events, unsubscribe } = collectEvents();

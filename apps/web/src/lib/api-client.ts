@@ -115,8 +115,12 @@ async function sendOnce(path: string, options: RequestOptions, accept: string, t
     if (signal?.aborted) throw error;
     throw new ApiError(0, ClientErrorCodes.NETWORK, '');
   }
-  if (response.ok) return response;
+  return checked(response);
+}
 
+/** The response when it is a success, else its failure as an ApiError. */
+async function checked(response: Response): Promise<Response> {
+  if (response.ok) return response;
   const payload = await readJson(response);
   if (isErrorBody(payload)) {
     if (response.status === 403 && payload.code === ErrorCodes.AUTH_PASSWORD_CHANGE_REQUIRED) {
@@ -174,7 +178,10 @@ function refreshOnce(): Promise<boolean> {
   return withRefreshLock(async () => {
     const legacy = authToken.legacyRefresh();
     try {
-      const response = await sendOnce('/auth/refresh', { method: 'POST', body: legacy === null ? {} : { refreshToken: legacy } }, 'application/json', null);
+      const early = legacy === null ? await takeEarlyRefresh() : null;
+      const response = early
+        ? await checked(early)
+        : await sendOnce('/auth/refresh', { method: 'POST', body: legacy === null ? {} : { refreshToken: legacy } }, 'application/json', null);
       const tokens = await readJson(response);
       if (!isRefreshResponse(tokens)) throw new ApiError(response.status, ClientErrorCodes.BAD_RESPONSE, '');
       authToken.dropLegacyRefresh();
@@ -189,6 +196,24 @@ function refreshOnce(): Promise<boolean> {
       throw error;
     }
   });
+}
+
+declare global {
+  interface Window {
+    /** The refresh `public/session-boot.js` started while the scripts downloaded (a reload). */
+    hoiThiEarlyRefresh?: Promise<Response>;
+  }
+}
+
+/**
+ * The answer of the refresh session-boot.js sent (once; null when it sent none or it never reached
+ * the server). It ran under the same lock, before this page's scripts could ask.
+ */
+async function takeEarlyRefresh(): Promise<Response | null> {
+  const early = window.hoiThiEarlyRefresh;
+  if (!early) return null;
+  delete window.hoiThiEarlyRefresh;
+  return early.catch(() => null);
 }
 
 /**

@@ -12,6 +12,7 @@ beforeEach(async () => {
   window.localStorage.clear();
   // The access token lives in module memory: no test inherits the previous one's.
   authToken.forget();
+  delete window.hoiThiEarlyRefresh;
   await i18n.changeLanguage(defaultLanguage);
 });
 
