@@ -160,6 +160,26 @@ describe('session renewal', () => {
       unsubscribe();
     });
 
+    it("gives the page's first reads the answers it asked for with the same token and language, once", async () => {
+      early(Promise.resolve(refreshed()));
+      const answer = (body: unknown) => ({ token: 'new-access', language: 'vi', response: Promise.resolve(json(body)) });
+      window.hoiThiEarlyReads = Promise.resolve({
+        '/api/things': answer({ early: true }),
+        '/api/units': { ...answer([{ id: 'stale' }]), token: 'someone-else' },
+        '/api/contests?limit=20&offset=0': { ...answer({ items: [] }), language: 'en' },
+      });
+      const { requests } = mockFetch({ 'GET /api/things': protectedRoute, 'GET /api/units': () => json([]), 'GET /api/contests': () => json({ items: [1] }) });
+
+      await expect(api.get('/things')).resolves.toEqual({ early: true });
+      // Asked with another token or in another language: asked again.
+      await expect(api.get('/units')).resolves.toEqual([]);
+      await expect(api.get('/contests', { query: { limit: 20, offset: 0 } })).resolves.toEqual({ items: [1] });
+      // Spent: the next read of the same address goes to the server.
+      await expect(api.get('/things')).resolves.toEqual({ ok: true });
+      expect(requests.map((sent) => `${sent.method} ${sent.url.pathname}`)).toEqual(['GET /api/units', 'GET /api/contests', 'GET /api/things']);
+      expect(window.hoiThiEarlyReads).toBeUndefined();
+    });
+
     it('is asked again when it never reached the server', async () => {
       early(Promise.reject(new TypeError('Failed to fetch')));
       const { requests } = mockFetch({ 'GET /api/things': protectedRoute, 'POST /api/auth/refresh': refreshed });

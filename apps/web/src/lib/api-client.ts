@@ -103,9 +103,12 @@ async function sendOnce(path: string, options: RequestOptions, accept: string, t
   const multipart = body instanceof FormData;
   if (body !== undefined && !multipart) headers.set('Content-Type', 'application/json');
 
+  const url = buildUrl(path, query);
+  const early = method === 'GET' && !multipart ? await takeEarlyRead(url, token, currentLanguage()) : null;
+  if (early) return checked(early);
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), {
+    response = await fetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
@@ -198,11 +201,35 @@ function refreshOnce(): Promise<boolean> {
   });
 }
 
+/** A read `public/session-boot.js` sent with the early refresh's token, by address. */
+export interface EarlyRead {
+  token: string;
+  language: string;
+  response: Promise<Response>;
+}
+
 declare global {
   interface Window {
     /** The refresh `public/session-boot.js` started while the scripts downloaded (a reload). */
     hoiThiEarlyRefresh?: Promise<Response>;
+    /** The first reads of the page it sent after that refresh (none when it failed). */
+    hoiThiEarlyReads?: Promise<Record<string, EarlyRead>> | Record<string, EarlyRead>;
   }
+}
+
+/**
+ * The answer to `url` when session-boot.js already asked it with this token and language (once;
+ * null otherwise, or when it never reached the server: the caller asks itself).
+ */
+async function takeEarlyRead(url: string, token: string | null, language: string): Promise<Response | null> {
+  if (!window.hoiThiEarlyReads || token === null) return null;
+  const reads = await window.hoiThiEarlyReads;
+  const read = reads[url];
+  if (read) delete reads[url];
+  if (Object.keys(reads).length === 0) delete window.hoiThiEarlyReads;
+  else window.hoiThiEarlyReads = reads;
+  if (!read || read.token !== token || read.language !== language) return null;
+  return read.response.catch(() => null);
 }
 
 /**

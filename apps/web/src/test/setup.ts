@@ -13,6 +13,7 @@ beforeEach(async () => {
   // The access token lives in module memory: no test inherits the previous one's.
   authToken.forget();
   delete window.hoiThiEarlyRefresh;
+  delete window.hoiThiEarlyReads;
   await i18n.changeLanguage(defaultLanguage);
 });
 
