@@ -35,6 +35,55 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Database access stays in repositories (docs/architecture.md "Transactions"): services receive and
+    // pass an opaque `Tx` (common/database/tx.ts), never TypeORM's manager, data source or repositories.
+    // Entity decorators, `In`, `QueryFailedError` and the other typeorm names stay allowed everywhere.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/**/*.repository.ts',
+      'apps/api/src/**/*.sql.ts',
+      'apps/api/src/**/*.module.ts',
+      'apps/api/src/**/*.entity.ts',
+      'apps/api/src/**/*.spec.ts', // fakes of TypeORM objects
+      'apps/api/src/**/*-cli.ts', // command lines build their own data source, outside Nest
+      'apps/api/src/common/database/**', // the SQL adapter and the Tx handle
+      'apps/api/src/database/**', // data source, migrations, schema diff, embedded maintenance
+      'apps/api/src/modules/attempts/board-source.ts', // the boards' SQL port: a repository by another name
+      'apps/api/src/modules/contests/round-changes.ts', // a TypeORM subscriber, called only by ContestsRepository
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              importNames: ['EntityManager', 'DataSource', 'Repository', 'QueryRunner'],
+              message: 'Database access stays in repositories: take a `Tx` (common/database/tx.ts) and pass it to a repository.',
+            },
+            {
+              name: '@nestjs/typeorm',
+              importNames: ['InjectDataSource', 'InjectEntityManager', 'InjectRepository'],
+              message: 'Database access stays in repositories: inject the repository, not TypeORM.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/common/database/tx.js'],
+              importNames: ['managerOf', 'asTx'],
+              message: 'Only repositories open or unwrap a `Tx`; a service receives one and passes it on.',
+            },
+            {
+              group: ['**/common/database/sql.js'],
+              importNames: ['preparedQuery', 'preparedQueryIn', 'EntityRowMapper'],
+              message: 'Statements run in repositories.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The engine is pure: no framework, no database, no environment.
     files: ['libs/contest-engine/src/**/*.ts'],
     rules: {

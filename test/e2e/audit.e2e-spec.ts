@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuditEntryResponse, AuthResponse } from '@hoi-thi/contracts';
 import { AuditService } from '../../apps/api/src/modules/audit/audit.service.js';
+import { asTx } from '../../apps/api/src/common/database/tx.js';
 import { aMember, aQuizRound, aTopic, aUnit, aUserWithRoles, bearer, type QuizSetup } from '../support/builders.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -169,7 +170,7 @@ describe('audit log', () => {
     const before = await count();
     await expect(
       t.dataSource.transaction(async (manager) => {
-        await service.record({ actorId: admin.user.id, action: 'contest.finish', targetType: 'contest', targetId: quiz.contestId }, manager);
+        await service.record({ actorId: admin.user.id, action: 'contest.finish', targetType: 'contest', targetId: quiz.contestId }, asTx(manager));
         throw new Error('the action failed after recording');
       }),
     ).rejects.toThrow('the action failed');

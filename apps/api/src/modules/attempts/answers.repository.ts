@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { WriteBatcher } from '../../common/batching/write-batcher.js';
 import { preparedQuery, preparedQueryIn } from '../../common/database/sql.js';
+import { managerOf, type Tx } from '../../common/database/tx.js';
 
 export interface SavedAnswer {
   savedAt: Date;
@@ -130,10 +131,10 @@ export class AnswersRepository {
   }
 
   /** questionId → chosen option ids. */
-  async answersOf(attemptId: string, manager?: EntityManager): Promise<Map<string, string[]>> {
+  async answersOf(attemptId: string, tx?: Tx): Promise<Map<string, string[]>> {
     const rows = await preparedQueryIn<{ question_id: string; option_ids: string[] }>(
       this.dataSource,
-      manager,
+      managerOf(tx),
       'attempts.answers-of',
       'SELECT question_id, option_ids FROM attempt_answers WHERE attempt_id = $1',
       [attemptId],
@@ -142,10 +143,10 @@ export class AnswersRepository {
   }
 
   /** Answers of many attempts in one query: attemptId → questionId → option ids. */
-  async answersOfMany(attemptIds: string[], manager: EntityManager): Promise<Map<string, Map<string, string[]>>> {
+  async answersOfMany(attemptIds: string[], tx: Tx): Promise<Map<string, Map<string, string[]>>> {
     const result = new Map<string, Map<string, string[]>>();
     if (!attemptIds.length) return result;
-    const rows: { attempt_id: string; question_id: string; option_ids: string[] }[] = await manager.query(
+    const rows: { attempt_id: string; question_id: string; option_ids: string[] }[] = await managerOf(tx).query(
       'SELECT attempt_id, question_id, option_ids FROM attempt_answers WHERE attempt_id = ANY($1::uuid[])',
       [attemptIds],
     );

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { EntityRowMapper, preparedQuery, preparedQueryIn } from '../../common/database/sql.js';
+import { asTx, managerOf, type Tx } from '../../common/database/tx.js';
 import { AttemptEntity, type PaperItem } from './attempt.entity.js';
 import { type BestAttempt, setBest } from './participants.repository.js';
 import { RoundParticipantEntity } from './round-participant.entity.js';
@@ -53,12 +54,12 @@ export class AttemptsRepository {
     private readonly clock: Clock,
   ) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(asTx(manager)));
   }
 
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+  private m(tx?: Tx): EntityManager {
+    return managerOf(tx) ?? this.dataSource.manager;
   }
 
   private statements: ReturnType<AttemptsRepository['buildStatements']> | null = null;
@@ -99,8 +100,8 @@ export class AttemptsRepository {
     return { rows, total };
   }
 
-  findAttempt(id: string, manager?: EntityManager, lock = false): Promise<AttemptEntity | null> {
-    const qb = this.m(manager).getRepository(AttemptEntity).createQueryBuilder('a').where('a.id = :id', { id });
+  findAttempt(id: string, tx?: Tx, lock = false): Promise<AttemptEntity | null> {
+    const qb = this.m(tx).getRepository(AttemptEntity).createQueryBuilder('a').where('a.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
     return qb.getOne();
   }
@@ -109,9 +110,9 @@ export class AttemptsRepository {
    * The attempt row locked for finalizing, without `answer_specs` (only the save reads it): the
    * submit path parses one jsonb (the paper) instead of two.
    */
-  async lockAttemptForGrading(id: string, manager: EntityManager): Promise<AttemptEntity | null> {
+  async lockAttemptForGrading(id: string, tx: Tx): Promise<AttemptEntity | null> {
     const { grading, lockAttempt } = this.sql();
-    const [row] = await manager.query(lockAttempt, [id]);
+    const [row] = await managerOf(tx).query(lockAttempt, [id]);
     return row ? Object.assign(grading.map(row), { answerSpecs: {} }) : null;
   }
 
@@ -120,15 +121,15 @@ export class AttemptsRepository {
    * both locked in that order (participant first, as start and regrade lock them: FOR UPDATE OF
    * locks the relations in the order named). Null when the attempt does not exist.
    */
-  async lockForGrading(manager: EntityManager, attemptId: string): Promise<{ participant: RoundParticipantEntity; attempt: AttemptEntity } | null> {
+  async lockForGrading(tx: Tx, attemptId: string): Promise<{ participant: RoundParticipantEntity; attempt: AttemptEntity } | null> {
     const { participant, grading, lockForGrading } = this.sql();
-    const [row] = await preparedQueryIn<Record<string, unknown>>(this.dataSource, manager, 'attempts.lock-for-grading', lockForGrading, [attemptId]);
+    const [row] = await preparedQueryIn<Record<string, unknown>>(this.dataSource, managerOf(tx), 'attempts.lock-for-grading', lockForGrading, [attemptId]);
     if (!row) return null;
     return { participant: participant.map(row), attempt: Object.assign(grading.map(row), { answerSpecs: {} }) };
   }
 
-  attemptsOf(roundId: string, userId: string, manager?: EntityManager): Promise<AttemptEntity[]> {
-    return this.m(manager).getRepository(AttemptEntity).find({ where: { roundId, userId }, order: { number: 'ASC' } });
+  attemptsOf(roundId: string, userId: string, tx?: Tx): Promise<AttemptEntity[]> {
+    return this.m(tx).getRepository(AttemptEntity).find({ where: { roundId, userId }, order: { number: 'ASC' } });
   }
 
   /**
@@ -156,8 +157,8 @@ export class AttemptsRepository {
    * Inserts the attempt and marks it as the participant's active one, counting it, in one round trip
    * (a data-modifying CTE; TypeORM's save would re-read and deep-merge the 20-question paper).
    */
-  async insertStartedAttempt(attempt: NewAttempt, manager: EntityManager): Promise<AttemptEntity | null> {
-    const [row] = await manager.query(
+  async insertStartedAttempt(attempt: NewAttempt, tx: Tx): Promise<AttemptEntity | null> {
+    const [row] = await managerOf(tx).query(
       `WITH inserted AS (
          INSERT INTO attempts (round_id, user_id, unit_id, number, status, seed, paper, answer_specs, started_at, deadline, pool_snapshot_id)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
@@ -241,7 +242,7 @@ export class AttemptsRepository {
    * takes none, so a finished attempt keeps its paper (review, regrade, re-derivation) and not a copy.
    */
   async finishWithBest(
-    manager: EntityManager,
+    tx: Tx,
     attemptId: string,
     outcome: AttemptOutcome,
     participant: { roundId: string; userId: string },
@@ -250,7 +251,7 @@ export class AttemptsRepository {
   ): Promise<void> {
     await preparedQueryIn(
       this.dataSource,
-      manager,
+      managerOf(tx),
       'attempts.finish-with-best',
       `WITH finished AS (
          UPDATE attempts SET status = $2, submitted_at = $3, score = $4, max_score = $5, correct_count = $6, duration_ms = $7, prediction = $8,

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   attemptDuration,
   attemptsLeft,
@@ -17,6 +16,7 @@ import {
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import { Clock } from '../../common/clock.js';
+import type { Tx } from '../../common/database/tx.js';
 import { ContestErrors } from '../contests/contests.errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import type { ContestEntity } from '../contests/contest.entity.js';
@@ -107,13 +107,13 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
   }
 
   /** Whether anyone started an attempt in the round (ContestAccess: a round with attempts is never deleted). */
-  hasRecords(roundId: string, manager?: EntityManager): Promise<boolean> {
-    return this.participants.anyParticipant(roundId, manager);
+  hasRecords(roundId: string, tx?: Tx): Promise<boolean> {
+    return this.participants.anyParticipant(roundId, tx);
   }
 
   /** Who started an attempt in the contest (ContestAccess refuses them as managers). */
-  async contestantsAmong(contestId: string, userIds: string[], manager?: EntityManager): Promise<string[]> {
-    return this.participants.participantsAmong(await this.contests.roundIdsOf(contestId, manager), userIds, manager);
+  async contestantsAmong(contestId: string, userIds: string[], tx?: Tx): Promise<string[]> {
+    return this.participants.participantsAmong(await this.contests.roundIdsOf(contestId, tx), userIds, tx);
   }
 
   async roundState(caller: AuthUser | undefined, roundId: string): Promise<RoundState> {
@@ -183,26 +183,26 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
   /** Every check and the draw in one transaction, under the member's participant lock. */
   private async startLocked(user: AuthUser, roundId: string, now: Date): Promise<AttemptView> {
     const finished: AttemptFinished[] = [];
-    const view = await this.attempts.transaction(async (manager) => {
-      const { round, contest, bankRevision } = await this.contests.getRoundForStart(user, roundId, manager);
+    const view = await this.attempts.transaction(async (tx) => {
+      const { round, contest, bankRevision } = await this.contests.getRoundForStart(user, roundId, tx);
       this.assertCanStart(round, contest, now);
-      if (await this.access.isManager(user.id, contest.id, manager)) throw ContestErrors.error('ROUND.STAFF_CANNOT_COMPETE');
-      await this.assertEligible(user, contest, manager);
-      const participant = await this.participants.lockParticipant(manager, round.id, user.id, user.unitId);
+      if (await this.access.isManager(user.id, contest.id, tx)) throw ContestErrors.error('ROUND.STAFF_CANNOT_COMPETE');
+      await this.assertEligible(user, contest, tx);
+      const participant = await this.participants.lockParticipant(tx, round.id, user.id, user.unitId);
       if (participant.activeAttemptId) {
-        const active = await this.attempts.lockAttemptForGrading(participant.activeAttemptId, manager);
+        const active = await this.attempts.lockAttemptForGrading(participant.activeAttemptId, tx);
         if (active && active.status === 'active') {
           if (!isExpired(now, active.deadline, this.graceMs)) {
             throw AttemptErrors.error('ATTEMPT.ACTIVE_EXISTS', {}, undefined, { attemptId: active.id });
           }
-          finished.push(await this.finalize(manager, active, participant, round, now));
+          finished.push(await this.finalize(tx, active, participant, round, now));
         }
       }
       if (participant.attemptsUsed >= round.maxAttempts!) {
         throw AttemptErrors.error('ATTEMPT.LIMIT_REACHED', { maxAttempts: round.maxAttempts! });
       }
 
-      const { seed, paper, versions, answerSpecs, poolSnapshotId } = await this.draw(round, bankRevision, manager);
+      const { seed, paper, versions, answerSpecs, poolSnapshotId } = await this.draw(round, bankRevision, tx);
       const attempt = await this.attempts.insertStartedAttempt(
         {
           roundId: round.id,
@@ -217,7 +217,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
           startedAt: now,
           deadline: computeDeadline(now, round.timeLimitSeconds!, round.closesAt),
         },
-        manager,
+        tx,
       );
       // Refused by the statement: the round closed while this start waited (the database's clock says so).
       if (!attempt) throw ContestErrors.error('ROUND.NOT_OPEN', { phase: 'closed', opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() });
@@ -242,12 +242,12 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
    * A paper from the round's blueprint: a fresh seed, the pinned versions, what a save may accept per
    * question, and the stored pool it was drawn from (seed + pool re-derive the paper for an audit).
    */
-  private async draw(round: RoundEntity, bankRevision: string, manager?: EntityManager) {
+  private async draw(round: RoundEntity, bankRevision: string, tx?: Tx) {
     const blueprint = round.blueprint!;
-    const { pool, snapshotId: poolSnapshotId } = await this.pool.snapshotPool(blueprint.map((line) => line.topicId), manager, bankRevision);
+    const { pool, snapshotId: poolSnapshotId } = await this.pool.snapshotPool(blueprint.map((line) => line.topicId), tx, bankRevision);
     const seed = randomBytes(16).toString('hex');
     const { questions: paper } = drawPaper({ blueprint, pool, seed, shuffleQuestions: round.shuffleQuestions, shuffleOptions: round.shuffleOptions });
-    const versions = await this.pool.pinned(paper.map((q) => q.versionId), manager);
+    const versions = await this.pool.pinned(paper.map((q) => q.versionId), tx);
     const answerSpecs: AnswerSpecs = {};
     for (const question of paper) {
       const version = versions.get(question.versionId)!;
@@ -294,18 +294,18 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
   async submit(user: AuthUser, attemptId: string, prediction: number | undefined): Promise<AttemptEntity> {
     const now = this.clock.now();
     let event: AttemptFinished | null = null;
-    const attempt = await this.attempts.transaction(async (manager) => {
-      const locked = await this.attempts.lockForGrading(manager, attemptId);
+    const attempt = await this.attempts.transaction(async (tx) => {
+      const locked = await this.attempts.lockForGrading(tx, attemptId);
       if (!locked || locked.participant.userId !== user.id) throw AttemptErrors.error('ATTEMPT.NOT_FOUND');
       const { participant, attempt: current } = locked;
       if (current.status === 'expired' && !isExpired(now, current.deadline, this.graceMs)) {
         // Expired by someone else after this submit arrived. Not once the round is closed: its final
         // board is read then (the round's lock orders this against a close).
-        const round = await this.contests.lockRound(current.roundId, manager);
+        const round = await this.contests.lockRound(current.roundId, tx);
         if (round.closedAt) return current;
       } else if (current.status !== 'active') return current;
-      const round = await this.contests.gradingRules(current.roundId, manager);
-      const done = await this.finalizeWithOutcome(manager, current, participant, round, now, { prediction });
+      const round = await this.contests.gradingRules(current.roundId, tx);
+      const done = await this.finalizeWithOutcome(tx, current, participant, round, now, { prediction });
       event = done.event;
       return done.attempt;
     });
@@ -385,13 +385,13 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
   private async expireNow(attemptId: string): Promise<AttemptEntity> {
     const now = this.clock.now();
     let event: AttemptFinished | null = null;
-    const attempt = await this.attempts.transaction(async (manager) => {
-      const locked = await this.attempts.lockForGrading(manager, attemptId);
+    const attempt = await this.attempts.transaction(async (tx) => {
+      const locked = await this.attempts.lockForGrading(tx, attemptId);
       if (!locked) throw AttemptErrors.error('ATTEMPT.NOT_FOUND');
       const { participant, attempt: current } = locked;
       if (current.status !== 'active' || !isExpired(now, current.deadline, this.graceMs)) return current;
-      const round = await this.contests.gradingRules(current.roundId, manager);
-      const done = await this.finalizeWithOutcome(manager, current, participant, round, now);
+      const round = await this.contests.gradingRules(current.roundId, tx);
+      const done = await this.finalizeWithOutcome(tx, current, participant, round, now);
       event = done.event;
       return done.attempt;
     });
@@ -404,19 +404,19 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
    * grace), else expired. The caller holds the participant's lock and the attempt's row lock.
    */
   private async finalize(
-    manager: EntityManager,
+    tx: Tx,
     attempt: AttemptEntity,
     participant: RoundParticipantEntity,
     round: GradingRules,
     now: Date,
     submission?: { prediction?: number },
   ): Promise<AttemptFinished> {
-    return (await this.finalizeWithOutcome(manager, attempt, participant, round, now, submission)).event;
+    return (await this.finalizeWithOutcome(tx, attempt, participant, round, now, submission)).event;
   }
 
   /** Like `finalize`, also giving the attempt as stored now (no re-read of its paper). */
   private async finalizeWithOutcome(
-    manager: EntityManager,
+    tx: Tx,
     attempt: AttemptEntity,
     participant: RoundParticipantEntity,
     round: GradingRules,
@@ -424,8 +424,8 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     submission?: { prediction?: number },
   ): Promise<{ event: AttemptFinished; attempt: AttemptEntity }> {
     const expired = !submission || isExpired(now, attempt.deadline, this.graceMs);
-    const answers = await this.answers.answersOf(attempt.id, manager);
-    const grade = await this.grade(attempt.paper, answers, round, manager);
+    const answers = await this.answers.answersOf(attempt.id, tx);
+    const grade = await this.grade(attempt.paper, answers, round, tx);
     const submittedAt = expired ? attempt.deadline : now;
     const outcome: AttemptOutcome = {
       status: expired ? 'expired' : 'submitted',
@@ -442,7 +442,7 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     const best: BestAttempt = better
       ? { bestAttemptId: attempt.id, bestScore: outcome.score, bestDurationMs: outcome.durationMs, bestSubmittedAt: outcome.submittedAt, bestPrediction: outcome.prediction }
       : participant;
-    await this.attempts.finishWithBest(manager, attempt.id, outcome, participant, best, participant.activeAttemptId === attempt.id);
+    await this.attempts.finishWithBest(tx, attempt.id, outcome, participant, best, participant.activeAttemptId === attempt.id);
     Object.assign(participant, best, participant.activeAttemptId === attempt.id ? { activeAttemptId: null } : {});
     const event: AttemptFinished = {
       attemptId: attempt.id,
@@ -467,8 +467,8 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
   }
 
   /** Grades a paper against each question's key version (the pinned one, or the corrected one after a regrade). */
-  async grade(paper: PaperItem[], answers: Map<string, string[]>, round: Pick<GradingRules, 'gradingMode'>, manager?: EntityManager) {
-    const keys = await this.pool.pinned(paper.map(keyVersionOf), manager);
+  async grade(paper: PaperItem[], answers: Map<string, string[]>, round: Pick<GradingRules, 'gradingMode'>, tx?: Tx) {
+    const keys = await this.pool.pinned(paper.map(keyVersionOf), tx);
     return gradePaper(
       paper.map((item) => {
         const version = keys.get(keyVersionOf(item))!;
@@ -487,9 +487,9 @@ export class AttemptsService implements ContestantSource, OnModuleInit {
     }
   }
 
-  private async assertEligible(user: AuthUser, contest: ContestEntity, manager?: EntityManager): Promise<void> {
+  private async assertEligible(user: AuthUser, contest: ContestEntity, tx?: Tx): Promise<void> {
     if (!contest.eligibleUnitIds.length) return;
-    if (!user.unitId || !(await this.units.isWithin(user.unitId, contest.eligibleUnitIds, manager))) throw ContestErrors.error('ROUND.NOT_ELIGIBLE');
+    if (!user.unitId || !(await this.units.isWithin(user.unitId, contest.eligibleUnitIds, tx))) throw ContestErrors.error('ROUND.NOT_ELIGIBLE');
   }
 
   /** Why a write was refused: finished, or out of time (then it is finalized on the spot). */

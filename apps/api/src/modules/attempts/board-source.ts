@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../../common/database/sql.js';
+import { managerOf, type Tx } from '../../common/database/tx.js';
 import { unitExistsSql } from '../units/units.sql.js';
 
 /** A member's counting attempt as the boards read it from PostgreSQL (the source of truth). */
@@ -68,12 +69,12 @@ const BEST_ROWS = `SELECT round_id, user_id, unit_id, best_score, best_duration_
 export class BoardSource {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+  private m(tx?: Tx): EntityManager {
+    return managerOf(tx) ?? this.dataSource.manager;
   }
 
-  async horizon(manager?: EntityManager): Promise<string> {
-    const [row] = await this.m(manager).query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon');
+  async horizon(tx?: Tx): Promise<string> {
+    const [row] = await this.m(tx).query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon');
     return row.horizon;
   }
 
@@ -94,8 +95,8 @@ export class BoardSource {
     return rows.map(toBestRow);
   }
 
-  async all(roundId: string, manager?: EntityManager): Promise<BestRow[]> {
-    const rows: RawBestRow[] = await this.m(manager).query(
+  async all(roundId: string, tx?: Tx): Promise<BestRow[]> {
+    const rows: RawBestRow[] = await this.m(tx).query(
       `SELECT ${COLUMNS} FROM round_participants WHERE round_id = $1 AND best_attempt_id IS NOT NULL`,
       [roundId],
     );
@@ -118,8 +119,8 @@ export class BoardSource {
     return { rows: rows.filter((row) => row.user_id !== null).map(toBestRow), horizon: rows[0].horizon };
   }
 
-  async changedSince(roundId: string, horizon: string, manager?: EntityManager): Promise<BestRow[]> {
-    const rows: RawBestRow[] = await this.m(manager).query(
+  async changedSince(roundId: string, horizon: string, tx?: Tx): Promise<BestRow[]> {
+    const rows: RawBestRow[] = await this.m(tx).query(
       `SELECT ${COLUMNS} FROM round_participants WHERE round_id = $1 AND board_txid >= $2::bigint AND best_attempt_id IS NOT NULL`,
       [roundId, horizon],
     );
@@ -165,12 +166,12 @@ export class BoardSource {
   }
 
   /** The prediction question's candidate actual values at close. */
-  async counts(roundId: string, manager?: EntityManager): Promise<{ participants: number; attempts: number }> {
-    const [participants] = await this.m(manager).query(
+  async counts(roundId: string, tx?: Tx): Promise<{ participants: number; attempts: number }> {
+    const [participants] = await this.m(tx).query(
       'SELECT count(*)::int AS n FROM round_participants WHERE round_id = $1 AND best_attempt_id IS NOT NULL',
       [roundId],
     );
-    const [attempts] = await this.m(manager).query(
+    const [attempts] = await this.m(tx).query(
       `SELECT coalesce(sum(attempts_used), 0)::int - count(active_attempt_id)::int AS n FROM round_participants WHERE round_id = $1`,
       [roundId],
     );
@@ -178,8 +179,8 @@ export class BoardSource {
   }
 
   /** Attempts still active in a round (close finalizes them first). */
-  async activeAttemptIds(roundId: string, manager?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.m(manager).query(
+  async activeAttemptIds(roundId: string, tx?: Tx): Promise<string[]> {
+    const rows: { id: string }[] = await this.m(tx).query(
       'SELECT active_attempt_id AS id FROM round_participants WHERE round_id = $1 AND active_attempt_id IS NOT NULL',
       [roundId],
     );

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MemberUnitsCount, RoundUnitCount } from '@hoi-thi/contest-engine';
 import { EntityRowMapper } from '../../common/database/sql.js';
+import { managerOf, type Tx } from '../../common/database/tx.js';
 import { RoundParticipantEntity } from './round-participant.entity.js';
 
 export interface BestAttempt {
@@ -41,8 +42,8 @@ const SET_BEST_FROM_3 = setBest(3);
 export class ParticipantsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+  private m(tx?: Tx): EntityManager {
+    return managerOf(tx) ?? this.dataSource.manager;
   }
 
   private statements: ReturnType<ParticipantsRepository['buildStatements']> | null = null;
@@ -65,7 +66,8 @@ export class ParticipantsRepository {
    * attempts in a round happens under this lock (start, submit, expiry, regrade). One statement when
    * the row exists (every start after the member's first), plain SQL rather than a query builder.
    */
-  async lockParticipant(manager: EntityManager, roundId: string, userId: string, unitId: string | null): Promise<RoundParticipantEntity> {
+  async lockParticipant(tx: Tx, roundId: string, userId: string, unitId: string | null): Promise<RoundParticipantEntity> {
+    const manager = managerOf(tx);
     const { participant, lockParticipant } = this.sql();
     let [row] = await manager.query(lockParticipant, [roundId, userId]);
     if (!row) {
@@ -78,36 +80,36 @@ export class ParticipantsRepository {
     return participant.map(row);
   }
 
-  async anyParticipant(roundId: string, manager?: EntityManager): Promise<boolean> {
-    const [row] = await this.m(manager).query('SELECT EXISTS (SELECT 1 FROM round_participants WHERE round_id = $1) AS any', [roundId]);
+  async anyParticipant(roundId: string, tx?: Tx): Promise<boolean> {
+    const [row] = await this.m(tx).query('SELECT EXISTS (SELECT 1 FROM round_participants WHERE round_id = $1) AS any', [roundId]);
     return row.any === true;
   }
 
   /** Those of `userIds` who started an attempt in any of the rounds (round_participants' primary key). */
-  async participantsAmong(roundIds: string[], userIds: string[], manager?: EntityManager): Promise<string[]> {
+  async participantsAmong(roundIds: string[], userIds: string[], tx?: Tx): Promise<string[]> {
     if (!roundIds.length || !userIds.length) return [];
-    const rows: { user_id: string }[] = await this.m(manager).query(
+    const rows: { user_id: string }[] = await this.m(tx).query(
       'SELECT DISTINCT user_id FROM round_participants WHERE round_id = ANY($1::uuid[]) AND user_id = ANY($2::uuid[])',
       [roundIds, userIds],
     );
     return rows.map((row) => row.user_id);
   }
 
-  findParticipant(roundId: string, userId: string, manager?: EntityManager): Promise<RoundParticipantEntity | null> {
-    return this.m(manager).getRepository(RoundParticipantEntity).findOneBy({ roundId, userId });
+  findParticipant(roundId: string, userId: string, tx?: Tx): Promise<RoundParticipantEntity | null> {
+    return this.m(tx).getRepository(RoundParticipantEntity).findOneBy({ roundId, userId });
   }
 
   /** Participants of a round that hold a best attempt (regrade's rank comparison). */
-  rankedParticipants(roundId: string, manager: EntityManager): Promise<RoundParticipantEntity[]> {
-    return manager
+  rankedParticipants(roundId: string, tx: Tx): Promise<RoundParticipantEntity[]> {
+    return managerOf(tx)
       .getRepository(RoundParticipantEntity)
       .createQueryBuilder('p')
       .where('p.round_id = :roundId AND p.best_attempt_id IS NOT NULL', { roundId })
       .getMany();
   }
 
-  lockParticipants(manager: EntityManager, roundId: string, userIds: string[]): Promise<RoundParticipantEntity[]> {
-    return manager
+  lockParticipants(tx: Tx, roundId: string, userIds: string[]): Promise<RoundParticipantEntity[]> {
+    return managerOf(tx)
       .getRepository(RoundParticipantEntity)
       .createQueryBuilder('p')
       .setLock('pessimistic_write')
@@ -117,8 +119,8 @@ export class ParticipantsRepository {
   }
 
   /** Clears the active attempt and sets the best one (unchanged fields passed as they are). */
-  async updateParticipant(manager: EntityManager, roundId: string, userId: string, best: BestAttempt, clearActive: boolean): Promise<void> {
-    await manager.query(
+  async updateParticipant(tx: Tx, roundId: string, userId: string, best: BestAttempt, clearActive: boolean): Promise<void> {
+    await managerOf(tx).query(
       `UPDATE round_participants
           SET ${SET_BEST_FROM_3}
         WHERE round_id = $1 AND user_id = $2`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '../../common/database/tx.js';
 
-type FinalBoardStep = (roundId: string, manager: EntityManager) => Promise<void>;
+type FinalBoardStep = (roundId: string, tx: Tx) => Promise<void>;
 
 /**
  * What another module writes with a regrade that changed scores, in the regrade's own transaction
@@ -18,8 +18,8 @@ export class RegradeSteps {
     this.finalBoard = step;
   }
 
-  async rewriteFinalBoard(roundId: string, manager: EntityManager): Promise<void> {
+  async rewriteFinalBoard(roundId: string, tx: Tx): Promise<void> {
     if (!this.finalBoard) throw new Error("No module registered the regrade's final-board step (the leaderboards do, in onModuleInit)");
-    await this.finalBoard(roundId, manager);
+    await this.finalBoard(roundId, tx);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { asTx, managerOf, type Tx } from '../../common/database/tx.js';
 import { AttemptEntity } from './attempt.entity.js';
 import { RegradeLogEntity } from './regrade-log.entity.js';
 
@@ -13,13 +14,13 @@ import { RegradeLogEntity } from './regrade-log.entity.js';
 export class RegradeRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(asTx(manager)));
   }
 
   /** The distinct (question, grading version) pairs used by the round's attempts. */
-  async gradingVersionsInRound(manager: EntityManager, roundId: string): Promise<{ questionId: string; versionId: string }[]> {
-    const rows: { question_id: string; version_id: string }[] = await manager.query(
+  async gradingVersionsInRound(tx: Tx, roundId: string): Promise<{ questionId: string; versionId: string }[]> {
+    const rows: { question_id: string; version_id: string }[] = await managerOf(tx).query(
       `SELECT DISTINCT item ->> 'questionId' AS question_id, coalesce(item ->> 'keyVersionId', item ->> 'versionId') AS version_id
          FROM attempts a CROSS JOIN LATERAL jsonb_array_elements(a.paper) AS item
         WHERE a.round_id = $1`,
@@ -29,9 +30,9 @@ export class RegradeRepository {
   }
 
   /** Members with an attempt graded by one of these (question, version) pairs. */
-  async usersGradedBy(manager: EntityManager, roundId: string, pairs: { questionId: string; versionId: string }[]): Promise<string[]> {
+  async usersGradedBy(tx: Tx, roundId: string, pairs: { questionId: string; versionId: string }[]): Promise<string[]> {
     if (!pairs.length) return [];
-    const rows: { user_id: string }[] = await manager.query(
+    const rows: { user_id: string }[] = await managerOf(tx).query(
       `SELECT DISTINCT a.user_id
          FROM attempts a CROSS JOIN LATERAL jsonb_array_elements(a.paper) AS item
         WHERE a.round_id = $1
@@ -44,8 +45,8 @@ export class RegradeRepository {
   }
 
   /** All attempts of these members in the round, row-locked when about to be rewritten. */
-  attemptsOfUsers(manager: EntityManager, roundId: string, userIds: string[], lock: boolean): Promise<AttemptEntity[]> {
-    const qb = manager
+  attemptsOfUsers(tx: Tx, roundId: string, userIds: string[], lock: boolean): Promise<AttemptEntity[]> {
+    const qb = managerOf(tx)
       .getRepository(AttemptEntity)
       .createQueryBuilder('a')
       .where('a.round_id = :roundId AND a.user_id IN (:...userIds)', { roundId, userIds })
@@ -54,12 +55,12 @@ export class RegradeRepository {
     return qb.getMany();
   }
 
-  async updatePaper(manager: EntityManager, attemptId: string, paper: unknown): Promise<void> {
-    await manager.query('UPDATE attempts SET paper = $2 WHERE id = $1', [attemptId, JSON.stringify(paper)]);
+  async updatePaper(tx: Tx, attemptId: string, paper: unknown): Promise<void> {
+    await managerOf(tx).query('UPDATE attempts SET paper = $2 WHERE id = $1', [attemptId, JSON.stringify(paper)]);
   }
 
-  async updateGrades(manager: EntityManager, attempt: Pick<AttemptEntity, 'id' | 'paper' | 'score' | 'maxScore' | 'correctCount'>): Promise<void> {
-    await manager.query('UPDATE attempts SET paper = $2, score = $3, max_score = $4, correct_count = $5 WHERE id = $1', [
+  async updateGrades(tx: Tx, attempt: Pick<AttemptEntity, 'id' | 'paper' | 'score' | 'maxScore' | 'correctCount'>): Promise<void> {
+    await managerOf(tx).query('UPDATE attempts SET paper = $2, score = $3, max_score = $4, correct_count = $5 WHERE id = $1', [
       attempt.id,
       JSON.stringify(attempt.paper),
       attempt.score,
@@ -68,18 +69,18 @@ export class RegradeRepository {
     ]);
   }
 
-  insertRegradeLog(manager: EntityManager, log: Omit<RegradeLogEntity, 'id'>): Promise<RegradeLogEntity> {
-    const repository = manager.getRepository(RegradeLogEntity);
+  insertRegradeLog(tx: Tx, log: Omit<RegradeLogEntity, 'id'>): Promise<RegradeLogEntity> {
+    const repository = managerOf(tx).getRepository(RegradeLogEntity);
     return repository.save(repository.create(log));
   }
 
   /** A batch's changes join its regrade's log entry in the batch's own commit. */
-  async appendRegradeChanges(manager: EntityManager, id: string, changed: RegradeLogEntity['changed']): Promise<void> {
-    await manager.query('UPDATE regrade_log SET changed = changed || $2::jsonb WHERE id = $1', [id, JSON.stringify(changed)]);
+  async appendRegradeChanges(tx: Tx, id: string, changed: RegradeLogEntity['changed']): Promise<void> {
+    await managerOf(tx).query('UPDATE regrade_log SET changed = changed || $2::jsonb WHERE id = $1', [id, JSON.stringify(changed)]);
   }
 
-  async finishRegradeLog(manager: EntityManager, id: string, rankChanges: number): Promise<void> {
-    await manager.query('UPDATE regrade_log SET rank_changes = $2 WHERE id = $1', [id, rankChanges]);
+  async finishRegradeLog(tx: Tx, id: string, rankChanges: number): Promise<void> {
+    await managerOf(tx).query('UPDATE regrade_log SET rank_changes = $2 WHERE id = $1', [id, rankChanges]);
   }
 
   regradeLog(roundId: string): Promise<RegradeLogEntity[]> {

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { countRankChanges, type MemberEntry, pickBest, roundPhase } from '@hoi-thi/contest-engine';
 import type { RegradeResponse } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import type { Tx } from '../../common/database/tx.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { ContestErrors } from '../contests/contests.errors.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -20,7 +20,7 @@ import { RegradeRepository } from './regrade.repository.js';
 import type { RoundParticipantEntity } from './round-participant.entity.js';
 
 /** Runs one unit of work in a transaction: the same one throughout, or a new one per call. */
-type Step = <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
+type Step = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
 
 /**
  * After a key is corrected (a new version of a question), re-grades every attempt of the round that
@@ -64,16 +64,16 @@ export class RegradeService {
     const closed = roundPhase(this.clock.now(), round) === 'closed';
 
     const run = (step: Step) => this.run(step, user, round, dryRun, filter, closed);
-    const result = dryRun || closed ? await this.regrades.transaction((manager) => run((work) => work(manager))) : await run((work) => this.regrades.transaction(work));
+    const result = dryRun || closed ? await this.regrades.transaction((tx) => run((work) => work(tx))) : await run((work) => this.regrades.transaction(work));
     if (!dryRun && result.changed.length) this.events.emitRegraded(roundId);
     return result;
   }
 
   private async run(step: Step, user: AuthUser, round: RoundWithContest['round'], dryRun: boolean, filter: Set<string> | null, closed: boolean): Promise<RegradeResponse> {
     const roundId = round.id;
-    const plan = await step(async (manager) => {
-      const used = await this.regrades.gradingVersionsInRound(manager, roundId);
-      const current = await this.pool.currentVersionIds([...new Set(used.map((u) => u.questionId))], manager);
+    const plan = await step(async (tx) => {
+      const used = await this.regrades.gradingVersionsInRound(tx, roundId);
+      const current = await this.pool.currentVersionIds([...new Set(used.map((u) => u.questionId))], tx);
       const outdated = used.filter((u) => current.get(u.questionId) !== u.versionId && (!filter || filter.has(u.questionId)));
       const corrected = new Map<string, string>(outdated.map((u) => [u.questionId, current.get(u.questionId)!]));
       const questions = [...corrected].map(([questionId, toVersionId]) => ({
@@ -81,25 +81,25 @@ export class RegradeService {
         fromVersionIds: outdated.filter((u) => u.questionId === questionId).map((u) => u.versionId).sort(),
         toVersionId,
       }));
-      const userIds = await this.regrades.usersGradedBy(manager, roundId, outdated);
-      const before = await this.participants.rankedParticipants(roundId, manager);
+      const userIds = await this.regrades.usersGradedBy(tx, roundId, outdated);
+      const before = await this.participants.rankedParticipants(roundId, tx);
       return { corrected, questions, userIds, before };
     });
     const { corrected, questions, userIds, before } = plan;
 
     const log =
       !dryRun && questions.length
-        ? await step((manager) => this.regrades.insertRegradeLog(manager, { roundId, performedBy: user.id, performedAt: this.clock.now(), questions, changed: [], rankChanges: 0 }))
+        ? await step((tx) => this.regrades.insertRegradeLog(tx, { roundId, performedBy: user.id, performedAt: this.clock.now(), questions, changed: [], rankChanges: 0 }))
         : null;
     const bestAfter = new Map<string, BestAttempt>();
     const changed: RegradeResponse['changed'] = [];
 
     for (let start = 0; start < userIds.length; start += this.batchUsers) {
       const batch = userIds.slice(start, start + this.batchUsers);
-      await step(async (manager) => {
-        const participants = dryRun ? [] : await this.participants.lockParticipants(manager, roundId, batch);
-        const attempts = await this.regrades.attemptsOfUsers(manager, roundId, batch, !dryRun);
-        const answers = await this.answers.answersOfMany(attempts.map((a) => a.id), manager);
+      await step(async (tx) => {
+        const participants = dryRun ? [] : await this.participants.lockParticipants(tx, roundId, batch);
+        const attempts = await this.regrades.attemptsOfUsers(tx, roundId, batch, !dryRun);
+        const answers = await this.answers.answersOfMany(attempts.map((a) => a.id), tx);
         const regraded: AttemptEntity[] = [];
         const batchChanged: RegradeResponse['changed'] = [];
         for (const attempt of attempts) {
@@ -109,13 +109,13 @@ export class RegradeService {
             continue;
           }
           if (attempt.status === 'active') {
-            if (!dryRun) await this.regrades.updatePaper(manager, attempt.id, paper);
+            if (!dryRun) await this.regrades.updatePaper(tx, attempt.id, paper);
             continue;
           }
-          const grade = await this.attemptsService.grade(paper, answers.get(attempt.id) ?? new Map(), round, manager);
+          const grade = await this.attemptsService.grade(paper, answers.get(attempt.id) ?? new Map(), round, tx);
           if (grade.score !== attempt.score) batchChanged.push({ attemptId: attempt.id, userId: attempt.userId, oldScore: attempt.score!, newScore: grade.score });
           const updated = { ...attempt, paper, score: grade.score, maxScore: grade.maxScore, correctCount: grade.correctCount };
-          if (!dryRun) await this.regrades.updateGrades(manager, updated);
+          if (!dryRun) await this.regrades.updateGrades(tx, updated);
           regraded.push(updated);
         }
         const batchBest = new Map<string, BestAttempt>();
@@ -135,10 +135,10 @@ export class RegradeService {
           };
           batchBest.set(userId, next);
           if (!dryRun && participants.some((p) => p.userId === userId)) {
-            await this.participants.updateParticipant(manager, roundId, userId, next, false);
+            await this.participants.updateParticipant(tx, roundId, userId, next, false);
           }
         }
-        if (log && batchChanged.length) await this.regrades.appendRegradeChanges(manager, log.id, batchChanged);
+        if (log && batchChanged.length) await this.regrades.appendRegradeChanges(tx, log.id, batchChanged);
         // Kept only once the batch is written: a batch whose transaction failed changed nothing.
         changed.push(...batchChanged);
         batchBest.forEach((best, userId) => bestAfter.set(userId, best));
@@ -148,11 +148,11 @@ export class RegradeService {
     const actual = closed ? round.actualValue : null;
     const rankChanges = countRankChanges(before.map((p) => toEntry(p)), before.map((p) => toEntry(p, bestAfter.get(p.userId))), actual);
     if (!dryRun) {
-      await step(async (manager) => {
-        if (log) await this.regrades.finishRegradeLog(manager, log.id, rankChanges);
+      await step(async (tx) => {
+        if (log) await this.regrades.finishRegradeLog(tx, log.id, rankChanges);
         const details = { regradeId: log?.id ?? null, questionIds: questions.map((q) => q.questionId), changedAttempts: changed.length, rankChanges };
-        await this.audit.record({ actorId: user.id, action: 'round.regrade', targetType: 'round', targetId: roundId, details }, manager);
-        if (changed.length) await this.steps.rewriteFinalBoard(roundId, manager);
+        await this.audit.record({ actorId: user.id, action: 'round.regrade', targetType: 'round', targetId: roundId, details }, tx);
+        if (changed.length) await this.steps.rewriteFinalBoard(roundId, tx);
       });
     }
     return { dryRun, questions, changed, rankChanges, regradeId: log?.id ?? null };

@@ -16,7 +16,7 @@ export class AttemptsRoundCloseSteps implements OnModuleInit {
     this.closing.registerSteps({
       // Attempts nobody submitted are finalized (expired past their grace) before the board is ranked.
       finalizeActiveAttempts: async (roundId) => this.attempts.expireDue(await this.source.activeAttemptIds(roundId)),
-      counts: (roundId, manager) => this.source.counts(roundId, manager),
+      counts: (roundId, tx) => this.source.counts(roundId, tx),
     });
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { AuditAction } from '@hoi-thi/contracts';
+import { managerOf, type Tx } from '../../common/database/tx.js';
 import { AuditLogEntity } from './audit-log.entity.js';
 
 export interface AuditSearch {
@@ -15,8 +16,8 @@ export interface AuditSearch {
 export class AuditRepository {
   constructor(@InjectRepository(AuditLogEntity) private readonly log: Repository<AuditLogEntity>) {}
 
-  async insert(entry: Omit<AuditLogEntity, 'id'>, manager?: EntityManager): Promise<void> {
-    const repository = manager?.getRepository(AuditLogEntity) ?? this.log;
+  async insert(entry: Omit<AuditLogEntity, 'id'>, tx?: Tx): Promise<void> {
+    const repository = managerOf(tx)?.getRepository(AuditLogEntity) ?? this.log;
     await repository.save(repository.create(entry), { reload: false });
   }
 

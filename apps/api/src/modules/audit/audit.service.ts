@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuditAction, AuditTargetType } from '@hoi-thi/contracts';
 import { Clock } from '../../common/clock.js';
+import type { Tx } from '../../common/database/tx.js';
 import type { AuditLogEntity } from './audit-log.entity.js';
 import { type AuditSearch, AuditRepository } from './audit.repository.js';
 
@@ -23,13 +23,13 @@ export class AuditService {
   ) {}
 
   /**
-   * Appends one entry. Pass the action's transaction as `manager`: the entry then commits (or rolls
+   * Appends one entry. Pass the action's transaction as `tx`: the entry then commits (or rolls
    * back) with the action it records.
    */
-  record(entry: AuditRecord, manager?: EntityManager): Promise<void> {
+  record(entry: AuditRecord, tx?: Tx): Promise<void> {
     return this.repository.insert(
       { at: this.clock.now(), actorId: entry.actorId, action: entry.action, targetType: entry.targetType, targetId: entry.targetId, details: entry.details ?? {} },
-      manager,
+      tx,
     );
   }
 

@@ -124,21 +124,21 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<Required<RefreshResponse>> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) throw AuthErrors.error('AUTH.TOKEN_INVALID');
-    const outcome = await this.sessions.transaction(async (manager) => {
-      const session = await this.sessions.findForUpdate(parsed.sessionId, manager);
+    const outcome = await this.sessions.transaction(async (tx) => {
+      const session = await this.sessions.findForUpdate(parsed.sessionId, tx);
       if (!session) return { error: 'AUTH.TOKEN_INVALID' as const };
       if (session.revokedAt) return { error: 'AUTH.SESSION_REVOKED' as const };
       if (session.expiresAt.getTime() <= this.clock.now().getTime()) return { error: 'AUTH.TOKEN_INVALID' as const };
       const presented = hashSecret(parsed.secret);
       if (presented.length !== session.tokenHash.length || !timingSafeEqual(presented, session.tokenHash)) {
-        await this.sessions.revoke(session.id, manager);
+        await this.sessions.revoke(session.id, tx);
         return { error: 'AUTH.SESSION_REVOKED' as const, revoked: true };
       }
-      const user = await this.users.findById(session.userId, manager);
+      const user = await this.users.findById(session.userId, tx);
       if (!user) return { error: 'AUTH.TOKEN_INVALID' as const };
       if (!user.active) return { error: 'AUTH.ACCOUNT_DISABLED' as const };
       const secret = randomBytes(32).toString('base64url');
-      await this.sessions.rotate(session.id, hashSecret(secret), this.refreshExpiry(), manager);
+      await this.sessions.rotate(session.id, hashSecret(secret), this.refreshExpiry(), tx);
       return { response: this.tokens(user, session.id, secret) };
     });
     if ('response' in outcome && outcome.response) return outcome.response;
@@ -151,12 +151,12 @@ export class AuthService {
   async logout(refreshToken: string): Promise<void> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) return;
-    const ended = await this.sessions.transaction(async (manager) => {
-      const session = await this.sessions.findForUpdate(parsed.sessionId, manager);
+    const ended = await this.sessions.transaction(async (tx) => {
+      const session = await this.sessions.findForUpdate(parsed.sessionId, tx);
       if (!session || session.revokedAt) return false;
       const presented = hashSecret(parsed.secret);
       if (presented.length !== session.tokenHash.length || !timingSafeEqual(presented, session.tokenHash)) return false;
-      await this.sessions.revoke(session.id, manager);
+      await this.sessions.revoke(session.id, tx);
       return true;
     });
     if (ended) await this.revocations.poll();
@@ -178,9 +178,9 @@ export class AuthService {
     await this.checkPassword(account.email, currentPassword, 'AUTH.WRONG_PASSWORD');
     if (currentPassword === newPassword) throw AuthErrors.error('AUTH.SAME_PASSWORD');
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.sessions.transaction(async (manager) => {
-      await this.users.changeAuthState(caller.id, { passwordHash, mustChangePassword: false }, manager);
-      await this.sessions.revokeAll(caller.id, caller.sessionId ?? null, manager);
+    await this.sessions.transaction(async (tx) => {
+      await this.users.changeAuthState(caller.id, { passwordHash, mustChangePassword: false }, tx);
+      await this.sessions.revokeAll(caller.id, caller.sessionId ?? null, tx);
     });
     await this.revocations.poll();
   }
@@ -192,11 +192,11 @@ export class AuthService {
   async resetPassword(actor: AuthUser, userId: string): Promise<string> {
     const temporaryPassword = Array.from({ length: TEMPORARY_LENGTH }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join('');
     const passwordHash = await this.hasher.hash(temporaryPassword);
-    await this.sessions.transaction(async (manager) => {
-      const user = await this.users.changeAuthState(userId, { passwordHash, mustChangePassword: true, revokeTokens: true }, manager);
+    await this.sessions.transaction(async (tx) => {
+      const user = await this.users.changeAuthState(userId, { passwordHash, mustChangePassword: true, revokeTokens: true }, tx);
       if (!user) throw UserErrors.error('USER.NOT_FOUND');
-      await this.sessions.revokeAll(userId, null, manager);
-      await this.audit.record({ actorId: actor.id, action: 'user.password_reset', targetType: 'user', targetId: userId, details: { email: user.email } }, manager);
+      await this.sessions.revokeAll(userId, null, tx);
+      await this.audit.record({ actorId: actor.id, action: 'user.password_reset', targetType: 'user', targetId: userId, details: { email: user.email } }, tx);
     });
     await this.revocations.poll();
     return temporaryPassword;
@@ -205,15 +205,15 @@ export class AuthService {
   /** Deactivates (every session and token ends; sign-in refused) or reactivates an account. */
   async setActive(actor: AuthUser, userId: string, active: boolean): Promise<UserEntity> {
     if (actor.id === userId && !active) throw UserErrors.error('USER.CANNOT_DISABLE_SELF');
-    const user = await this.sessions.transaction(async (manager) => {
-      const before = await this.users.findByIdForUpdate(userId, manager);
+    const user = await this.sessions.transaction(async (tx) => {
+      const before = await this.users.findByIdForUpdate(userId, tx);
       if (!before) throw UserErrors.error('USER.NOT_FOUND');
       if (before.active === active) return before;
-      const after = (await this.users.changeAuthState(userId, { active, revokeTokens: !active }, manager))!;
-      if (!active) await this.sessions.revokeAll(userId, null, manager);
+      const after = (await this.users.changeAuthState(userId, { active, revokeTokens: !active }, tx))!;
+      if (!active) await this.sessions.revokeAll(userId, null, tx);
       await this.audit.record(
         { actorId: actor.id, action: active ? 'user.activate' : 'user.deactivate', targetType: 'user', targetId: userId, details: { email: after.email } },
-        manager,
+        tx,
       );
       return after;
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { asTx, managerOf, type Tx } from '../../common/database/tx.js';
 import { AuthSessionEntity } from './auth-session.entity.js';
 
 /** The devices one account may stay signed in on; a new sign-in beyond this ends the oldest. */
@@ -11,13 +12,13 @@ export const MAX_SESSIONS_PER_USER = 20;
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(asTx(manager)));
   }
 
   /** A new session; beyond MAX_SESSIONS_PER_USER live ones the oldest are revoked (a script signing in in a loop). */
-  async create(userId: string, tokenHash: Buffer, expiresAt: Date, manager?: EntityManager): Promise<string> {
-    const run = manager ?? this.dataSource.manager;
+  async create(userId: string, tokenHash: Buffer, expiresAt: Date, tx?: Tx): Promise<string> {
+    const run = managerOf(tx) ?? this.dataSource.manager;
     const [row] = await run.query('INSERT INTO auth_sessions (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id', [userId, tokenHash, expiresAt]);
     await run.query(
       `UPDATE auth_sessions SET revoked_at = clock_timestamp()
@@ -29,21 +30,21 @@ export class SessionsRepository {
   }
 
   /** The session, locked for its refresh (two refreshes of one token serialize: the second sees it spent). */
-  findForUpdate(id: string, manager: EntityManager): Promise<AuthSessionEntity | null> {
-    return manager.getRepository(AuthSessionEntity).createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
+  findForUpdate(id: string, tx: Tx): Promise<AuthSessionEntity | null> {
+    return managerOf(tx).getRepository(AuthSessionEntity).createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
   }
 
-  async rotate(id: string, tokenHash: Buffer, expiresAt: Date, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE auth_sessions SET token_hash = $2, expires_at = $3, refreshed_at = clock_timestamp() WHERE id = $1', [id, tokenHash, expiresAt]);
+  async rotate(id: string, tokenHash: Buffer, expiresAt: Date, tx: Tx): Promise<void> {
+    await managerOf(tx).query('UPDATE auth_sessions SET token_hash = $2, expires_at = $3, refreshed_at = clock_timestamp() WHERE id = $1', [id, tokenHash, expiresAt]);
   }
 
-  async revoke(id: string, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).query('UPDATE auth_sessions SET revoked_at = clock_timestamp() WHERE id = $1 AND revoked_at IS NULL', [id]);
+  async revoke(id: string, tx?: Tx): Promise<void> {
+    await (managerOf(tx) ?? this.dataSource.manager).query('UPDATE auth_sessions SET revoked_at = clock_timestamp() WHERE id = $1 AND revoked_at IS NULL', [id]);
   }
 
   /** Revokes every live session of the account, but `keep` (the caller's own, on a password change). */
-  async revokeAll(userId: string, keep: string | null, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).query(
+  async revokeAll(userId: string, keep: string | null, tx?: Tx): Promise<void> {
+    await (managerOf(tx) ?? this.dataSource.manager).query(
       'UPDATE auth_sessions SET revoked_at = clock_timestamp() WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)',
       [userId, keep],
     );

@@ -1,8 +1,8 @@
 import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { EntityManager } from 'typeorm';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { RequireRoles } from '../../common/auth/decorators.js';
+import type { Tx } from '../../common/database/tx.js';
 import { UUID } from '../../common/parse-uuid.pipe.js';
 import { ContestErrors } from './contests.errors.js';
 import { ContestsRepository } from './contests.repository.js';
@@ -14,9 +14,9 @@ import { ContestsRepository } from './contests.repository.js';
  */
 export interface ContestantSource {
   /** Those of `userIds` who have taken part in the contest. */
-  contestantsAmong(contestId: string, userIds: string[], manager?: EntityManager): Promise<string[]>;
+  contestantsAmong(contestId: string, userIds: string[], tx?: Tx): Promise<string[]>;
   /** Whether anyone has done anything in the round (an attempt, an entry): then it cannot be deleted. */
-  hasRecords(roundId: string, manager?: EntityManager): Promise<boolean>;
+  hasRecords(roundId: string, tx?: Tx): Promise<boolean>;
 }
 
 /**
@@ -35,23 +35,23 @@ export class ContestAccess {
   }
 
   /** The contest of the round (or the contest itself) when the caller manages it; 404 when it does not exist, else 403. */
-  async assertManages(caller: AuthUser, target: 'round' | 'contest', id: string, manager?: EntityManager): Promise<string> {
-    const found = await this.contests.managerOf(target, id, caller.id, manager);
+  async assertManages(caller: AuthUser, target: 'round' | 'contest', id: string, tx?: Tx): Promise<string> {
+    const found = await this.contests.managerOf(target, id, caller.id, tx);
     if (!found) throw ContestErrors.error(target === 'round' ? 'ROUND.NOT_FOUND' : 'CONTEST.NOT_FOUND');
     if (!found.manages && !caller.roles.includes('admin')) throw ContestErrors.error('CONTEST.NOT_MANAGER');
     return found.contestId;
   }
 
   /** Whether the caller may manage the round's (or the contest's) contest: an admin, or an organizer among its managers. */
-  async manages(caller: AuthUser | undefined, target: 'round' | 'contest', id: string, manager?: EntityManager): Promise<boolean> {
+  async manages(caller: AuthUser | undefined, target: 'round' | 'contest', id: string, tx?: Tx): Promise<boolean> {
     if (!caller || !hasRole(caller, 'organizer')) return false;
     if (caller.roles.includes('admin')) return true;
-    return (await this.contests.managerOf(target, id, caller.id, manager))?.manages === true;
+    return (await this.contests.managerOf(target, id, caller.id, tx))?.manages === true;
   }
 
   /** Whether the user is one of the contest's managers (not counting admins: they may compete elsewhere but not where they manage). */
-  async isManager(userId: string, contestId: string, manager?: EntityManager): Promise<boolean> {
-    return (await this.contests.managerOf('contest', contestId, userId, manager))?.manages === true;
+  async isManager(userId: string, contestId: string, tx?: Tx): Promise<boolean> {
+    return (await this.contests.managerOf('contest', contestId, userId, tx))?.manages === true;
   }
 
   /** Whether the caller may manage a contest whose managers are `managerIds`. */
@@ -60,12 +60,12 @@ export class ContestAccess {
     return caller.roles.includes('admin') || (hasRole(caller, 'organizer') && managerIds.includes(caller.id));
   }
 
-  async hasRecords(roundId: string, manager?: EntityManager): Promise<boolean> {
-    return (await Promise.all(this.sources.map((source) => source.hasRecords(roundId, manager)))).some(Boolean);
+  async hasRecords(roundId: string, tx?: Tx): Promise<boolean> {
+    return (await Promise.all(this.sources.map((source) => source.hasRecords(roundId, tx)))).some(Boolean);
   }
 
-  async contestantsAmong(contestId: string, userIds: string[], manager?: EntityManager): Promise<string[]> {
-    const found = await Promise.all(this.sources.map((source) => source.contestantsAmong(contestId, userIds, manager)));
+  async contestantsAmong(contestId: string, userIds: string[], tx?: Tx): Promise<string[]> {
+    const found = await Promise.all(this.sources.map((source) => source.contestantsAmong(contestId, userIds, tx)));
     return [...new Set(found.flat())];
   }
 }

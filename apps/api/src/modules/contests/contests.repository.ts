@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { ContestStatus } from '@hoi-thi/contracts';
 import { EntityRowMapper, preparedQuery } from '../../common/database/sql.js';
+import { asTx, managerOf, type Tx } from '../../common/database/tx.js';
 import { ContestEntity } from './contest.entity.js';
 import { RoundEntity } from './round.entity.js';
 import { RoundChanges } from './round-changes.js';
@@ -19,16 +20,16 @@ export class ContestsRepository {
     private readonly changes: RoundChanges,
   ) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(asTx(manager)));
   }
 
-  private contests(manager?: EntityManager) {
-    return (manager ?? this.dataSource.manager).getRepository(ContestEntity);
+  private contests(tx?: Tx) {
+    return (managerOf(tx) ?? this.dataSource.manager).getRepository(ContestEntity);
   }
 
-  private rounds(manager?: EntityManager) {
-    return (manager ?? this.dataSource.manager).getRepository(RoundEntity);
+  private rounds(tx?: Tx) {
+    return (managerOf(tx) ?? this.dataSource.manager).getRepository(RoundEntity);
   }
 
   /** Served by IDX_contests_status_created_at. */
@@ -41,36 +42,37 @@ export class ContestsRepository {
     });
   }
 
-  findById(id: string, manager?: EntityManager, lock = false): Promise<ContestEntity | null> {
-    const qb = this.contests(manager).createQueryBuilder('c').where('c.id = :id', { id });
+  findById(id: string, tx?: Tx, lock = false): Promise<ContestEntity | null> {
+    const qb = this.contests(tx).createQueryBuilder('c').where('c.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
     return qb.getOne();
   }
 
-  insertContest(data: Partial<ContestEntity>, manager?: EntityManager): Promise<ContestEntity> {
-    const repository = this.contests(manager);
+  insertContest(data: Partial<ContestEntity>, tx?: Tx): Promise<ContestEntity> {
+    const repository = this.contests(tx);
     return repository.save(repository.create(data));
   }
 
-  async saveContest(contest: ContestEntity, manager?: EntityManager): Promise<ContestEntity> {
-    const saved = await this.contests(manager).save(contest);
+  async saveContest(contest: ContestEntity, tx?: Tx): Promise<ContestEntity> {
+    const manager = managerOf(tx);
+    const saved = await this.contests(tx).save(contest);
     const rounds: { id: string }[] = await (manager ?? this.dataSource.manager).query('SELECT id FROM rounds WHERE contest_id = $1', [saved.id]);
     this.changes.written(rounds.map((round) => round.id), manager);
     return saved;
   }
 
   /** Rounds of several contests in one query (no N+1), in position order. */
-  roundsOf(contestIds: string[], manager?: EntityManager): Promise<RoundEntity[]> {
+  roundsOf(contestIds: string[], tx?: Tx): Promise<RoundEntity[]> {
     if (!contestIds.length) return Promise.resolve([]);
-    return this.rounds(manager).find({ where: { contestId: In(contestIds) }, order: { contestId: 'ASC', position: 'ASC' } });
+    return this.rounds(tx).find({ where: { contestId: In(contestIds) }, order: { contestId: 'ASC', position: 'ASC' } });
   }
 
-  findRound(id: string, manager?: EntityManager): Promise<RoundEntity | null> {
-    return this.rounds(manager).findOneBy({ id });
+  findRound(id: string, tx?: Tx): Promise<RoundEntity | null> {
+    return this.rounds(tx).findOneBy({ id });
   }
 
-  findRoundForUpdate(id: string, manager: EntityManager): Promise<RoundEntity | null> {
-    return this.rounds(manager).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+  findRoundForUpdate(id: string, tx: Tx): Promise<RoundEntity | null> {
+    return this.rounds(tx).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
   }
 
   /**
@@ -79,7 +81,8 @@ export class ContestsRepository {
    * cached in memory is still current — read here to save the start a round trip. Outside a
    * transaction it runs as a named (prepared) statement.
    */
-  async findRoundForStart(id: string, manager?: EntityManager): Promise<{ round: RoundEntity; bankRevision: string } | null> {
+  async findRoundForStart(id: string, tx?: Tx): Promise<{ round: RoundEntity; bankRevision: string } | null> {
+    const manager = managerOf(tx);
     const { sql } = this.startStatement();
     const [row] = manager ? await manager.query(sql, [id]) : await preparedQuery<Record<string, unknown>>(this.dataSource, 'contests.round-for-start', sql, [id]);
     if (!row) return null;
@@ -108,26 +111,26 @@ export class ContestsRepository {
   }
 
   /** A round with its contest, one query. */
-  findRoundWithContest(id: string, manager?: EntityManager): Promise<RoundEntity | null> {
+  findRoundWithContest(id: string, tx?: Tx): Promise<RoundEntity | null> {
     // One statement: findOne with a relation adds a SELECT DISTINCT pre-query (measured on every start and submit).
-    return this.rounds(manager).createQueryBuilder('r').innerJoinAndSelect('r.contest', 'c').where('r.id = :id', { id }).getOne();
+    return this.rounds(tx).createQueryBuilder('r').innerJoinAndSelect('r.contest', 'c').where('r.id = :id', { id }).getOne();
   }
 
-  async nextRoundPosition(contestId: string, manager: EntityManager): Promise<number> {
-    const [row] = await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM rounds WHERE contest_id = $1', [contestId]);
+  async nextRoundPosition(contestId: string, tx: Tx): Promise<number> {
+    const [row] = await managerOf(tx).query('SELECT coalesce(max(position), 0) + 1 AS next FROM rounds WHERE contest_id = $1', [contestId]);
     return Number(row.next);
   }
 
-  async insertRound(data: Partial<RoundEntity>, manager: EntityManager): Promise<RoundEntity> {
-    const repository = this.rounds(manager);
+  async insertRound(data: Partial<RoundEntity>, tx: Tx): Promise<RoundEntity> {
+    const repository = this.rounds(tx);
     const saved = await repository.save(repository.create(data));
-    this.changes.written([saved.id], manager);
+    this.changes.written([saved.id], managerOf(tx));
     return saved;
   }
 
-  async saveRound(round: RoundEntity, manager?: EntityManager): Promise<RoundEntity> {
-    const saved = await this.rounds(manager).save(round);
-    this.changes.written([saved.id], manager);
+  async saveRound(round: RoundEntity, tx?: Tx): Promise<RoundEntity> {
+    const saved = await this.rounds(tx).save(round);
+    this.changes.written([saved.id], managerOf(tx));
     return saved;
   }
 
@@ -148,27 +151,28 @@ export class ContestsRepository {
   }
 
   /** Whether any contest lists the unit as eligible (contests are few: a scan). */
-  async anyEligible(unitId: string, manager: EntityManager): Promise<boolean> {
-    const [row] = await manager.query('SELECT EXISTS (SELECT 1 FROM contests WHERE $1 = ANY(eligible_unit_ids)) AS any', [unitId]);
+  async anyEligible(unitId: string, tx: Tx): Promise<boolean> {
+    const [row] = await managerOf(tx).query('SELECT EXISTS (SELECT 1 FROM contests WHERE $1 = ANY(eligible_unit_ids)) AS any', [unitId]);
     return row.any === true;
   }
 
   /** Whether any round's blueprint draws from the topic (rounds are few: a scan of their blueprints). */
-  async anyBlueprintUses(topicId: string, manager: EntityManager): Promise<boolean> {
-    const [row] = await manager.query(`SELECT EXISTS (SELECT 1 FROM rounds WHERE blueprint @> jsonb_build_array(jsonb_build_object('topicId', $1::text))) AS any`, [topicId]);
+  async anyBlueprintUses(topicId: string, tx: Tx): Promise<boolean> {
+    const [row] = await managerOf(tx).query(`SELECT EXISTS (SELECT 1 FROM rounds WHERE blueprint @> jsonb_build_array(jsonb_build_object('topicId', $1::text))) AS any`, [topicId]);
     return row.any === true;
   }
 
-  async deleteRound(id: string, manager: EntityManager): Promise<void> {
+  async deleteRound(id: string, tx: Tx): Promise<void> {
+    const manager = managerOf(tx);
     await manager.query('DELETE FROM rounds WHERE id = $1', [id]);
     this.changes.written([id], manager);
   }
 
   /** contestId → its managers' ids, for several contests in one query. */
-  async managersOf(contestIds: string[], manager?: EntityManager): Promise<Map<string, string[]>> {
+  async managersOf(contestIds: string[], tx?: Tx): Promise<Map<string, string[]>> {
     const byContest = new Map<string, string[]>(contestIds.map((id) => [id, []]));
     if (!contestIds.length) return byContest;
-    const rows: { contest_id: string; user_id: string }[] = await (manager ?? this.dataSource.manager).query(
+    const rows: { contest_id: string; user_id: string }[] = await (managerOf(tx) ?? this.dataSource.manager).query(
       'SELECT contest_id, user_id FROM contest_managers WHERE contest_id = ANY($1::uuid[]) ORDER BY created_at, user_id',
       [contestIds],
     );
@@ -180,19 +184,20 @@ export class ContestsRepository {
    * Whether `userId` manages the contest of a round (or the contest itself): null when there is no
    * such round (contest). One statement, by primary keys.
    */
-  async managerOf(target: 'round' | 'contest', id: string, userId: string, manager?: EntityManager): Promise<{ contestId: string; manages: boolean } | null> {
+  async managerOf(target: 'round' | 'contest', id: string, userId: string, tx?: Tx): Promise<{ contestId: string; manages: boolean } | null> {
     const sql =
       target === 'round'
         ? `SELECT r.contest_id, EXISTS (SELECT 1 FROM contest_managers m WHERE m.contest_id = r.contest_id AND m.user_id = $2) AS manages
              FROM rounds r WHERE r.id = $1`
         : `SELECT c.id AS contest_id, EXISTS (SELECT 1 FROM contest_managers m WHERE m.contest_id = c.id AND m.user_id = $2) AS manages
              FROM contests c WHERE c.id = $1`;
-    const [row] = await (manager ?? this.dataSource.manager).query(sql, [id, userId]);
+    const [row] = await (managerOf(tx) ?? this.dataSource.manager).query(sql, [id, userId]);
     return row ? { contestId: row.contest_id as string, manages: row.manages === true } : null;
   }
 
   /** Replaces the contest's managers (the caller holds the contest's row lock). */
-  async replaceManagers(contestId: string, userIds: string[], manager: EntityManager): Promise<void> {
+  async replaceManagers(contestId: string, userIds: string[], tx: Tx): Promise<void> {
+    const manager = managerOf(tx);
     await manager.query('DELETE FROM contest_managers WHERE contest_id = $1 AND NOT (user_id = ANY($2::uuid[]))', [contestId, userIds]);
     await manager.query(
       'INSERT INTO contest_managers (contest_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING',

@@ -1,10 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { type BlueprintShortfall, blueprintUnsatisfiable, checkBlueprint, DEFAULT_FREEZE_MINUTES, roundPhase, validateRubric } from '@hoi-thi/contest-engine';
 import { type ContestStatus, ContestStatuses } from '@hoi-thi/contracts';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import { Clock } from '../../common/clock.js';
+import type { Tx } from '../../common/database/tx.js';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { QuestionPoolService } from '../question-bank/question-pool.service.js';
@@ -93,9 +93,9 @@ export class ContestsService implements OnModuleInit {
 
   onModuleInit(): void {
     // A unit a contest is open to cannot be deleted (its members would silently lose the contest).
-    this.units.registerUsage({ unitInUse: (unitId, manager) => this.contests.anyEligible(unitId, manager) });
+    this.units.registerUsage({ unitInUse: (unitId, tx) => this.contests.anyEligible(unitId, tx) });
     // A topic a round draws from cannot be deleted (the round could no longer be drawn, or re-derived).
-    this.questions.registerTopicUsage((topicId, manager) => this.contests.anyBlueprintUses(topicId, manager));
+    this.questions.registerTopicUsage((topicId, tx) => this.contests.anyBlueprintUses(topicId, tx));
   }
 
   /** Members and visitors see published and finished contests; organizers also see drafts. */
@@ -114,9 +114,9 @@ export class ContestsService implements OnModuleInit {
     return this.withRounds(contest);
   }
 
-  /** The contest with its rounds and managers (read in `manager`'s transaction when given). */
-  private async withRounds(contest: ContestEntity, manager?: EntityManager, rounds?: RoundEntity[]): Promise<ContestWithRounds> {
-    const [loaded, managers] = await Promise.all([rounds ?? this.contests.roundsOf([contest.id], manager), this.contests.managersOf([contest.id], manager)]);
+  /** The contest with its rounds and managers (read in the transaction `tx` when given). */
+  private async withRounds(contest: ContestEntity, tx?: Tx, rounds?: RoundEntity[]): Promise<ContestWithRounds> {
+    const [loaded, managers] = await Promise.all([rounds ?? this.contests.roundsOf([contest.id], tx), this.contests.managersOf([contest.id], tx)]);
     return { contest, rounds: loaded, managerIds: managers.get(contest.id) ?? [] };
   }
 
@@ -133,20 +133,20 @@ export class ContestsService implements OnModuleInit {
    */
   async setManagers(actor: AuthUser, contestId: string, userIds: string[]): Promise<UserEntity[]> {
     const ids = [...new Set(userIds.map((id) => id.toLowerCase()))];
-    return this.contests.transaction(async (manager) => {
-      const contest = await this.contests.findById(contestId, manager, true);
+    return this.contests.transaction(async (tx) => {
+      const contest = await this.contests.findById(contestId, tx, true);
       if (!contest) throw ContestErrors.error('CONTEST.NOT_FOUND');
-      const users = await this.users.findManyByIds(ids, manager);
+      const users = await this.users.findManyByIds(ids, tx);
       const staff = new Set(users.filter((user) => user.active && (user.roles.includes('organizer') || user.roles.includes('admin'))).map((user) => user.id));
       const notOrganizers = ids.filter((id) => !staff.has(id));
       if (notOrganizers.length) throw ContestErrors.error('CONTEST.MANAGER_NOT_ORGANIZER', {}, undefined, { userIds: notOrganizers });
-      const contestants = await this.access.contestantsAmong(contestId, ids, manager);
+      const contestants = await this.access.contestantsAmong(contestId, ids, tx);
       if (contestants.length) throw ContestErrors.error('CONTEST.MANAGER_IS_CONTESTANT', {}, undefined, { userIds: contestants });
-      const before = (await this.contests.managersOf([contestId], manager)).get(contestId) ?? [];
-      await this.contests.replaceManagers(contestId, ids, manager);
+      const before = (await this.contests.managersOf([contestId], tx)).get(contestId) ?? [];
+      await this.contests.replaceManagers(contestId, ids, tx);
       await this.audit.record(
         { actorId: actor.id, action: 'contest.managers', targetType: 'contest', targetId: contestId, details: { from: before, to: ids } },
-        manager,
+        tx,
       );
       const byId = new Map(users.map((user) => [user.id, user]));
       return ids.map((id) => byId.get(id)!);
@@ -155,45 +155,45 @@ export class ContestsService implements OnModuleInit {
 
   async create(user: AuthUser, dto: CreateContestDto): Promise<ContestWithRounds> {
     await this.assertUnits(dto.eligibleUnitIds);
-    return this.contests.transaction(async (manager) => {
+    return this.contests.transaction(async (tx) => {
       const contest = await this.contests.insertContest(
         { title: dto.title, description: dto.description || null, kind: dto.kind, eligibleUnitIds: dto.eligibleUnitIds ?? [], createdBy: user.id },
-        manager,
+        tx,
       );
       // Its creator manages it first (API.md "Contest managers").
-      await this.contests.replaceManagers(contest.id, [user.id], manager);
+      await this.contests.replaceManagers(contest.id, [user.id], tx);
       return { contest, rounds: [], managerIds: [user.id] };
     });
   }
 
   async update(id: string, dto: UpdateContestDto): Promise<ContestWithRounds> {
-    return this.contests.transaction(async (manager) => {
-      const contest = await this.contests.findById(id, manager, true);
+    return this.contests.transaction(async (tx) => {
+      const contest = await this.contests.findById(id, tx, true);
       if (!contest) throw ContestErrors.error('CONTEST.NOT_FOUND');
       if (dto.kind != null && dto.kind !== contest.kind) {
-        const rounds = await this.contests.roundsOf([id], manager);
+        const rounds = await this.contests.roundsOf([id], tx);
         if (rounds.length) throw ContestErrors.error('CONTEST.KIND_LOCKED');
       }
-      await this.assertUnits(dto.eligibleUnitIds ?? undefined, manager);
+      await this.assertUnits(dto.eligibleUnitIds ?? undefined, tx);
       // null clears the description; for the required fields it means "unchanged".
       if (dto.title != null) contest.title = dto.title;
       if (dto.description !== undefined) contest.description = dto.description || null;
       if (dto.kind != null) contest.kind = dto.kind;
       if (dto.eligibleUnitIds !== undefined) contest.eligibleUnitIds = dto.eligibleUnitIds ?? [];
-      return this.withRounds(await this.contests.saveContest(contest, manager), manager);
+      return this.withRounds(await this.contests.saveContest(contest, tx), tx);
     });
   }
 
   /** Adds a round; a published contest may get new rounds (the next week), checked like at publish. */
   async addRound(contestId: string, dto: CreateRoundDto): Promise<RoundEntity> {
-    return this.contests.transaction(async (manager) => {
-      const contest = await this.contests.findById(contestId, manager, true);
+    return this.contests.transaction(async (tx) => {
+      const contest = await this.contests.findById(contestId, tx, true);
       if (!contest) throw ContestErrors.error('CONTEST.NOT_FOUND');
       if (contest.status === 'finished') throw ContestErrors.error('CONTEST.FINISHED');
-      const values = await this.checkedRound(contest, dto, manager);
-      const position = await this.contests.nextRoundPosition(contestId, manager);
-      const saved = await this.contests.insertRound({ contestId, position, kind: contest.kind, ...values }, manager);
-      if (contest.status === 'published') await this.assertSatisfiable([saved], manager);
+      const values = await this.checkedRound(contest, dto, tx);
+      const position = await this.contests.nextRoundPosition(contestId, tx);
+      const saved = await this.contests.insertRound({ contestId, position, kind: contest.kind, ...values }, tx);
+      if (contest.status === 'published') await this.assertSatisfiable([saved], tx);
       return saved;
     });
   }
@@ -205,10 +205,10 @@ export class ContestsService implements OnModuleInit {
    */
   async updateRound(actor: AuthUser, roundId: string, patch: UpdateRoundDto): Promise<RoundEntity> {
     const given = Object.keys(patch).filter((field) => (patch as Record<string, unknown>)[field] !== undefined);
-    return this.contests.transaction(async (manager) => {
-      const round = await this.contests.findRoundForUpdate(roundId, manager);
+    return this.contests.transaction(async (tx) => {
+      const round = await this.contests.findRoundForUpdate(roundId, tx);
       if (!round) throw ContestErrors.error('ROUND.NOT_FOUND');
-      const contest = (await this.contests.findById(round.contestId, manager, true))!;
+      const contest = (await this.contests.findById(round.contestId, tx, true))!;
       const phase = contest.status === 'finished' ? 'closed' : roundPhase(this.clock.now(), round);
       if (phase === 'closed') throw ContestErrors.error('ROUND.LOCKED');
       if (phase === 'open') {
@@ -217,36 +217,36 @@ export class ContestsService implements OnModuleInit {
         if (details.length) throw DomainError.validation(details);
       }
       if (!given.length) return round;
-      const values = await this.checkedRound(contest, { ...roundAsDto(round), ...definedFields(patch) }, manager);
+      const values = await this.checkedRound(contest, { ...roundAsDto(round), ...definedFields(patch) }, tx);
       Object.assign(round, values);
-      const updated = await this.contests.saveRound(round, manager);
-      if (contest.status === 'published') await this.assertSatisfiable([updated], manager);
-      await this.audit.record({ actorId: actor.id, action: 'round.update', targetType: 'round', targetId: roundId, details: { title: updated.title, fields: given } }, manager);
+      const updated = await this.contests.saveRound(round, tx);
+      if (contest.status === 'published') await this.assertSatisfiable([updated], tx);
+      await this.audit.record({ actorId: actor.id, action: 'round.update', targetType: 'round', targetId: roundId, details: { title: updated.title, fields: given } }, tx);
       return updated;
     });
   }
 
   /** `DELETE /api/rounds/:id`: only before it opens, with no attempt or entry (nothing anyone did is lost); else 409 ROUND.LOCKED. */
   async deleteRound(actor: AuthUser, roundId: string): Promise<void> {
-    await this.contests.transaction(async (manager) => {
-      const round = await this.contests.findRoundForUpdate(roundId, manager);
+    await this.contests.transaction(async (tx) => {
+      const round = await this.contests.findRoundForUpdate(roundId, tx);
       if (!round) throw ContestErrors.error('ROUND.NOT_FOUND');
-      if (roundPhase(this.clock.now(), round) !== 'upcoming' || (await this.access.hasRecords(roundId, manager))) {
+      if (roundPhase(this.clock.now(), round) !== 'upcoming' || (await this.access.hasRecords(roundId, tx))) {
         throw ContestErrors.error('ROUND.LOCKED');
       }
-      await this.contests.deleteRound(roundId, manager);
-      await this.audit.record({ actorId: actor.id, action: 'round.delete', targetType: 'round', targetId: roundId, details: { title: round.title, contestId: round.contestId } }, manager);
+      await this.contests.deleteRound(roundId, tx);
+      await this.audit.record({ actorId: actor.id, action: 'round.delete', targetType: 'round', targetId: roundId, details: { title: round.title, contestId: round.contestId } }, tx);
     });
   }
 
   /** The round's fields from a complete request, or a 400 naming every problem (the rules of creation). */
-  private async checkedRound(contest: ContestEntity, dto: CreateRoundDto, manager: EntityManager) {
+  private async checkedRound(contest: ContestEntity, dto: CreateRoundDto, tx: Tx) {
     const details = this.roundFieldIssues(contest, dto);
     const opensAt = new Date(dto.opensAt);
     const closesAt = new Date(dto.closesAt);
     if (closesAt.getTime() <= opensAt.getTime()) details.push({ field: 'closesAt', constraint: 'closesAfterOpens' });
     if (details.length) throw DomainError.validation(details);
-    if (dto.blueprint) await this.assertTopics(dto.blueprint.map((line) => line.topicId), manager);
+    if (dto.blueprint) await this.assertTopics(dto.blueprint.map((line) => line.topicId), tx);
     const base = { title: dto.title, opensAt, closesAt };
     return contest.kind === 'quiz'
       ? {
@@ -280,29 +280,29 @@ export class ContestsService implements OnModuleInit {
 
   /** draft → published, once the bank can fill every quiz round's blueprint. `actor` null: the system (demo data). */
   async publish(actor: AuthUser | null, id: string): Promise<ContestWithRounds> {
-    return this.contests.transaction(async (manager) => {
-      const contest = await this.contests.findById(id, manager, true);
+    return this.contests.transaction(async (tx) => {
+      const contest = await this.contests.findById(id, tx, true);
       if (!contest) throw ContestErrors.error('CONTEST.NOT_FOUND');
       if (contest.status !== 'draft') throw ContestErrors.error('CONTEST.NOT_DRAFT', { status: contest.status });
-      const rounds = await this.contests.roundsOf([id], manager);
+      const rounds = await this.contests.roundsOf([id], tx);
       if (!rounds.length) throw ContestErrors.error('CONTEST.NO_ROUNDS');
-      await this.assertSatisfiable(rounds, manager);
+      await this.assertSatisfiable(rounds, tx);
       contest.status = 'published';
       contest.publishedAt = this.clock.now();
-      await this.audit.record({ actorId: actor?.id ?? null, action: 'contest.publish', targetType: 'contest', targetId: id, details: { title: contest.title, rounds: rounds.length } }, manager);
-      return this.withRounds(await this.contests.saveContest(contest, manager), manager, rounds);
+      await this.audit.record({ actorId: actor?.id ?? null, action: 'contest.publish', targetType: 'contest', targetId: id, details: { title: contest.title, rounds: rounds.length } }, tx);
+      return this.withRounds(await this.contests.saveContest(contest, tx), tx, rounds);
     });
   }
 
   /** published → finished: no round can be taken any more; boards and results stay readable. */
   async finish(actor: AuthUser, id: string): Promise<ContestWithRounds> {
-    return this.contests.transaction(async (manager) => {
-      const contest = await this.contests.findById(id, manager, true);
+    return this.contests.transaction(async (tx) => {
+      const contest = await this.contests.findById(id, tx, true);
       if (!contest) throw ContestErrors.error('CONTEST.NOT_FOUND');
       if (contest.status !== 'published') throw ContestErrors.error('CONTEST.NOT_PUBLISHED');
       contest.status = 'finished';
-      await this.audit.record({ actorId: actor.id, action: 'contest.finish', targetType: 'contest', targetId: id, details: { title: contest.title } }, manager);
-      return this.withRounds(await this.contests.saveContest(contest, manager), manager);
+      await this.audit.record({ actorId: actor.id, action: 'contest.finish', targetType: 'contest', targetId: id, details: { title: contest.title } }, tx);
+      return this.withRounds(await this.contests.saveContest(contest, tx), tx);
     });
   }
 
@@ -310,8 +310,8 @@ export class ContestsService implements OnModuleInit {
    * A round as its contest's audience may see it: a round of a draft exists only for organizers.
    * For other modules (attempts, leaderboards, essays).
    */
-  async getRound(caller: AuthUser | undefined, roundId: string, manager?: EntityManager): Promise<RoundWithContest> {
-    const round = await this.contests.findRoundWithContest(roundId, manager);
+  async getRound(caller: AuthUser | undefined, roundId: string, tx?: Tx): Promise<RoundWithContest> {
+    const round = await this.contests.findRoundWithContest(roundId, tx);
     if (!round || !round.contest) throw ContestErrors.error('ROUND.NOT_FOUND');
     if (!this.visibleStatuses(caller).includes(round.contest.status)) throw ContestErrors.error('ROUND.NOT_FOUND');
     const { contest, ...rest } = round;
@@ -319,8 +319,8 @@ export class ContestsService implements OnModuleInit {
   }
 
   /** `getRound` for a start: also the question bank's revision, in the same statement. */
-  async getRoundForStart(caller: AuthUser, roundId: string, manager?: EntityManager): Promise<RoundWithContest & { bankRevision: string }> {
-    const found = await this.contests.findRoundForStart(roundId, manager);
+  async getRoundForStart(caller: AuthUser, roundId: string, tx?: Tx): Promise<RoundWithContest & { bankRevision: string }> {
+    const found = await this.contests.findRoundForStart(roundId, tx);
     if (!found || !found.round.contest) throw ContestErrors.error('ROUND.NOT_FOUND');
     if (!this.visibleStatuses(caller).includes(found.round.contest.status)) throw ContestErrors.error('ROUND.NOT_FOUND');
     const { contest, ...rest } = found.round;
@@ -331,12 +331,12 @@ export class ContestsService implements OnModuleInit {
   private readonly gradingCache = new BoundedCache<string, GradingRules>({ max: 10_000 });
 
   /** A round's grading mode and time limit, read once per process once the round has opened. */
-  async gradingRules(roundId: string, manager?: EntityManager): Promise<GradingRules> {
+  async gradingRules(roundId: string, tx?: Tx): Promise<GradingRules> {
     const cached = this.gradingCache.get(roundId);
     if (cached) return cached;
     // Not a shared load: a caller in a transaction must read on its own connection (one, embedded).
     const readAt = this.gradingCache.stamp();
-    const round = await this.contests.findRound(roundId, manager);
+    const round = await this.contests.findRound(roundId, tx);
     if (!round) throw ContestErrors.error('ROUND.NOT_FOUND');
     const rules: GradingRules = { id: round.id, gradingMode: round.gradingMode, timeLimitSeconds: round.timeLimitSeconds };
     // Open rounds only: no edit changes these then, so a copy here outlives no edit on another replica.
@@ -352,20 +352,20 @@ export class ContestsService implements OnModuleInit {
   }
 
   /** The ids of the contest's rounds (other modules: who has taken part in, or judges, the contest). */
-  async roundIdsOf(contestId: string, manager?: EntityManager): Promise<string[]> {
-    return (await this.contests.roundsOf([contestId], manager)).map((round) => round.id);
+  async roundIdsOf(contestId: string, tx?: Tx): Promise<string[]> {
+    return (await this.contests.roundsOf([contestId], tx)).map((round) => round.id);
   }
 
-  async roundById(roundId: string, manager?: EntityManager): Promise<RoundWithContest> {
-    const round = await this.contests.findRoundWithContest(roundId, manager);
+  async roundById(roundId: string, tx?: Tx): Promise<RoundWithContest> {
+    const round = await this.contests.findRoundWithContest(roundId, tx);
     if (!round || !round.contest) throw ContestErrors.error('ROUND.NOT_FOUND');
     const { contest, ...rest } = round;
     return { round: rest as RoundEntity, contest };
   }
 
   /** Locks the round row and returns it (close: one closer at a time). */
-  async lockRound(roundId: string, manager: EntityManager): Promise<RoundEntity> {
-    const round = await this.contests.findRoundForUpdate(roundId, manager);
+  async lockRound(roundId: string, tx: Tx): Promise<RoundEntity> {
+    const round = await this.contests.findRoundForUpdate(roundId, tx);
     if (!round) throw ContestErrors.error('ROUND.NOT_FOUND');
     return round;
   }
@@ -375,10 +375,10 @@ export class ContestsService implements OnModuleInit {
     return this.contests.roundsDueForClose(cutoff);
   }
 
-  async markClosed(round: RoundEntity, closedAt: Date, actualValue: number | null, manager: EntityManager): Promise<RoundEntity> {
+  async markClosed(round: RoundEntity, closedAt: Date, actualValue: number | null, tx: Tx): Promise<RoundEntity> {
     round.closedAt = closedAt;
     round.actualValue = actualValue;
-    return this.contests.saveRound(round, manager);
+    return this.contests.saveRound(round, tx);
   }
 
   private roundFieldIssues(contest: ContestEntity, dto: CreateRoundDto): ValidationDetail[] {
@@ -403,11 +403,11 @@ export class ContestsService implements OnModuleInit {
     return details;
   }
 
-  private async assertSatisfiable(rounds: RoundEntity[], manager: EntityManager): Promise<void> {
+  private async assertSatisfiable(rounds: RoundEntity[], tx: Tx): Promise<void> {
     const quizRounds = rounds.filter((r) => r.kind === 'quiz' && r.blueprint);
     if (!quizRounds.length) return;
     const topicIds = [...new Set(quizRounds.flatMap((r) => r.blueprint!.map((l) => l.topicId)))];
-    const availability = await this.pool.availability(topicIds, manager);
+    const availability = await this.pool.availability(topicIds, tx);
     for (const round of quizRounds) {
       const shortfalls: BlueprintShortfall[] = checkBlueprint(round.blueprint!, availability);
       if (shortfalls.length) {
@@ -420,14 +420,14 @@ export class ContestsService implements OnModuleInit {
     }
   }
 
-  private async assertTopics(topicIds: string[], manager: EntityManager): Promise<void> {
-    const known = await this.pool.existingTopicIds(topicIds, manager);
+  private async assertTopics(topicIds: string[], tx: Tx): Promise<void> {
+    const known = await this.pool.existingTopicIds(topicIds, tx);
     const details = topicIds.flatMap((topicId, index) => (known.has(topicId) ? [] : [{ field: `blueprint.${index}.topicId`, constraint: 'topicNotFound' }]));
     if (details.length) throw DomainError.validation(details);
   }
 
-  private async assertUnits(unitIds: string[] | undefined, manager?: EntityManager): Promise<void> {
-    if (unitIds?.length && !(await this.units.allExist(unitIds, manager))) throw DomainError.invalidField('eligibleUnitIds', 'unitNotFound');
+  private async assertUnits(unitIds: string[] | undefined, tx?: Tx): Promise<void> {
+    if (unitIds?.length && !(await this.units.allExist(unitIds, tx))) throw DomainError.invalidField('eligibleUnitIds', 'unitNotFound');
   }
 
   private visibleStatuses(caller: AuthUser | undefined): ContestStatus[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import type { Tx } from '../../common/database/tx.js';
 import type { AppConfig } from '../../config/env.schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ContestsRepository } from './contests.repository.js';
@@ -19,22 +19,22 @@ class FixedClock extends Clock {
 /** A quiz round past its close + grace, with a prediction counted in participants; every call recorded in order. */
 function aClose() {
   const calls: string[] = [];
-  const manager = { name: 'the close transaction' } as unknown as EntityManager;
+  const manager = { name: 'the close transaction' } as unknown as Tx;
   const round = { id: 'r1', kind: 'quiz', closedAt: null, closesAt: new Date(NOW.getTime() - 60_000), predictionQuestion: 'How many?', predictionActual: 'participants' } as RoundEntity;
-  const inTransaction = (name: string, given: EntityManager) => calls.push(given === manager ? `${name} (in the transaction)` : `${name} (outside)`);
+  const inTransaction = (name: string, given: Tx) => calls.push(given === manager ? `${name} (in the transaction)` : `${name} (outside)`);
   const contests = {
     getRound: async () => {
       calls.push('read round');
       return { round: { ...round }, contest: { status: 'published' } };
     },
-    lockRound: async (_id: string, given: EntityManager) => (inTransaction('lock round', given), { ...round }),
-    markClosed: async (locked: RoundEntity, closedAt: Date, actualValue: number | null, given: EntityManager) => {
+    lockRound: async (_id: string, given: Tx) => (inTransaction('lock round', given), { ...round }),
+    markClosed: async (locked: RoundEntity, closedAt: Date, actualValue: number | null, given: Tx) => {
       inTransaction(`mark closed (${actualValue})`, given);
       return { ...locked, closedAt, actualValue };
     },
   } as unknown as ContestsService;
-  const repository = { transaction: <T>(work: (m: EntityManager) => Promise<T>) => work(manager) } as unknown as ContestsRepository;
-  const audit = { record: async (_entry: unknown, given: EntityManager) => inTransaction('audit', given) } as unknown as AuditService;
+  const repository = { transaction: <T>(work: (m: Tx) => Promise<T>) => work(manager) } as unknown as ContestsRepository;
+  const audit = { record: async (_entry: unknown, given: Tx) => inTransaction('audit', given) } as unknown as AuditService;
   const service = new RoundCloseService(contests, repository, audit, new FixedClock(), { attemptGraceSeconds: 5 } as AppConfig);
   const attempts: Pick<RoundCloseSteps, 'finalizeActiveAttempts' | 'counts'> = {
     finalizeActiveAttempts: async () => void calls.push('finalize active attempts'),

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { predictionActualValue } from '@hoi-thi/contest-engine';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
+import type { Tx } from '../../common/database/tx.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -19,9 +19,9 @@ export interface RoundCloseSteps {
   /** attempts: finalizes the round's attempts still active past their deadline + grace (before the close's transaction). */
   finalizeActiveAttempts(roundId: string): Promise<void>;
   /** attempts: what the prediction's actual value is taken from, read in the close's transaction. */
-  counts(roundId: string, manager: EntityManager): Promise<{ participants: number; attempts: number }>;
+  counts(roundId: string, tx: Tx): Promise<{ participants: number; attempts: number }>;
   /** leaderboards: ranks the final board and stores it, in the close's transaction. */
-  writeFinalBoard(roundId: string, actualValue: number | null, manager: EntityManager): Promise<void>;
+  writeFinalBoard(roundId: string, actualValue: number | null, tx: Tx): Promise<void>;
   /** leaderboards: after the commit, the round's live streams are told (its board is now final). */
   closed(roundId: string): Promise<void>;
 }
@@ -91,15 +91,15 @@ export class RoundCloseService {
 
     await steps.finalizeActiveAttempts(roundId);
     // The round's row lock makes the close happen once, whoever (replicas, an organizer) asks at the same time.
-    return this.repository.transaction(async (manager) => {
-      const locked = await this.contests.lockRound(roundId, manager);
+    return this.repository.transaction(async (tx) => {
+      const locked = await this.contests.lockRound(roundId, tx);
       if (locked.closedAt) throw ContestErrors.error('ROUND.ALREADY_CLOSED');
-      const counts = await steps.counts(roundId, manager);
+      const counts = await steps.counts(roundId, tx);
       const actual = kind ? predictionActualValue(kind, counts, manualActual) : null;
-      await steps.writeFinalBoard(roundId, actual, manager);
+      await steps.writeFinalBoard(roundId, actual, tx);
       // The write tells RoundChanges: the caches of the round (copies, shared board pages) go at the write and at the commit.
-      const saved = await this.contests.markClosed(locked, now, actual, manager);
-      await this.audit.record({ actorId: user?.id ?? null, action: 'round.close', targetType: 'round', targetId: roundId, details: { actualValue: actual, participants: counts.participants } }, manager);
+      const saved = await this.contests.markClosed(locked, now, actual, tx);
+      await this.audit.record({ actorId: user?.id ?? null, action: 'round.close', targetType: 'round', targetId: roundId, details: { actualValue: actual, participants: counts.participants } }, tx);
       return { round: saved, participants: counts.participants };
     });
   }

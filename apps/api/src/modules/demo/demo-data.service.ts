@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
 import { ContestsService } from '../contests/contests.service.js';
@@ -8,6 +7,7 @@ import { PasswordHasher } from '../auth/password-hasher.js';
 import { UnitsService } from '../units/units.service.js';
 import { UsersService } from '../users/users.service.js';
 import { QuestionsService } from '../question-bank/questions.service.js';
+import { DemoRepository } from './demo.repository.js';
 import { DEMO_TOPICS } from './demo-questions.js';
 import { DEMO_ACCOUNTS, DEMO_UNITS } from './demo-units.js';
 
@@ -30,7 +30,7 @@ export class DemoDataService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly repository: DemoRepository,
     private readonly units: UnitsService,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
@@ -49,11 +49,11 @@ export class DemoDataService implements OnApplicationBootstrap {
     );
     const topicIds: string[] = [];
     let organizer: { id: string; unitId: string | null } | null = null;
-    await this.dataSource.transaction(async (manager) => {
+    await this.repository.transaction(async (tx) => {
       const ids = new Map<string, string>();
       for (const unit of DEMO_UNITS) {
         const parentId = unit.parent ? ids.get(unit.parent) : undefined;
-        const created = await this.units.create({ name: unit.name, parentId, memberCount: unit.memberCount }, manager);
+        const created = await this.units.create({ name: unit.name, parentId, memberCount: unit.memberCount }, tx);
         ids.set(unit.key, created.id);
       }
       let organizerId: string | null = null;
@@ -67,7 +67,7 @@ export class DemoDataService implements OnApplicationBootstrap {
             phone: account.phone ?? null,
             roles: account.roles,
           },
-          manager,
+          tx,
         );
         if (account.roles.includes('organizer')) {
           organizerId = user.id;
@@ -75,11 +75,11 @@ export class DemoDataService implements OnApplicationBootstrap {
         }
       }
       for (const topic of DEMO_TOPICS) {
-        const { id: topicId } = await this.questions.createTopic({ name: topic.name }, manager);
+        const { id: topicId } = await this.questions.createTopic({ name: topic.name }, tx);
         topicIds.push(topicId);
         const drafts = topic.questions.map((q) => ({ ...q, topicId, points: q.points ?? 1 }));
         drafts.forEach((draft) => this.questions.assertValid(draft));
-        await this.questions.insertMany(organizerId, drafts, manager);
+        await this.questions.insertMany(organizerId, drafts, tx);
       }
     });
     await this.createRunningContest(organizer!, topicIds);

@@ -4,9 +4,10 @@ import { ContestsModule } from '../contests/contests.module.js';
 import { QuestionBankModule } from '../question-bank/question-bank.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { DemoDataService } from './demo-data.service.js';
+import { DemoRepository } from './demo.repository.js';
 
 @Module({
   imports: [AuthModule, UnitsModule, QuestionBankModule, ContestsModule],
-  providers: [DemoDataService],
+  providers: [DemoDataService, DemoRepository],
 })
 export class DemoModule {}

@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { checkWordLimits, countWords, drawEntryCodes, roundPhase } from '@hoi-thi/contest-engine';
 import type { AttachmentKind } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { isUniqueViolation } from '../../common/database/sql.js';
+import type { Tx } from '../../common/database/tx.js';
 import type { ContestEntity } from '../contests/contest.entity.js';
 import { ContestAccess, type ContestantSource } from '../contests/contest-access.js';
 import { ContestErrors } from '../contests/contests.errors.js';
@@ -71,19 +71,19 @@ export class EntriesService implements ContestantSource, OnModuleInit {
     const now = this.clock.now();
     const wordCount = countWords(body);
     try {
-      return await this.essays.transaction(async (manager) => {
-        const { round, contest } = await this.contests.getRound(user, roundId, manager);
+      return await this.essays.transaction(async (tx) => {
+        const { round, contest } = await this.contests.getRound(user, roundId, tx);
         assertAcceptsEntries(round, contest, now);
-        await this.assertNotStaff(user, contest.id, manager);
+        await this.assertNotStaff(user, contest.id, tx);
         if (!user.unitId) throw EssayErrors.error('ENTRY.UNIT_REQUIRED');
-        await this.assertEligible(user, contest, manager);
+        await this.assertEligible(user, contest, tx);
         assertWordLimits(wordCount, round);
-        const existing = await this.essays.findEntryOf(round.id, user.id, manager);
+        const existing = await this.essays.findEntryOf(round.id, user.id, tx);
         if (existing) throw EssayErrors.error('ENTRY.ALREADY_SUBMITTED', {}, undefined, { entryId: existing.id });
         // Locks the round's state row until commit: keep what follows short.
-        const { number, sourceRoundId } = await this.essays.nextEntryNumber(manager, round.id);
+        const { number, sourceRoundId } = await this.essays.nextEntryNumber(tx, round.id);
         if (sourceRoundId) throw EssayErrors.error('ESSAY.FINAL_ROUND');
-        const code = await this.freeCode(round.id, manager);
+        const code = await this.freeCode(round.id, tx);
         const entry = await this.essays.insertEntry(
           {
             roundId: round.id,
@@ -103,7 +103,7 @@ export class EntriesService implements ContestantSource, OnModuleInit {
             attachmentName: null,
             attachmentUploadedAt: null,
           },
-          manager,
+          tx,
         );
         return { entry, editable: true };
       });
@@ -118,15 +118,15 @@ export class EntriesService implements ContestantSource, OnModuleInit {
   async update(user: AuthUser, entryId: string, title: string, body: string): Promise<EntryView> {
     const now = this.clock.now();
     const wordCount = countWords(body);
-    return this.essays.transaction(async (manager) => {
-      const entry = await this.essays.findEntry(entryId, manager, true);
-      const round = await this.assertEditable(user, entry, now, manager);
+    return this.essays.transaction(async (tx) => {
+      const entry = await this.essays.findEntry(entryId, tx, true);
+      const round = await this.assertEditable(user, entry, now, tx);
       assertWordLimits(wordCount, round);
       entry!.title = title;
       entry!.body = body;
       entry!.wordCount = wordCount;
       entry!.updatedAt = now;
-      return { entry: await this.essays.saveEntry(entry!, manager), editable: true };
+      return { entry: await this.essays.saveEntry(entry!, tx), editable: true };
     });
   }
 
@@ -176,9 +176,9 @@ export class EntriesService implements ContestantSource, OnModuleInit {
     const path = await this.store.save(entry!.roundId, entry!.id, check.kind, upload.file);
     let previous: string | null = null;
     try {
-      const view = await this.essays.transaction(async (manager) => {
-        const current = await this.essays.findEntry(entryId, manager, true);
-        await this.assertEditable(user, current, now, manager);
+      const view = await this.essays.transaction(async (tx) => {
+        const current = await this.essays.findEntry(entryId, tx, true);
+        await this.assertEditable(user, current, now, tx);
         previous = current!.attachmentPath;
         current!.attachmentPath = path;
         current!.attachmentKind = check.kind;
@@ -186,7 +186,7 @@ export class EntriesService implements ContestantSource, OnModuleInit {
         current!.attachmentName = upload.fileName;
         current!.attachmentUploadedAt = now;
         current!.updatedAt = now;
-        return { entry: await this.essays.saveEntry(current!, manager), editable: true };
+        return { entry: await this.essays.saveEntry(current!, tx), editable: true };
       });
       if (previous) await this.removeFile(previous);
       return view;
@@ -199,13 +199,13 @@ export class EntriesService implements ContestantSource, OnModuleInit {
   async detach(user: AuthUser, entryId: string): Promise<EntryView> {
     const now = this.clock.now();
     let previous: string | null = null;
-    const view = await this.essays.transaction(async (manager) => {
-      const entry = await this.essays.findEntry(entryId, manager, true);
-      await this.assertEditable(user, entry, now, manager);
+    const view = await this.essays.transaction(async (tx) => {
+      const entry = await this.essays.findEntry(entryId, tx, true);
+      await this.assertEditable(user, entry, now, tx);
       if (!entry!.attachmentPath) throw EssayErrors.error('ATTACHMENT.NOT_FOUND');
       previous = entry!.attachmentPath;
       Object.assign(entry!, { attachmentPath: null, attachmentKind: null, attachmentSize: null, attachmentName: null, attachmentUploadedAt: null, updatedAt: now });
-      return { entry: await this.essays.saveEntry(entry!, manager), editable: true };
+      return { entry: await this.essays.saveEntry(entry!, tx), editable: true };
     });
     if (previous) await this.removeFile(previous);
     return view;
@@ -219,29 +219,29 @@ export class EntriesService implements ContestantSource, OnModuleInit {
   }
 
   /** The author's entry, still open for changes; returns its round. Another member's is "not found". */
-  private async assertEditable(user: AuthUser, entry: EssayEntryEntity | null, now: Date, manager?: EntityManager): Promise<RoundEntity> {
+  private async assertEditable(user: AuthUser, entry: EssayEntryEntity | null, now: Date, tx?: Tx): Promise<RoundEntity> {
     if (!entry || entry.authorId !== user.id) throw EssayErrors.error('ENTRY.NOT_FOUND');
     if (entry.sourceEntryId) throw EssayErrors.error('ENTRY.READ_ONLY');
-    const { round, contest } = await this.contests.roundById(entry.roundId, manager);
+    const { round, contest } = await this.contests.roundById(entry.roundId, tx);
     assertAcceptsEntries(round, contest, now);
     return round;
   }
 
   /** Managers and judges of a contest cannot take part in it (API.md "Contest managers"). */
-  private async assertNotStaff(user: AuthUser, contestId: string, manager: EntityManager): Promise<void> {
-    if (await this.access.isManager(user.id, contestId, manager)) throw ContestErrors.error('ROUND.STAFF_CANNOT_COMPETE');
-    const roundIds = await this.contests.roundIdsOf(contestId, manager);
-    if (await this.essays.judgesAny(roundIds, user.id, manager)) throw ContestErrors.error('ROUND.STAFF_CANNOT_COMPETE');
+  private async assertNotStaff(user: AuthUser, contestId: string, tx: Tx): Promise<void> {
+    if (await this.access.isManager(user.id, contestId, tx)) throw ContestErrors.error('ROUND.STAFF_CANNOT_COMPETE');
+    const roundIds = await this.contests.roundIdsOf(contestId, tx);
+    if (await this.essays.judgesAny(roundIds, user.id, tx)) throw ContestErrors.error('ROUND.STAFF_CANNOT_COMPETE');
   }
 
   /** Whether the round has an entry (ContestAccess: such a round is never deleted). */
-  hasRecords(roundId: string, manager?: EntityManager): Promise<boolean> {
-    return this.essays.anyEntry(roundId, manager);
+  hasRecords(roundId: string, tx?: Tx): Promise<boolean> {
+    return this.essays.anyEntry(roundId, tx);
   }
 
   /** Who wrote an entry in the contest (ContestAccess refuses them as managers). */
-  async contestantsAmong(contestId: string, userIds: string[], manager?: EntityManager): Promise<string[]> {
-    return this.essays.authorsAmong(await this.contests.roundIdsOf(contestId, manager), userIds, manager);
+  async contestantsAmong(contestId: string, userIds: string[], tx?: Tx): Promise<string[]> {
+    return this.essays.authorsAmong(await this.contests.roundIdsOf(contestId, tx), userIds, tx);
   }
 
   private async readable(user: AuthUser, entryId: string): Promise<EssayEntryEntity> {
@@ -252,9 +252,9 @@ export class EntriesService implements ContestantSource, OnModuleInit {
     return entry;
   }
 
-  private async assertEligible(user: AuthUser, contest: ContestEntity, manager: EntityManager): Promise<void> {
+  private async assertEligible(user: AuthUser, contest: ContestEntity, tx: Tx): Promise<void> {
     if (!contest.eligibleUnitIds.length) return;
-    if (!(await this.units.isWithin(user.unitId!, contest.eligibleUnitIds, manager))) throw ContestErrors.error('ROUND.NOT_ELIGIBLE');
+    if (!(await this.units.isWithin(user.unitId!, contest.eligibleUnitIds, tx))) throw ContestErrors.error('ROUND.NOT_ELIGIBLE');
   }
 
   /**
@@ -262,10 +262,10 @@ export class EntriesService implements ContestantSource, OnModuleInit {
    * use (so uniform among the free codes). Only under the round's state-row lock, which every
    * insert of an entry into the round holds.
    */
-  private async freeCode(roundId: string, manager: EntityManager): Promise<string> {
+  private async freeCode(roundId: string, tx: Tx): Promise<string> {
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       const candidates = drawEntryCodes(CODE_CANDIDATES, new Set(), (bound) => randomInt(bound));
-      const inUse = await this.essays.codesInUse(roundId, candidates, manager);
+      const inUse = await this.essays.codesInUse(roundId, candidates, tx);
       const free = candidates.find((code) => !inUse.has(code));
       if (free) return free;
     }

@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   aggregateEssayScores,
   DEFAULT_DISCREPANCY_SHARE,
@@ -11,6 +10,7 @@ import {
 } from '@hoi-thi/contest-engine';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
+import type { Tx } from '../../common/database/tx.js';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContestErrors } from '../contests/contests.errors.js';
@@ -78,15 +78,15 @@ export class EssayResultsService {
   /** Publishes the results of a locked judging, ranked with or without normalisation (fixed from then on). */
   async publish(actor: AuthUser, roundId: string, normalize: boolean | undefined): Promise<EssayRoundStateEntity> {
     const now = this.clock.now();
-    return this.essays.transaction(async (manager) => {
-      await this.essayRound(roundId, manager);
-      const state = await this.essays.lockState(manager, roundId);
+    return this.essays.transaction(async (tx) => {
+      await this.essayRound(roundId, tx);
+      const state = await this.essays.lockState(tx, roundId);
       if (!state.judgingLockedAt) throw EssayErrors.error('JUDGING.NOT_LOCKED');
       if (state.resultsPublishedAt) throw EssayErrors.error('ESSAY.RESULTS_PUBLISHED');
       state.resultsPublishedAt = now;
       state.publishedNormalize = normalize ?? state.normalize;
-      await this.audit.record({ actorId: actor.id, action: 'essay.results.publish', targetType: 'round', targetId: roundId, details: { normalize: state.publishedNormalize } }, manager);
-      return this.essays.saveState(state, manager);
+      await this.audit.record({ actorId: actor.id, action: 'essay.results.publish', targetType: 'round', targetId: roundId, details: { normalize: state.publishedNormalize } }, tx);
+      return this.essays.saveState(state, tx);
     });
   }
 
@@ -106,9 +106,9 @@ export class EssayResultsService {
     if (details.length) throw DomainError.validation(details);
     const now = this.clock.now();
 
-    return this.essays.transaction(async (manager) => {
-      const source = await this.essayRound(roundId, manager);
-      const { round: final } = await this.contests.roundById(rule.finalRoundId, manager).catch((error: unknown) => {
+    return this.essays.transaction(async (tx) => {
+      const source = await this.essayRound(roundId, tx);
+      const { round: final } = await this.contests.roundById(rule.finalRoundId, tx).catch((error: unknown) => {
         if (error instanceof DomainError && error.code === 'ROUND.NOT_FOUND') throw DomainError.invalidField('finalRoundId', 'roundNotFound');
         throw error;
       });
@@ -118,19 +118,19 @@ export class EssayResultsService {
       // Both state rows, in id order (two shortlists between the same rounds cannot deadlock).
       const [first, second] = [source.id, final.id].sort();
       const locked = new Map<string, EssayRoundStateEntity>();
-      locked.set(first, await this.essays.lockState(manager, first));
-      locked.set(second, await this.essays.lockState(manager, second));
+      locked.set(first, await this.essays.lockState(tx, first));
+      locked.set(second, await this.essays.lockState(tx, second));
       const sourceState = locked.get(source.id)!;
       const finalState = locked.get(final.id)!;
       if (!sourceState.judgingLockedAt) throw EssayErrors.error('JUDGING.NOT_LOCKED');
       if (finalState.assignedAt) throw EssayErrors.error('ESSAY.FINAL_ROUND_ASSIGNED');
       const ownCopies = finalState.sourceRoundId === source.id;
-      if (!ownCopies && (finalState.sourceRoundId !== null || (await this.essays.countEntries(final.id, manager)) > 0)) {
+      if (!ownCopies && (finalState.sourceRoundId !== null || (await this.essays.countEntries(final.id, tx)) > 0)) {
         throw EssayErrors.error('ESSAY.FINAL_ROUND_HAS_ENTRIES');
       }
 
       const normalize = rule.normalize ?? sourceState.normalize;
-      const computed = await this.compute(source, normalize, manager, sourceState);
+      const computed = await this.compute(source, normalize, tx, sourceState);
       const picked = shortlistEntries(
         computed.rows.map((row) => row.result),
         { top: rule.top, cutoff: rule.cutoff },
@@ -138,9 +138,9 @@ export class EssayResultsService {
       );
       const byId = new Map(computed.rows.map((row) => [row.entry.id, row.entry]));
 
-      if (ownCopies) await this.essays.deleteEntriesOfRound(final.id, manager);
+      if (ownCopies) await this.essays.deleteEntriesOfRound(final.id, tx);
       // Drawn independently of the picks' order, then paired with them: a random code for each.
-      const codes = drawEntryCodes(picked.length, await this.essays.codesOfRoundAndSources(source.id, manager), (bound) => randomInt(bound));
+      const codes = drawEntryCodes(picked.length, await this.essays.codesOfRoundAndSources(source.id, tx), (bound) => randomInt(bound));
       const coded = picked.map((result, index) => ({ result, code: codes[index] })).sort((a, b) => (a.code < b.code ? -1 : 1));
       const picks: ShortlistOutcome['picks'] = [];
       for (const [index, { result, code }] of coded.entries()) {
@@ -164,25 +164,25 @@ export class EssayResultsService {
             attachmentName: source.attachmentName,
             attachmentUploadedAt: source.attachmentUploadedAt,
           },
-          manager,
+          tx,
         );
         picks.push({ copy, source, sourceRank: result.rank, score: (normalize ? result.normalized : result.mean)! });
       }
       finalState.lastEntryNumber = coded.length;
       finalState.sourceRoundId = source.id;
       finalState.shortlistedAt = now;
-      await this.essays.saveState(finalState, manager);
+      await this.essays.saveState(finalState, tx);
       return { sourceRoundId: source.id, finalRoundId: final.id, normalize, picks: picks.sort((a, b) => a.sourceRank - b.sourceRank) };
     });
   }
 
-  private async compute(round: RoundEntity, normalizeOverride: boolean | undefined, manager?: EntityManager, knownState?: EssayRoundStateEntity): Promise<EssayResults> {
+  private async compute(round: RoundEntity, normalizeOverride: boolean | undefined, tx?: Tx, knownState?: EssayRoundStateEntity): Promise<EssayResults> {
     if (round.kind !== 'essay') throw ContestErrors.error('ROUND.NOT_ESSAY');
     // One after the other: inside a transaction they share one connection.
-    const state = knownState ?? (await this.essays.findState(round.id, manager));
-    const entries = await this.essays.entriesOfRound(round.id, manager);
-    const totals = await this.essays.scoredTotals(round.id, manager);
-    const extra = await this.essays.entriesWithExtraJudge(round.id, manager);
+    const state = knownState ?? (await this.essays.findState(round.id, tx));
+    const entries = await this.essays.entriesOfRound(round.id, tx);
+    const totals = await this.essays.scoredTotals(round.id, tx);
+    const extra = await this.essays.entriesWithExtraJudge(round.id, tx);
     const normalize = normalizeOverride ?? state?.normalize ?? false;
     const maxTotal = rubricMaxTotal(round.rubric ?? []);
     const discrepancyThreshold = state?.discrepancyThreshold ?? maxTotal * DEFAULT_DISCREPANCY_SHARE;
@@ -212,8 +212,8 @@ export class EssayResultsService {
     return { ...results, authors };
   }
 
-  private async essayRound(roundId: string, manager?: EntityManager): Promise<RoundEntity> {
-    const { round } = await this.contests.roundById(roundId, manager);
+  private async essayRound(roundId: string, tx?: Tx): Promise<RoundEntity> {
+    const { round } = await this.contests.roundById(roundId, tx);
     if (round.kind !== 'essay') throw ContestErrors.error('ROUND.NOT_ESSAY');
     return round;
   }

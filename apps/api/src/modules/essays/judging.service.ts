@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   aggregateEssayScores,
   assignJudges,
@@ -22,6 +21,7 @@ import {
 import type { AssignmentStatus, CriterionScoreDto, RubricCriterionDto } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
+import type { Tx } from '../../common/database/tx.js';
 import { DomainError, type ValidationDetail } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ContestAccess } from '../contests/contest-access.js';
@@ -101,30 +101,30 @@ export class JudgingService {
   async assign(roundId: string, judgeIds: string[], seed = randomBytes(16).toString('hex')): Promise<AssignResult> {
     const now = this.clock.now();
     const units = await this.unitNodes();
-    return this.essays.transaction(async (manager) => {
-      const round = await this.essayRound(roundId, manager);
-      const state = await this.essays.lockState(manager, roundId);
+    return this.essays.transaction(async (tx) => {
+      const round = await this.essayRound(roundId, tx);
+      const state = await this.essays.lockState(tx, roundId);
       if (state.judgingLockedAt) throw EssayErrors.error('JUDGING.LOCKED');
       // Entries of a submission round can change until it closes; a final round's come from the shortlist.
       if (!state.sourceRoundId && roundPhase(now, round) !== 'closed') {
         throw EssayErrors.error('ESSAY.ROUND_STILL_OPEN', { closesAt: round.closesAt.toISOString() });
       }
-      const judges = await this.judgePool(judgeIds, manager, true);
-      await this.assertJudgesNotContestants(round.contestId, judgeIds, manager);
-      const entries = await this.essays.entriesOfRound(roundId, manager);
+      const judges = await this.judgePool(judgeIds, tx, true);
+      await this.assertJudgesNotContestants(round.contestId, judgeIds, tx);
+      const entries = await this.essays.entriesOfRound(roundId, tx);
       if (!entries.length) throw EssayErrors.error('ESSAY.NO_ENTRIES');
-      if ((await this.essays.countByStatus(roundId, manager)).scored > 0) throw EssayErrors.error('ESSAY.ALREADY_SCORED');
+      if ((await this.essays.countByStatus(roundId, tx)).scored > 0) throw EssayErrors.error('ESSAY.ALREADY_SCORED');
 
       const plan = withEntryCodes(entries, () =>
         assignJudges({ entries: entries.map(authorOf), judges, units, judgesPerEntry: round.judgesPerEntry!, seed }),
       );
-      await this.essays.deleteAssignments(roundId, manager);
+      await this.essays.deleteAssignments(roundId, tx);
       const saved = await this.essays.insertAssignments(
         plan.assignments.map((a) => ({ roundId, entryId: a.entryId, judgeId: a.judgeId, kind: 'initial' as const, createdAt: now })),
-        manager,
+        tx,
       );
       Object.assign(state, { seed, judgeIds: [...judgeIds], assignedAt: now });
-      await this.essays.saveState(state, manager);
+      await this.essays.saveState(state, tx);
       const codes = new Map(entries.map((e) => [e.id, e.code]));
       return {
         roundId,
@@ -159,13 +159,13 @@ export class JudgingService {
   }
 
   async updateSettings(roundId: string, settings: { normalize?: boolean; discrepancyThreshold?: number | null }): Promise<JudgingStatus> {
-    await this.essays.transaction(async (manager) => {
-      await this.essayRound(roundId, manager);
-      const state = await this.essays.lockState(manager, roundId);
+    await this.essays.transaction(async (tx) => {
+      await this.essayRound(roundId, tx);
+      const state = await this.essays.lockState(tx, roundId);
       if (state.resultsPublishedAt) throw EssayErrors.error('ESSAY.RESULTS_PUBLISHED');
       if (settings.normalize !== undefined) state.normalize = settings.normalize;
       if (settings.discrepancyThreshold !== undefined) state.discrepancyThreshold = settings.discrepancyThreshold;
-      await this.essays.saveState(state, manager);
+      await this.essays.saveState(state, tx);
     });
     return this.status(roundId);
   }
@@ -197,14 +197,14 @@ export class JudgingService {
    */
   async score(user: AuthUser, assignmentId: string, scores: CriterionScoreDto[], comment: string | undefined): Promise<JudgeAssignmentView> {
     const now = this.clock.now();
-    const saved = await this.essays.transaction(async (manager) => {
-      const found = await this.ownLiveAssignment(user, assignmentId, manager);
+    const saved = await this.essays.transaction(async (tx) => {
+      const found = await this.ownLiveAssignment(user, assignmentId, tx);
       // Lock order everywhere: the round's state row, then assignment rows.
-      const state = await this.essays.shareState(manager, found.roundId);
+      const state = await this.essays.shareState(tx, found.roundId);
       if (state?.judgingLockedAt) throw EssayErrors.error('JUDGING.LOCKED');
-      const assignment = (await this.essays.findAssignment(assignmentId, manager, true))!;
+      const assignment = (await this.essays.findAssignment(assignmentId, tx, true))!;
       if (assignment.status === 'conflict') throw EssayErrors.error('ASSIGNMENT.WITHDRAWN');
-      const { round } = await this.contests.roundById(assignment.roundId, manager);
+      const { round } = await this.contests.roundById(assignment.roundId, tx);
       const rubric = round.rubric ?? [];
       const problems = validateRubricScores(scores, rubric);
       if (problems.length) throw rubricScoreError(problems, scores, rubric);
@@ -214,7 +214,7 @@ export class JudgingService {
       assignment.comment = comment || null;
       assignment.status = 'scored';
       assignment.scoredAt = now;
-      return this.essays.saveAssignment(assignment, manager);
+      return this.essays.saveAssignment(assignment, tx);
     });
     return this.viewOf(saved);
   }
@@ -226,24 +226,24 @@ export class JudgingService {
   async declareConflict(user: AuthUser, assignmentId: string): Promise<EssayAssignmentEntity> {
     const now = this.clock.now();
     const units = await this.unitNodes();
-    return this.essays.transaction(async (manager) => {
-      const found = await this.essays.findAssignment(assignmentId, manager);
+    return this.essays.transaction(async (tx) => {
+      const found = await this.essays.findAssignment(assignmentId, tx);
       if (!found) throw EssayErrors.error('ASSIGNMENT.NOT_FOUND');
       if (found.judgeId !== user.id) throw EssayErrors.error('ASSIGNMENT.FORBIDDEN');
-      const state = await this.essays.lockState(manager, found.roundId);
-      const assignment = (await this.essays.findAssignment(assignmentId, manager, true))!;
+      const state = await this.essays.lockState(tx, found.roundId);
+      const assignment = (await this.essays.findAssignment(assignmentId, tx, true))!;
       if (assignment.status === 'conflict') return assignment;
       if (state.judgingLockedAt) throw EssayErrors.error('JUDGING.LOCKED');
 
-      const entry = (await this.essays.findEntry(assignment.entryId, manager))!;
-      const { live, excluded, judges } = await this.replacementContext(state, entry, manager);
+      const entry = (await this.essays.findEntry(assignment.entryId, tx))!;
+      const { live, excluded, judges } = await this.replacementContext(state, entry, tx);
       const { replacement } = noEligibleJudge(() =>
         reassignOnConflict(live, entry.id, assignment.judgeId, { entries: [authorOf(entry)], judges, units, excludeJudgeIds: excluded }),
       );
       assignment.status = 'conflict';
       assignment.conflictAt = now;
-      await this.essays.saveAssignment(assignment, manager);
-      await this.essays.insertAssignments([{ roundId: assignment.roundId, entryId: entry.id, judgeId: replacement.judgeId, kind: 'replacement', createdAt: now }], manager);
+      await this.essays.saveAssignment(assignment, tx);
+      await this.essays.insertAssignments([{ roundId: assignment.roundId, entryId: entry.id, judgeId: replacement.judgeId, kind: 'replacement', createdAt: now }], tx);
       return assignment;
     });
   }
@@ -252,16 +252,16 @@ export class JudgingService {
   async addExtraJudge(caller: AuthUser, entryId: string): Promise<AssignmentRow> {
     const now = this.clock.now();
     const units = await this.unitNodes();
-    return this.essays.transaction(async (manager) => {
-      const found = await this.essays.findEntry(entryId, manager);
+    return this.essays.transaction(async (tx) => {
+      const found = await this.essays.findEntry(entryId, tx);
       if (!found) throw EssayErrors.error('ENTRY.NOT_FOUND');
-      await this.access.assertManages(caller, 'round', found.roundId, manager);
-      const state = await this.essays.lockState(manager, found.roundId);
+      await this.access.assertManages(caller, 'round', found.roundId, tx);
+      const state = await this.essays.lockState(tx, found.roundId);
       if (!state.assignedAt) throw EssayErrors.error('ESSAY.NOT_ASSIGNED');
       if (state.judgingLockedAt) throw EssayErrors.error('JUDGING.LOCKED');
-      const { round } = await this.contests.roundById(found.roundId, manager);
+      const { round } = await this.contests.roundById(found.roundId, tx);
       const maxTotal = rubricMaxTotal(round.rubric ?? []);
-      const ofEntry = await this.essays.assignmentsOfEntry(entryId, manager);
+      const ofEntry = await this.essays.assignmentsOfEntry(entryId, tx);
       const [result] = aggregateEssayScores(
         [{ entryId, submittedAt: found.submittedAt }],
         ofEntry.filter((a) => a.status === 'scored').map((a) => ({ entryId, judgeId: a.judgeId, total: a.total! })),
@@ -271,9 +271,9 @@ export class JudgingService {
       if (refusal === 'not_flagged') throw EssayErrors.error('ESSAY.NOT_FLAGGED');
       if (refusal === 'extra_judge_exists') throw EssayErrors.error('ESSAY.EXTRA_JUDGE_EXISTS');
 
-      const { live, excluded, judges } = await this.replacementContext(state, found, manager);
+      const { live, excluded, judges } = await this.replacementContext(state, found, tx);
       const judgeId = noEligibleJudge(() => pickAdditionalJudge(live, entryId, { entries: [authorOf(found)], judges, units }, excluded));
-      const [assignment] = await this.essays.insertAssignments([{ roundId: found.roundId, entryId, judgeId, kind: 'extra', createdAt: now }], manager);
+      const [assignment] = await this.essays.insertAssignments([{ roundId: found.roundId, entryId, judgeId, kind: 'extra', createdAt: now }], tx);
       return { assignment, entryCode: found.code };
     });
   }
@@ -281,16 +281,16 @@ export class JudgingService {
   /** Freezes the scores of the round (results can then be published and shortlisted). */
   async lock(actor: AuthUser, roundId: string): Promise<{ lockedAt: Date; counts: Record<AssignmentStatus, number> }> {
     const now = this.clock.now();
-    return this.essays.transaction(async (manager) => {
-      await this.essayRound(roundId, manager);
-      const state = await this.essays.lockState(manager, roundId);
+    return this.essays.transaction(async (tx) => {
+      await this.essayRound(roundId, tx);
+      const state = await this.essays.lockState(tx, roundId);
       if (!state.assignedAt) throw EssayErrors.error('ESSAY.NOT_ASSIGNED');
       if (!state.judgingLockedAt) {
         state.judgingLockedAt = now;
-        await this.essays.saveState(state, manager);
-        await this.audit.record({ actorId: actor.id, action: 'judging.lock', targetType: 'round', targetId: roundId }, manager);
+        await this.essays.saveState(state, tx);
+        await this.audit.record({ actorId: actor.id, action: 'judging.lock', targetType: 'round', targetId: roundId }, tx);
       }
-      return { lockedAt: state.judgingLockedAt, counts: await this.essays.countByStatus(roundId, manager) };
+      return { lockedAt: state.judgingLockedAt, counts: await this.essays.countByStatus(roundId, tx) };
     });
   }
 
@@ -304,15 +304,15 @@ export class JudgingService {
   }
 
   /** The round, which must be an essay round. */
-  private async essayRound(roundId: string, manager?: EntityManager): Promise<RoundEntity> {
-    const { round } = await this.contests.roundById(roundId, manager);
+  private async essayRound(roundId: string, tx?: Tx): Promise<RoundEntity> {
+    const { round } = await this.contests.roundById(roundId, tx);
     if (round.kind !== 'essay') throw ContestErrors.error('ROUND.NOT_ESSAY');
     return round;
   }
 
   /** Another judge's assignment is 403 (not 404): the caller is a judge, the id is not a secret. */
-  private async ownLiveAssignment(user: AuthUser, assignmentId: string, manager?: EntityManager): Promise<EssayAssignmentEntity> {
-    const assignment = await this.essays.findAssignment(assignmentId, manager);
+  private async ownLiveAssignment(user: AuthUser, assignmentId: string, tx?: Tx): Promise<EssayAssignmentEntity> {
+    const assignment = await this.essays.findAssignment(assignmentId, tx);
     if (!assignment) throw EssayErrors.error('ASSIGNMENT.NOT_FOUND');
     if (assignment.judgeId !== user.id) throw EssayErrors.error('ASSIGNMENT.FORBIDDEN');
     if (assignment.status === 'conflict') throw EssayErrors.error('ASSIGNMENT.WITHDRAWN');
@@ -332,8 +332,8 @@ export class JudgingService {
    * The pool as the engine needs it. Strict (a new assignment): every id must be a user with the
    * judge role, else 400 naming each. Not strict (replacements): judges who lost the role drop out.
    */
-  private async judgePool(judgeIds: string[], manager: EntityManager, strict: boolean): Promise<PoolJudge[]> {
-    const users = new Map((await this.users.findManyByIds(judgeIds, manager)).map((user) => [user.id, user]));
+  private async judgePool(judgeIds: string[], tx: Tx, strict: boolean): Promise<PoolJudge[]> {
+    const users = new Map((await this.users.findManyByIds(judgeIds, tx)).map((user) => [user.id, user]));
     const isJudge = (id: string) => users.get(id)?.roles.includes('judge') ?? false;
     const details: ValidationDetail[] = judgeIds.flatMap((id, index) => (isJudge(id) ? [] : [{ field: `judgeIds.${index}`, constraint: 'notAJudge' }]));
     if (strict && details.length) throw DomainError.validation(details);
@@ -341,17 +341,17 @@ export class JudgingService {
   }
 
   /** A judge who wrote an entry anywhere in the contest cannot judge it: 400 naming each (`judgeIsContestant`). */
-  private async assertJudgesNotContestants(contestId: string, judgeIds: string[], manager: EntityManager): Promise<void> {
-    const authors = new Set(await this.essays.authorsAmong(await this.contests.roundIdsOf(contestId, manager), judgeIds, manager));
+  private async assertJudgesNotContestants(contestId: string, judgeIds: string[], tx: Tx): Promise<void> {
+    const authors = new Set(await this.essays.authorsAmong(await this.contests.roundIdsOf(contestId, tx), judgeIds, tx));
     const details: ValidationDetail[] = judgeIds.flatMap((id, index) => (authors.has(id) ? [{ field: `judgeIds.${index}`, constraint: 'judgeIsContestant' }] : []));
     if (details.length) throw DomainError.validation(details);
   }
 
   /** The round's live assignments, the judges excluded from this entry (their conflicts) and the pool. */
-  private async replacementContext(state: EssayRoundStateEntity, entry: EssayEntryEntity, manager: EntityManager) {
-    const live = await this.essays.assignmentsOfRound(entry.roundId, manager, LIVE);
-    const ofEntry = await this.essays.assignmentsOfEntry(entry.id, manager);
-    const judges = await this.judgePool(state.judgeIds, manager, false);
+  private async replacementContext(state: EssayRoundStateEntity, entry: EssayEntryEntity, tx: Tx) {
+    const live = await this.essays.assignmentsOfRound(entry.roundId, tx, LIVE);
+    const ofEntry = await this.essays.assignmentsOfEntry(entry.id, tx);
+    const judges = await this.judgePool(state.judgeIds, tx, false);
     return {
       live: live.map((a): JudgeAssignment => ({ entryId: a.entryId, judgeId: a.judgeId })),
       excluded: ofEntry.filter((a) => a.status === 'conflict').map((a) => a.judgeId),

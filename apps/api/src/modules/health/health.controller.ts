@@ -2,11 +2,11 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@hoi-thi/contracts';
 import { Public } from '../../common/auth/decorators.js';
 import { REDIS } from '../../common/redis/redis.module.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema.js';
+import { HealthRepository } from './health.repository.js';
 
 const TIMEOUT_MS = 2000;
 /** Load balancers poll often: one probe of the database and Redis per second serves them all. */
@@ -22,7 +22,7 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: HealthRepository,
     @Inject(REDIS) private readonly redis: Redis | null,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -33,7 +33,7 @@ export class HealthController {
     const now = Date.now();
     if (this.probe && now - this.probe.at < PROBE_TTL_MS) return this.probe.result;
     const result = (async () => {
-      const database = await withTimeout(this.dataSource.query('SELECT 1')).then(() => 'up' as const, () => 'down' as const);
+      const database = await withTimeout(this.database.ping()).then(() => 'up' as const, () => 'down' as const);
       const redis = this.redis ? await withTimeout(this.redis.ping()).then(() => 'up' as const, () => 'down' as const) : undefined;
       return { database, redis };
     })();

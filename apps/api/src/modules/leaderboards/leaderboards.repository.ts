@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { managerOf, type Tx } from '../../common/database/tx.js';
 import { RoundResultEntity } from './round-result.entity.js';
 
 /** The only file of the leaderboards module that talks to TypeORM: the final boards. */
@@ -9,11 +10,11 @@ export class LeaderboardsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Bulk insert, 5,000 rows per statement through unnest. */
-  async insertResults(manager: EntityManager, rows: Omit<RoundResultEntity, 'round'>[]): Promise<void> {
+  async insertResults(tx: Tx, rows: Omit<RoundResultEntity, 'round'>[]): Promise<void> {
     const CHUNK = 5000;
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
-      await manager.query(
+      await managerOf(tx).query(
         `INSERT INTO round_results (round_id, user_id, unit_id, rank, attempt_id, score, duration_ms, submitted_at, prediction, prediction_diff)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::numeric[], $7::int[], $8::timestamptz[], $9::int[], $10::int[])`,
         [
@@ -32,8 +33,8 @@ export class LeaderboardsRepository {
     }
   }
 
-  async deleteResults(manager: EntityManager, roundId: string): Promise<void> {
-    await manager.query('DELETE FROM round_results WHERE round_id = $1', [roundId]);
+  async deleteResults(tx: Tx, roundId: string): Promise<void> {
+    await managerOf(tx).query('DELETE FROM round_results WHERE round_id = $1', [roundId]);
   }
 
   /** A page by rank (UQ_round_results_rank) and the board size (the highest rank: one index probe, no count). */

@@ -1,11 +1,11 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { freezeStart, isBoardFrozen, rankContestTotals, rankRoundEntries, rankUnitTotals } from '@hoi-thi/contest-engine';
 import type { LeaderboardEntry, UnitBoardOrderBy } from '@hoi-thi/contracts';
 import { type AuthUser, hasRole } from '../../common/auth/auth-user.js';
 import { BatchLoader } from '../../common/batching/batch-loader.js';
 import { BoundedCache } from '../../common/cache/bounded-cache.js';
 import { Clock } from '../../common/clock.js';
+import type { Tx } from '../../common/database/tx.js';
 import { AttemptsService } from '../attempts/attempts.service.js';
 import { RegradeSteps } from '../attempts/regrade-steps.js';
 import { type BestRow, BoardSource, type FrozenRound } from '../attempts/board-source.js';
@@ -111,9 +111,9 @@ export class LeaderboardsService implements OnModuleInit {
       this.frozenBoards.delete(roundId);
     });
     // A close (the contests module's) ends with the final board, written in its transaction.
-    this.closing.registerSteps({ writeFinalBoard: (roundId, actualValue, manager) => this.writeFinalBoard(manager, roundId, actualValue) });
+    this.closing.registerSteps({ writeFinalBoard: (roundId, actualValue, tx) => this.writeFinalBoard(tx, roundId, actualValue) });
     // A regrade that changed scores rewrites a closed round's final board, in the regrade's transaction.
-    this.regradeSteps.registerFinalBoard((roundId, manager) => this.regradeFinalBoard(roundId, manager));
+    this.regradeSteps.registerFinalBoard((roundId, tx) => this.regradeFinalBoard(roundId, tx));
   }
 
   /**
@@ -301,18 +301,18 @@ export class LeaderboardsService implements OnModuleInit {
    * best attempts (same actual value). The round row is locked first, so a close running at the same
    * time either finishes before (and its board is replaced here) or starts after this commits.
    */
-  async regradeFinalBoard(roundId: string, manager: EntityManager): Promise<void> {
-    const round = await this.contests.lockRound(roundId, manager);
+  async regradeFinalBoard(roundId: string, tx: Tx): Promise<void> {
+    const round = await this.contests.lockRound(roundId, tx);
     if (!round.closedAt) return;
-    await this.writeFinalBoard(manager, roundId, round.actualValue);
+    await this.writeFinalBoard(tx, roundId, round.actualValue);
   }
 
   /** The final board (at close, and after a regrade): every member's best attempt ranked by the full ladder, stored in round_results. */
-  private async writeFinalBoard(manager: EntityManager, roundId: string, actual: number | null): Promise<void> {
-    const ranked = rankRoundEntries(await this.source.all(roundId, manager), actual);
-    await this.results.deleteResults(manager, roundId);
+  private async writeFinalBoard(tx: Tx, roundId: string, actual: number | null): Promise<void> {
+    const ranked = rankRoundEntries(await this.source.all(roundId, tx), actual);
+    await this.results.deleteResults(tx, roundId);
     await this.results.insertResults(
-      manager,
+      tx,
       ranked.map((r) => ({
         roundId,
         userId: r.userId,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Difficulty, QuestionStatus, QuestionType } from '@hoi-thi/contracts';
 import { containsPattern } from '../../common/database/sql.js';
+import { asTx, managerOf, type Tx } from '../../common/database/tx.js';
 import { QuestionVersionEntity } from './question-version.entity.js';
 import { QuestionEntity } from './question.entity.js';
 import { TopicEntity } from './topic.entity.js';
@@ -32,23 +33,24 @@ export interface QuestionWithVersion {
 export class QuestionBankRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(asTx(manager)));
   }
 
-  /** For reads that must not write (a dry-run import). */
-  readOnlyManager(): EntityManager {
-    return this.dataSource.manager;
+  /** The pool's manager as a handle, outside any transaction: for reads that must not write (a dry-run import). */
+  readOnlyTx(): Tx {
+    return asTx(this.dataSource.manager);
   }
 
   /** Every change to what the draw may pick bumps the bank's revision, in the same transaction. */
-  private async bumpRevision(manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE question_bank_state SET revision = revision + 1 WHERE id = 1');
+  private async bumpRevision(tx: Tx): Promise<void> {
+    await managerOf(tx).query('UPDATE question_bank_state SET revision = revision + 1 WHERE id = 1');
   }
 
   /** Many new questions at once (imports): two multi-row INSERTs per chunk instead of three per question. */
-  async insertQuestionsBulk(rows: { question: NewQuestion; version: NewVersion }[], manager: EntityManager): Promise<number> {
-    await this.bumpRevision(manager);
+  async insertQuestionsBulk(rows: { question: NewQuestion; version: NewVersion }[], tx: Tx): Promise<number> {
+    const manager = managerOf(tx);
+    await this.bumpRevision(tx);
     const CHUNK = 500;
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK).map((row) => ({ ...row, id: randomUUID(), versionId: randomUUID() }));
@@ -63,8 +65,8 @@ export class QuestionBankRepository {
   }
 
   /** Whether `id` is `ancestorId` or below it (a walk up by primary key). */
-  async topicIsWithin(id: string, ancestorId: string, manager: EntityManager): Promise<boolean> {
-    const rows = await manager.query(
+  async topicIsWithin(id: string, ancestorId: string, tx: Tx): Promise<boolean> {
+    const rows = await managerOf(tx).query(
       `WITH RECURSIVE up(id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM topics WHERE id = $1
          UNION ALL SELECT t.id, t.parent_id, up.depth + 1 FROM topics t JOIN up ON t.id = up.parent_id WHERE up.depth < 64)
        SELECT 1 FROM up WHERE id = $2 LIMIT 1`,
@@ -74,51 +76,52 @@ export class QuestionBankRepository {
   }
 
   /** Whether the topic has a sub-topic or a question (archived ones too: past papers point at them). */
-  async topicHasContent(id: string, manager: EntityManager): Promise<boolean> {
-    const [row] = await manager.query(
+  async topicHasContent(id: string, tx: Tx): Promise<boolean> {
+    const [row] = await managerOf(tx).query(
       'SELECT EXISTS (SELECT 1 FROM topics WHERE parent_id = $1) OR EXISTS (SELECT 1 FROM questions WHERE topic_id = $1) AS used',
       [id],
     );
     return row.used === true;
   }
 
-  async lockTopics(manager: EntityManager): Promise<void> {
-    await manager.query("SELECT pg_advisory_xact_lock(hashtext('topics.tree'))");
+  async lockTopics(tx: Tx): Promise<void> {
+    await managerOf(tx).query("SELECT pg_advisory_xact_lock(hashtext('topics.tree'))");
   }
 
-  async saveTopic(topic: TopicEntity, manager: EntityManager): Promise<TopicEntity> {
-    return manager.getRepository(TopicEntity).save(topic);
+  async saveTopic(topic: TopicEntity, tx: Tx): Promise<TopicEntity> {
+    return managerOf(tx).getRepository(TopicEntity).save(topic);
   }
 
-  async deleteTopic(id: string, manager: EntityManager): Promise<void> {
-    await manager.query('DELETE FROM topics WHERE id = $1', [id]);
+  async deleteTopic(id: string, tx: Tx): Promise<void> {
+    await managerOf(tx).query('DELETE FROM topics WHERE id = $1', [id]);
   }
 
-  findTopic(id: string, manager?: EntityManager): Promise<TopicEntity | null> {
-    return (manager ?? this.dataSource.manager).getRepository(TopicEntity).findOneBy({ id });
+  findTopic(id: string, tx?: Tx): Promise<TopicEntity | null> {
+    return (managerOf(tx) ?? this.dataSource.manager).getRepository(TopicEntity).findOneBy({ id });
   }
 
   /**
    * The sub-topic with this name, made when missing. ON CONFLICT makes two imports creating the same
    * sub-topic at once both end up with the one row instead of a unique-violation error.
    */
-  async findOrCreateTopic(parentId: string, name: string, manager: EntityManager): Promise<string> {
+  async findOrCreateTopic(parentId: string, name: string, tx: Tx): Promise<string> {
+    const manager = managerOf(tx);
     await manager.query(`INSERT INTO topics (name, parent_id) VALUES ($1, $2) ON CONFLICT (parent_id, name) DO NOTHING`, [name, parentId]);
     const [row] = await manager.query(`SELECT id FROM topics WHERE parent_id = $1 AND name = $2`, [parentId, name]);
     return row.id;
   }
 
-  findTopicByName(parentId: string, name: string, manager: EntityManager): Promise<TopicEntity | null> {
-    return manager.getRepository(TopicEntity).findOneBy({ parentId, name });
+  findTopicByName(parentId: string, name: string, tx: Tx): Promise<TopicEntity | null> {
+    return managerOf(tx).getRepository(TopicEntity).findOneBy({ parentId, name });
   }
 
-  insertTopic(data: Pick<TopicEntity, 'name' | 'parentId'>, manager?: EntityManager): Promise<TopicEntity> {
-    const repository = (manager ?? this.dataSource.manager).getRepository(TopicEntity);
+  insertTopic(data: Pick<TopicEntity, 'name' | 'parentId'>, tx?: Tx): Promise<TopicEntity> {
+    const repository = (managerOf(tx) ?? this.dataSource.manager).getRepository(TopicEntity);
     return repository.save(repository.create(data));
   }
 
-  async findQuestion(id: string, manager?: EntityManager, lock = false): Promise<QuestionWithVersion | null> {
-    const m = manager ?? this.dataSource.manager;
+  async findQuestion(id: string, tx?: Tx, lock = false): Promise<QuestionWithVersion | null> {
+    const m = managerOf(tx) ?? this.dataSource.manager;
     const qb = m.getRepository(QuestionEntity).createQueryBuilder('q').where('q.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
     const question = await qb.getOne();
@@ -130,27 +133,27 @@ export class QuestionBankRepository {
   async insertQuestion(
     question: NewQuestion,
     version: NewVersion,
-    manager: EntityManager,
+    tx: Tx,
   ): Promise<QuestionWithVersion> {
     // Ids made here so the question can name its newest version before that row exists.
     const id = randomUUID();
     const versionId = randomUUID();
-    const questions = manager.getRepository(QuestionEntity);
-    await this.bumpRevision(manager);
+    const questions = managerOf(tx).getRepository(QuestionEntity);
+    await this.bumpRevision(tx);
     await questions.insert({ ...question, id, currentVersionId: versionId });
-    const saved = await this.insertVersion(id, version, manager, versionId);
+    const saved = await this.insertVersion(id, version, tx, versionId);
     return { question: await questions.findOneByOrFail({ id }), version: saved };
   }
 
-  async insertVersion(questionId: string, version: NewVersion, manager: EntityManager, id = randomUUID()): Promise<QuestionVersionEntity> {
-    const versions = manager.getRepository(QuestionVersionEntity);
+  async insertVersion(questionId: string, version: NewVersion, tx: Tx, id = randomUUID()): Promise<QuestionVersionEntity> {
+    const versions = managerOf(tx).getRepository(QuestionVersionEntity);
     await versions.insert({ ...version, id, questionId });
     return versions.findOneByOrFail({ id });
   }
 
-  async saveQuestion(question: QuestionEntity, manager: EntityManager): Promise<QuestionEntity> {
-    await this.bumpRevision(manager);
-    return manager.getRepository(QuestionEntity).save(question);
+  async saveQuestion(question: QuestionEntity, tx: Tx): Promise<QuestionEntity> {
+    await this.bumpRevision(tx);
+    return managerOf(tx).getRepository(QuestionEntity).save(question);
   }
 
   /** Newest-first page; `search` (folded) matches every one of its words, through the trigram index on the folded text. */
@@ -190,9 +193,9 @@ export class QuestionBankRepository {
   }
 
   /** Normalized texts already in these topics (duplicate detection on import). */
-  async existingNormalizedTexts(topicIds: string[], manager: EntityManager): Promise<Set<string>> {
+  async existingNormalizedTexts(topicIds: string[], tx: Tx): Promise<Set<string>> {
     if (!topicIds.length) return new Set();
-    const rows: { topic_id: string; normalized_text: string }[] = await manager.query(
+    const rows: { topic_id: string; normalized_text: string }[] = await managerOf(tx).query(
       `SELECT topic_id, normalized_text FROM questions WHERE status = 'active' AND topic_id = ANY($1::uuid[])`,
       [topicIds],
     );

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { normalizeQuestionText } from '@hoi-thi/contest-engine';
 import type { ImportFormat } from '@hoi-thi/contracts';
+import type { Tx } from '../../common/database/tx.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { decodeText } from '../../common/spreadsheet/file-kind.js';
 import { readSheet } from '../../common/spreadsheet/sheet-table.js';
@@ -66,10 +66,10 @@ export class QuestionImportService {
     if (!(await this.repository.findTopic(request.topicId))) throw DomainError.invalidField('topicId', 'topicNotFound');
     // With any error nothing is written; the controller turns the report into a 400 unless it is a dry run.
     if (report.errors.length) return report;
-    const write = async (manager: EntityManager) => {
-      const topicIds = await this.resolveTopics(request.topicId, parsed.questions, manager, request.dryRun);
+    const write = async (tx: Tx) => {
+      const topicIds = await this.resolveTopics(request.topicId, parsed.questions, tx, request.dryRun);
       const stored = [...new Set(topicIds.values())].filter((id) => !id.startsWith(DRY_RUN));
-      const known = await this.repository.existingNormalizedTexts(stored, manager);
+      const known = await this.repository.existingNormalizedTexts(stored, tx);
       const drafts: QuestionDraft[] = [];
       for (const question of parsed.questions) {
         const topicId = topicIds.get(question)!;
@@ -83,12 +83,12 @@ export class QuestionImportService {
       }
       report.created = drafts.length;
       if (!request.dryRun) {
-        await this.questions.insertMany(userId, drafts, manager);
+        await this.questions.insertMany(userId, drafts, tx);
         const details = { format: request.format, created: report.created, duplicatesSkipped: report.duplicates.length };
-        await this.audit.record({ actorId: userId, action: 'question.import', targetType: 'topic', targetId: request.topicId, details }, manager);
+        await this.audit.record({ actorId: userId, action: 'question.import', targetType: 'topic', targetId: request.topicId, details }, tx);
       }
     };
-    if (request.dryRun) await write(this.repository.readOnlyManager());
+    if (request.dryRun) await write(this.repository.readOnlyTx());
     else await this.repository.transaction(write);
     return report;
   }
@@ -113,7 +113,7 @@ export class QuestionImportService {
   }
 
   /** GIFT `$CATEGORY` paths become sub-topics of the chosen topic (made when missing, unless dry run). */
-  private async resolveTopics(rootId: string, questions: ImportedQuestion[], manager: EntityManager, dryRun: boolean): Promise<Map<ImportedQuestion, string>> {
+  private async resolveTopics(rootId: string, questions: ImportedQuestion[], tx: Tx, dryRun: boolean): Promise<Map<ImportedQuestion, string>> {
     const byPath = new Map<string, string>([['', rootId]]);
     const result = new Map<ImportedQuestion, string>();
     for (const question of questions) {
@@ -124,10 +124,10 @@ export class QuestionImportService {
         let id = byPath.get(path);
         if (!id) {
           // In a dry run nothing is made: a missing sub-topic (and all below it) gets a placeholder id.
-          const existing = dryRun && !parentId.startsWith(DRY_RUN) ? await this.repository.findTopicByName(parentId, name, manager) : null;
+          const existing = dryRun && !parentId.startsWith(DRY_RUN) ? await this.repository.findTopicByName(parentId, name, tx) : null;
           id = dryRun
             ? (existing?.id ?? `${DRY_RUN}${path}`)
-            : await this.repository.findOrCreateTopic(parentId, name, manager);
+            : await this.repository.findOrCreateTopic(parentId, name, tx);
           byPath.set(path, id);
         }
         parentId = id;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { canonicalPoolText, createDrawPool, type DrawCandidate, type DrawPool, type TopicAvailability } from '@hoi-thi/contest-engine';
 import type { QuestionType } from '@hoi-thi/contracts';
 import { BoundedCache } from '../../common/cache/bounded-cache.js';
+import type { Tx } from '../../common/database/tx.js';
 import { QuestionPoolRepository, type VersionRow } from './question-pool.repository.js';
 import type { StoredOption } from './question-version.entity.js';
 
@@ -69,8 +69,8 @@ export class QuestionPoolService {
   constructor(private readonly repository: QuestionPoolRepository) {}
 
   /** Live questions (newest version) of these topics, prepared for the draw (sorted and grouped once per bank revision). */
-  async drawPool(topicIds: string[], manager?: EntityManager, knownRevision?: string): Promise<DrawPool> {
-    return (await this.snapshotPool(topicIds, manager, knownRevision)).pool;
+  async drawPool(topicIds: string[], tx?: Tx, knownRevision?: string): Promise<DrawPool> {
+    return (await this.snapshotPool(topicIds, tx, knownRevision)).pool;
   }
 
   /**
@@ -79,17 +79,17 @@ export class QuestionPoolService {
    * Inside a transaction it is written in that transaction (a rollback takes it back, so it is not
    * counted as stored and the next draw writes it again); the hot path runs outside one.
    */
-  async snapshotPool(topicIds: string[], manager?: EntityManager, knownRevision?: string): Promise<SnapshotPool> {
+  async snapshotPool(topicIds: string[], tx?: Tx, knownRevision?: string): Promise<SnapshotPool> {
     const key = [...new Set(topicIds)].sort().join(',');
     // The caller may have read the revision already (a start reads it with the round).
-    const revision = knownRevision ?? (await this.repository.bankRevision(manager));
+    const revision = knownRevision ?? (await this.repository.bankRevision(tx));
     const cached = this.pools.get(key);
     if (cached && cached.revision === revision) {
-      if (!cached.stored) await this.storeSnapshot(cached, manager);
+      if (!cached.stored) await this.storeSnapshot(cached, tx);
       return cached;
     }
 
-    const rows = await this.repository.liveVersions([...new Set(topicIds)], manager);
+    const rows = await this.repository.liveVersions([...new Set(topicIds)], tx);
     const candidates = rows.map((row) => {
       this.remember(toPinned(row));
       return {
@@ -105,42 +105,42 @@ export class QuestionPoolService {
     const snapshotId = createHash('sha256').update(canonicalPoolText(candidates)).digest('hex');
     // A bank change outside these topics leaves the pool as it was: its snapshot is already stored.
     const entry: CachedPool = { revision, pool, snapshotId, stored: cached?.snapshotId === snapshotId && cached.stored };
-    if (!entry.stored) await this.storeSnapshot(entry, manager);
+    if (!entry.stored) await this.storeSnapshot(entry, tx);
     this.pools.set(key, entry);
     return entry;
   }
 
   /** Writes the pool's snapshot unless it exists (same hash, same content: another process or revision wrote it). */
-  private async storeSnapshot(entry: CachedPool, manager?: EntityManager): Promise<void> {
-    entry.stored = await this.repository.insertSnapshot(entry.snapshotId, entry.pool.sorted, entry.revision, manager);
+  private async storeSnapshot(entry: CachedPool, tx?: Tx): Promise<void> {
+    entry.stored = await this.repository.insertSnapshot(entry.snapshotId, entry.pool.sorted, entry.revision, tx);
   }
 
   /** Stored pools by id (the results bundle re-derives papers from them). */
-  async snapshots(ids: string[], manager?: EntityManager): Promise<PoolSnapshot[]> {
+  async snapshots(ids: string[], tx?: Tx): Promise<PoolSnapshot[]> {
     if (!ids.length) return [];
-    const rows = await this.repository.snapshots([...new Set(ids)], manager);
+    const rows = await this.repository.snapshots([...new Set(ids)], tx);
     return rows.map((row) => ({ id: row.id, bankRevision: row.bank_revision, candidates: row.candidates }));
   }
 
   /** Counts per (topic, difficulty) of live questions: publish checks and the round builder. */
-  async availability(topicIds?: string[], manager?: EntityManager): Promise<TopicAvailability[]> {
-    const rows = await this.repository.availability(topicIds, manager);
+  async availability(topicIds?: string[], tx?: Tx): Promise<TopicAvailability[]> {
+    const rows = await this.repository.availability(topicIds, tx);
     return rows.map((row) => ({ topicId: row.topic_id, difficulty: row.difficulty, count: row.count }));
   }
 
-  async existingTopicIds(topicIds: string[], manager?: EntityManager): Promise<Set<string>> {
-    return new Set(await this.repository.existingTopicIds([...new Set(topicIds)], manager));
+  async existingTopicIds(topicIds: string[], tx?: Tx): Promise<Set<string>> {
+    return new Set(await this.repository.existingTopicIds([...new Set(topicIds)], tx));
   }
 
   /** The newest version id of each question (regrade: which keys were corrected). */
-  async currentVersionIds(questionIds: string[], manager?: EntityManager): Promise<Map<string, string>> {
+  async currentVersionIds(questionIds: string[], tx?: Tx): Promise<Map<string, string>> {
     if (!questionIds.length) return new Map();
-    const rows = await this.repository.currentVersionIds(questionIds, manager);
+    const rows = await this.repository.currentVersionIds(questionIds, tx);
     return new Map(rows.map((row) => [row.id, row.current_version_id]));
   }
 
   /** Versions by id, from memory when seen before; the rest in one query. */
-  async pinned(versionIds: string[], manager?: EntityManager): Promise<Map<string, PinnedVersion>> {
+  async pinned(versionIds: string[], tx?: Tx): Promise<Map<string, PinnedVersion>> {
     const found = new Map<string, PinnedVersion>();
     const missing: string[] = [];
     for (const id of new Set(versionIds)) {
@@ -149,7 +149,7 @@ export class QuestionPoolService {
       else missing.push(id);
     }
     if (missing.length) {
-      const rows = await this.repository.versions(missing, manager);
+      const rows = await this.repository.versions(missing, tx);
       for (const row of rows) found.set(row.id, this.remember(toPinned(row)));
     }
     return found;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { foldVietnamese, normalizeQuestionText, type QuestionIssue, validateQuestion } from '@hoi-thi/contest-engine';
 import type { Difficulty, QuestionType } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { isUniqueViolation } from '../../common/database/sql.js';
+import type { Tx } from '../../common/database/tx.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CreateQuestionDto, ListQuestionsQuery, UpdateQuestionDto } from './dto/question.dto.js';
@@ -44,22 +44,22 @@ export class QuestionsService {
     return this.repository.listTopics();
   }
 
-  async createTopic(dto: CreateTopicDto, manager?: EntityManager): Promise<TopicEntity> {
-    if (dto.parentId && !(await this.repository.findTopic(dto.parentId, manager))) {
+  async createTopic(dto: CreateTopicDto, tx?: Tx): Promise<TopicEntity> {
+    if (dto.parentId && !(await this.repository.findTopic(dto.parentId, tx))) {
       throw DomainError.invalidField('parentId', 'topicNotFound');
     }
     try {
-      return await this.repository.insertTopic({ name: dto.name, parentId: dto.parentId ?? null }, manager);
+      return await this.repository.insertTopic({ name: dto.name, parentId: dto.parentId ?? null }, tx);
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_topics_parent_name')) throw QuestionBankErrors.error('TOPIC.NAME_TAKEN', { name: dto.name });
       throw error;
     }
   }
 
-  private readonly topicUsages: ((topicId: string, manager: EntityManager) => Promise<boolean>)[] = [];
+  private readonly topicUsages: ((topicId: string, tx: Tx) => Promise<boolean>)[] = [];
 
   /** Modules that name topics (a round's blueprint) say here whether a topic is in use. */
-  registerTopicUsage(inUse: (topicId: string, manager: EntityManager) => Promise<boolean>): void {
+  registerTopicUsage(inUse: (topicId: string, tx: Tx) => Promise<boolean>): void {
     this.topicUsages.push(inUse);
   }
 
@@ -70,19 +70,19 @@ export class QuestionsService {
    */
   async updateTopic(id: string, dto: UpdateTopicDto): Promise<TopicEntity> {
     try {
-      return await this.repository.transaction(async (manager) => {
-        await this.repository.lockTopics(manager);
-        const topic = await this.repository.findTopic(id, manager);
+      return await this.repository.transaction(async (tx) => {
+        await this.repository.lockTopics(tx);
+        const topic = await this.repository.findTopic(id, tx);
         if (!topic) throw QuestionBankErrors.error('TOPIC.NOT_FOUND');
         if (dto.parentId !== undefined && dto.parentId !== topic.parentId) {
           if (dto.parentId !== null) {
-            if (!(await this.repository.findTopic(dto.parentId, manager))) throw DomainError.invalidField('parentId', 'topicNotFound');
-            if (await this.repository.topicIsWithin(dto.parentId, id, manager)) throw QuestionBankErrors.error('TOPIC.CYCLE');
+            if (!(await this.repository.findTopic(dto.parentId, tx))) throw DomainError.invalidField('parentId', 'topicNotFound');
+            if (await this.repository.topicIsWithin(dto.parentId, id, tx)) throw QuestionBankErrors.error('TOPIC.CYCLE');
           }
           topic.parentId = dto.parentId;
         }
         if (dto.name !== undefined) topic.name = dto.name;
-        return await this.repository.saveTopic(topic, manager);
+        return await this.repository.saveTopic(topic, tx);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_topics_parent_name')) throw QuestionBankErrors.error('TOPIC.NAME_TAKEN', { name: dto.name ?? '' });
@@ -92,12 +92,12 @@ export class QuestionsService {
 
   /** Deletes an empty topic: no sub-topic, no question (archived ones too), in no round's blueprint; else 409 TOPIC.IN_USE. */
   async deleteTopic(id: string): Promise<void> {
-    await this.repository.transaction(async (manager) => {
-      await this.repository.lockTopics(manager);
-      if (!(await this.repository.findTopic(id, manager))) throw QuestionBankErrors.error('TOPIC.NOT_FOUND');
-      const used = (await this.repository.topicHasContent(id, manager)) || (await Promise.all(this.topicUsages.map((inUse) => inUse(id, manager)))).some(Boolean);
+    await this.repository.transaction(async (tx) => {
+      await this.repository.lockTopics(tx);
+      if (!(await this.repository.findTopic(id, tx))) throw QuestionBankErrors.error('TOPIC.NOT_FOUND');
+      const used = (await this.repository.topicHasContent(id, tx)) || (await Promise.all(this.topicUsages.map((inUse) => inUse(id, tx)))).some(Boolean);
       if (used) throw QuestionBankErrors.error('TOPIC.IN_USE');
-      await this.repository.deleteTopic(id, manager);
+      await this.repository.deleteTopic(id, tx);
     });
   }
 
@@ -131,21 +131,21 @@ export class QuestionsService {
       explanation: dto.explanation || null,
     };
     this.assertValid(draft);
-    return this.repository.transaction(async (manager) => {
-      await this.assertTopic(draft.topicId, manager);
-      return this.insert(user.id, draft, manager);
+    return this.repository.transaction(async (tx) => {
+      await this.assertTopic(draft.topicId, tx);
+      return this.insert(user.id, draft, tx);
     });
   }
 
   /** Inserts a validated draft as version 1. */
-  insert(userId: string | null, draft: QuestionDraft, manager: EntityManager): Promise<QuestionWithVersion> {
+  insert(userId: string | null, draft: QuestionDraft, tx: Tx): Promise<QuestionWithVersion> {
     const { question, version } = this.firstVersionOf(userId, draft);
-    return this.repository.insertQuestion(question, version, manager);
+    return this.repository.insertQuestion(question, version, tx);
   }
 
   /** Inserts validated drafts as version 1, in bulk (imports, demo data), inside the caller's transaction. */
-  insertMany(userId: string | null, drafts: QuestionDraft[], manager: EntityManager): Promise<number> {
-    return this.repository.insertQuestionsBulk(drafts.map((draft) => this.firstVersionOf(userId, draft)), manager);
+  insertMany(userId: string | null, drafts: QuestionDraft[], tx: Tx): Promise<number> {
+    return this.repository.insertQuestionsBulk(drafts.map((draft) => this.firstVersionOf(userId, draft)), tx);
   }
 
   private firstVersionOf(userId: string | null, draft: QuestionDraft): { question: NewQuestion; version: NewVersion } {
@@ -168,8 +168,8 @@ export class QuestionsService {
 
   /** An edit is a new version; attempts that drew an older one keep it. */
   async update(user: AuthUser, id: string, dto: UpdateQuestionDto): Promise<QuestionWithVersion> {
-    return this.repository.transaction(async (manager) => {
-      const current = await this.repository.findQuestion(id, manager, true);
+    return this.repository.transaction(async (tx) => {
+      const current = await this.repository.findQuestion(id, tx, true);
       if (!current) throw QuestionBankErrors.error('QUESTION.NOT_FOUND');
       if (current.question.status === 'archived') throw QuestionBankErrors.error('QUESTION.ARCHIVED');
       const { question, version } = current;
@@ -183,11 +183,11 @@ export class QuestionsService {
         explanation: dto.explanation === undefined ? version.explanation : dto.explanation || null,
       };
       this.assertValid(draft);
-      if (draft.topicId !== question.topicId) await this.assertTopic(draft.topicId, manager);
+      if (draft.topicId !== question.topicId) await this.assertTopic(draft.topicId, tx);
       const options = this.keepOptionIds(draft.options, version.options);
       const next = version.version + 1;
-      const saved = await this.repository.insertVersion(question.id, this.versionOf(user.id, next, draft, options), manager);
-      await this.audit.record({ actorId: user.id, action: 'question.update', targetType: 'question', targetId: question.id, details: { version: next, versionId: saved.id } }, manager);
+      const saved = await this.repository.insertVersion(question.id, this.versionOf(user.id, next, draft, options), tx);
+      await this.audit.record({ actorId: user.id, action: 'question.update', targetType: 'question', targetId: question.id, details: { version: next, versionId: saved.id } }, tx);
       Object.assign(question, {
         topicId: draft.topicId,
         currentVersion: next,
@@ -198,19 +198,19 @@ export class QuestionsService {
         normalizedText: normalizeQuestionText(draft.text),
         searchText: searchTextOf(draft),
       });
-      return { question: await this.repository.saveQuestion(question, manager), version: saved };
+      return { question: await this.repository.saveQuestion(question, tx), version: saved };
     });
   }
 
   /** Archived: never drawn again; versions stay for the attempts that pinned them. Idempotent. */
   async archive(actor: AuthUser, id: string): Promise<QuestionWithVersion> {
-    return this.repository.transaction(async (manager) => {
-      const current = await this.repository.findQuestion(id, manager, true);
+    return this.repository.transaction(async (tx) => {
+      const current = await this.repository.findQuestion(id, tx, true);
       if (!current) throw QuestionBankErrors.error('QUESTION.NOT_FOUND');
       if (current.question.status !== 'archived') {
         current.question.status = 'archived';
-        current.question = await this.repository.saveQuestion(current.question, manager);
-        await this.audit.record({ actorId: actor.id, action: 'question.archive', targetType: 'question', targetId: id }, manager);
+        current.question = await this.repository.saveQuestion(current.question, tx);
+        await this.audit.record({ actorId: actor.id, action: 'question.archive', targetType: 'question', targetId: id }, tx);
       }
       return current;
     });
@@ -221,8 +221,8 @@ export class QuestionsService {
     if (issues.length) throw issuesToDomainError(issues);
   }
 
-  private async assertTopic(topicId: string, manager: EntityManager): Promise<void> {
-    if (!(await this.repository.findTopic(topicId, manager))) throw DomainError.invalidField('topicId', 'topicNotFound');
+  private async assertTopic(topicId: string, tx: Tx): Promise<void> {
+    if (!(await this.repository.findTopic(topicId, tx))) throw DomainError.invalidField('topicId', 'topicNotFound');
   }
 
   private keepOptionIds(options: QuestionDraft['options'], previous: StoredOption[]): StoredOption[] {

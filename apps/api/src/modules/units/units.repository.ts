@@ -1,74 +1,75 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
+import { asTx, managerOf, type Tx } from '../../common/database/tx.js';
 import { UnitEntity } from './unit.entity.js';
 
 @Injectable()
 export class UnitsRepository {
   constructor(@InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>) {}
 
-  findAll(manager?: EntityManager): Promise<UnitEntity[]> {
-    return (manager?.getRepository(UnitEntity) ?? this.units).find({ order: { name: 'ASC' } });
+  findAll(tx?: Tx): Promise<UnitEntity[]> {
+    return (managerOf(tx)?.getRepository(UnitEntity) ?? this.units).find({ order: { name: 'ASC' } });
   }
 
-  findById(id: string, manager?: EntityManager): Promise<UnitEntity | null> {
-    return (manager?.getRepository(UnitEntity) ?? this.units).findOneBy({ id });
+  findById(id: string, tx?: Tx): Promise<UnitEntity | null> {
+    return (managerOf(tx)?.getRepository(UnitEntity) ?? this.units).findOneBy({ id });
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.units.manager.transaction(work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.units.manager.transaction((manager) => work(asTx(manager)));
   }
 
   /** One writer of the tree's shape at a time (moves, deletes, imports), until the transaction ends. */
-  async lockTree(manager: EntityManager): Promise<void> {
-    await manager.query("SELECT pg_advisory_xact_lock(hashtext('units.tree'))");
+  async lockTree(tx: Tx): Promise<void> {
+    await managerOf(tx).query("SELECT pg_advisory_xact_lock(hashtext('units.tree'))");
   }
 
-  async hasChildren(id: string, manager: EntityManager): Promise<boolean> {
-    const [row] = await manager.query('SELECT EXISTS (SELECT 1 FROM units WHERE parent_id = $1) AS any', [id]);
+  async hasChildren(id: string, tx: Tx): Promise<boolean> {
+    const [row] = await managerOf(tx).query('SELECT EXISTS (SELECT 1 FROM units WHERE parent_id = $1) AS any', [id]);
     return row.any === true;
   }
 
-  async delete(id: string, manager: EntityManager): Promise<void> {
-    await manager.query('DELETE FROM units WHERE id = $1', [id]);
+  async delete(id: string, tx: Tx): Promise<void> {
+    await managerOf(tx).query('DELETE FROM units WHERE id = $1', [id]);
   }
 
   /** New member counts, one statement. */
-  async updateMemberCounts(changes: { id: string; memberCount: number }[], manager: EntityManager): Promise<void> {
+  async updateMemberCounts(changes: { id: string; memberCount: number }[], tx: Tx): Promise<void> {
     if (!changes.length) return;
-    await manager.query('UPDATE units u SET member_count = c.n FROM unnest($1::uuid[], $2::int[]) AS c(id, n) WHERE u.id = c.id', [
+    await managerOf(tx).query('UPDATE units u SET member_count = c.n FROM unnest($1::uuid[], $2::int[]) AS c(id, n) WHERE u.id = c.id', [
       changes.map((c) => c.id),
       changes.map((c) => c.memberCount),
     ]);
   }
 
-  exists(id: string, manager?: EntityManager): Promise<boolean> {
-    return (manager?.getRepository(UnitEntity) ?? this.units).existsBy({ id });
+  exists(id: string, tx?: Tx): Promise<boolean> {
+    return (managerOf(tx)?.getRepository(UnitEntity) ?? this.units).existsBy({ id });
   }
 
   async isEmpty(): Promise<boolean> {
     return !(await this.units.exists({}));
   }
 
-  create(data: Pick<UnitEntity, 'name' | 'parentId' | 'memberCount'>, manager?: EntityManager): Promise<UnitEntity> {
-    const repository = manager?.getRepository(UnitEntity) ?? this.units;
+  create(data: Pick<UnitEntity, 'name' | 'parentId' | 'memberCount'>, tx?: Tx): Promise<UnitEntity> {
+    const repository = managerOf(tx)?.getRepository(UnitEntity) ?? this.units;
     return repository.save(repository.create(data));
   }
 
-  save(unit: UnitEntity, manager?: EntityManager): Promise<UnitEntity> {
-    return (manager?.getRepository(UnitEntity) ?? this.units).save(unit);
+  save(unit: UnitEntity, tx?: Tx): Promise<UnitEntity> {
+    return (managerOf(tx)?.getRepository(UnitEntity) ?? this.units).save(unit);
   }
 
   /** How many of these ids are units (one indexed query). */
-  async countExisting(ids: string[], manager?: EntityManager): Promise<number> {
+  async countExisting(ids: string[], tx?: Tx): Promise<number> {
     if (!ids.length) return 0;
-    const [row] = await (manager ?? this.units.manager).query('SELECT count(*)::int AS n FROM units WHERE id = ANY($1::uuid[])', [ids]);
+    const [row] = await (managerOf(tx) ?? this.units.manager).query('SELECT count(*)::int AS n FROM units WHERE id = ANY($1::uuid[])', [ids]);
     return row.n;
   }
 
   /** Is the unit one of `ancestorIds` or below one of them? Walks up the tree by primary key. */
-  async isWithin(unitId: string, ancestorIds: string[], manager?: EntityManager): Promise<boolean> {
-    const rows = await (manager ?? this.units.manager).query(
+  async isWithin(unitId: string, ancestorIds: string[], tx?: Tx): Promise<boolean> {
+    const rows = await (managerOf(tx) ?? this.units.manager).query(
       `WITH RECURSIVE up(id, parent_id, depth) AS (
          SELECT id, parent_id, 0 FROM units WHERE id = $1
          UNION ALL

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '../../common/database/tx.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { planUnitImport } from '@hoi-thi/contest-engine';
 import type { Language } from '../../common/i18n/language.js';
@@ -18,28 +18,28 @@ export class UnitsService {
   }
 
   /** For other modules: is this a unit a member can belong to? */
-  exists(id: string, manager?: EntityManager): Promise<boolean> {
-    return this.units.exists(id, manager);
+  exists(id: string, tx?: Tx): Promise<boolean> {
+    return this.units.exists(id, tx);
   }
 
-  async allExist(ids: string[], manager?: EntityManager): Promise<boolean> {
-    return (await this.units.countExisting([...new Set(ids)], manager)) === new Set(ids).size;
+  async allExist(ids: string[], tx?: Tx): Promise<boolean> {
+    return (await this.units.countExisting([...new Set(ids)], tx)) === new Set(ids).size;
   }
 
   /** Eligibility: a unit includes its sub-units, so a member of a sub-unit of an eligible unit is eligible. */
-  isWithin(unitId: string, ancestorIds: string[], manager?: EntityManager): Promise<boolean> {
-    return this.units.isWithin(unitId, ancestorIds, manager);
+  isWithin(unitId: string, ancestorIds: string[], tx?: Tx): Promise<boolean> {
+    return this.units.isWithin(unitId, ancestorIds, tx);
   }
 
   isEmpty(): Promise<boolean> {
     return this.units.isEmpty();
   }
 
-  async create(dto: CreateUnitDto, manager?: EntityManager): Promise<UnitEntity> {
-    if (dto.parentId && !(await this.units.exists(dto.parentId, manager))) {
+  async create(dto: CreateUnitDto, tx?: Tx): Promise<UnitEntity> {
+    if (dto.parentId && !(await this.units.exists(dto.parentId, tx))) {
       throw DomainError.invalidField('parentId', 'unitNotFound');
     }
-    return this.units.create({ name: dto.name, parentId: dto.parentId ?? null, memberCount: dto.memberCount ?? 0 }, manager);
+    return this.units.create({ name: dto.name, parentId: dto.parentId ?? null, memberCount: dto.memberCount ?? 0 }, tx);
   }
 
   /**
@@ -48,20 +48,20 @@ export class UnitsService {
    * tree's lock), so two crossing moves cannot make a loop between them.
    */
   async update(id: string, dto: UpdateUnitDto): Promise<UnitEntity> {
-    return this.units.transaction(async (manager) => {
-      await this.units.lockTree(manager);
-      const unit = await this.units.findById(id, manager);
+    return this.units.transaction(async (tx) => {
+      await this.units.lockTree(tx);
+      const unit = await this.units.findById(id, tx);
       if (!unit) throw UnitErrors.error('UNIT.NOT_FOUND');
       if (dto.parentId !== undefined && dto.parentId !== unit.parentId) {
         if (dto.parentId !== null) {
-          if (!(await this.units.exists(dto.parentId, manager))) throw DomainError.invalidField('parentId', 'unitNotFound');
-          if (await this.units.isWithin(dto.parentId, [id], manager)) throw UnitErrors.error('UNIT.CYCLE');
+          if (!(await this.units.exists(dto.parentId, tx))) throw DomainError.invalidField('parentId', 'unitNotFound');
+          if (await this.units.isWithin(dto.parentId, [id], tx)) throw UnitErrors.error('UNIT.CYCLE');
         }
         unit.parentId = dto.parentId;
       }
       if (dto.name !== undefined) unit.name = dto.name;
       if (dto.memberCount !== undefined) unit.memberCount = dto.memberCount;
-      return this.units.save(unit, manager);
+      return this.units.save(unit, tx);
     });
   }
 
@@ -74,12 +74,12 @@ export class UnitsService {
 
   /** Deletes a unit nobody and nothing refers to: no sub-unit, no member, no contest open to it; else 409 UNIT.IN_USE. */
   async remove(id: string): Promise<void> {
-    await this.units.transaction(async (manager) => {
-      await this.units.lockTree(manager);
-      if (!(await this.units.exists(id, manager))) throw UnitErrors.error('UNIT.NOT_FOUND');
-      const used = (await this.units.hasChildren(id, manager)) || (await Promise.all(this.usages.map((usage) => usage.unitInUse(id, manager)))).some(Boolean);
+    await this.units.transaction(async (tx) => {
+      await this.units.lockTree(tx);
+      if (!(await this.units.exists(id, tx))) throw UnitErrors.error('UNIT.NOT_FOUND');
+      const used = (await this.units.hasChildren(id, tx)) || (await Promise.all(this.usages.map((usage) => usage.unitInUse(id, tx)))).some(Boolean);
       if (used) throw UnitErrors.error('UNIT.IN_USE');
-      await this.units.delete(id, manager);
+      await this.units.delete(id, tx);
     });
   }
 
@@ -91,17 +91,17 @@ export class UnitsService {
   async import(form: UnitImportForm, language: Language): Promise<{ created: number; updated: number; issues: UnitFileIssue[] }> {
     const { rows, issues, column } = await readUnitRows(form.file, language);
     if (issues.length) return { created: 0, updated: 0, issues };
-    return this.units.transaction(async (manager) => {
-      await this.units.lockTree(manager);
-      const plan = planUnitImport(rows, await this.units.findAll(manager));
+    return this.units.transaction(async (tx) => {
+      await this.units.lockTree(tx);
+      const plan = planUnitImport(rows, await this.units.findAll(tx));
       const result = { created: plan.create.length, updated: plan.update.length, issues: plan.issues.map((issue) => toFileIssue(issue, column)) };
       if (result.issues.length || form.dryRun) return result;
       const idOfLine = new Map<number, string>();
       for (const unit of plan.create) {
         const parentId = unit.parentId ?? (unit.parentLine !== null ? idOfLine.get(unit.parentLine)! : null);
-        idOfLine.set(unit.line, (await this.units.create({ name: unit.name, parentId, memberCount: unit.memberCount }, manager)).id);
+        idOfLine.set(unit.line, (await this.units.create({ name: unit.name, parentId, memberCount: unit.memberCount }, tx)).id);
       }
-      await this.units.updateMemberCounts(plan.update, manager);
+      await this.units.updateMemberCounts(plan.update, tx);
       return result;
     });
   }
@@ -109,5 +109,5 @@ export class UnitsService {
 
 /** Whether another module's rows still name the unit. */
 export interface UnitUsage {
-  unitInUse(unitId: string, manager: EntityManager): Promise<boolean>;
+  unitInUse(unitId: string, tx: Tx): Promise<boolean>;
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, type Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { containsPattern } from '../../common/database/sql.js';
+import { asTx, managerOf, type Tx } from '../../common/database/tx.js';
 import type { DuplicateReason, Role } from '@hoi-thi/contracts';
 import { UserEntity } from './user.entity.js';
 import { unitNameSql } from '../units/units.sql.js';
@@ -97,36 +98,36 @@ const groupOrder = (alias: string) => `${alias}.size DESC, ${alias}.reason, ${al
 export class UsersRepository {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
-  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
-    return (manager?.getRepository(UserEntity) ?? this.users).findOneBy({ id });
+  findById(id: string, tx?: Tx): Promise<UserEntity | null> {
+    return (managerOf(tx)?.getRepository(UserEntity) ?? this.users).findOneBy({ id });
   }
 
   /** IDX_users_unit_id. */
-  async anyInUnit(unitId: string, manager: EntityManager): Promise<boolean> {
-    const [row] = await manager.query('SELECT EXISTS (SELECT 1 FROM users WHERE unit_id = $1) AS any', [unitId]);
+  async anyInUnit(unitId: string, tx: Tx): Promise<boolean> {
+    const [row] = await managerOf(tx).query('SELECT EXISTS (SELECT 1 FROM users WHERE unit_id = $1) AS any', [unitId]);
     return row.any === true;
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.users.manager.transaction(work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.users.manager.transaction((manager) => work(asTx(manager)));
   }
 
-  findByIdForUpdate(id: string, manager: EntityManager): Promise<UserEntity | null> {
-    return manager.getRepository(UserEntity).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+  findByIdForUpdate(id: string, tx: Tx): Promise<UserEntity | null> {
+    return managerOf(tx).getRepository(UserEntity).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ email });
   }
 
-  findByIds(ids: string[], manager?: EntityManager): Promise<UserEntity[]> {
+  findByIds(ids: string[], tx?: Tx): Promise<UserEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return (manager?.getRepository(UserEntity) ?? this.users).findBy({ id: In(ids) });
+    return (managerOf(tx)?.getRepository(UserEntity) ?? this.users).findBy({ id: In(ids) });
   }
 
   /** Inserts; a duplicate email surfaces as a unique violation for the service to translate. */
-  insert(data: Pick<UserEntity, 'fullName' | 'email' | 'passwordHash' | 'phone' | 'unitId' | 'roles'>, manager?: EntityManager): Promise<UserEntity> {
-    const repository = manager?.getRepository(UserEntity) ?? this.users;
+  insert(data: Pick<UserEntity, 'fullName' | 'email' | 'passwordHash' | 'phone' | 'unitId' | 'roles'>, tx?: Tx): Promise<UserEntity> {
+    const repository = managerOf(tx)?.getRepository(UserEntity) ?? this.users;
     return repository.save(repository.create(data));
   }
 
@@ -143,7 +144,8 @@ export class UsersRepository {
    * fields, `token_version` + 1 when `revokeTokens` (every access token issued before is refused once
    * the replicas have seen it) and `auth_changed_at` (what they poll). The row as it is now, or null.
    */
-  async updateAuthState(id: string, change: AuthStateChange, manager?: EntityManager): Promise<UserEntity | null> {
+  async updateAuthState(id: string, change: AuthStateChange, tx?: Tx): Promise<UserEntity | null> {
+    const manager = managerOf(tx);
     const sets = ['auth_changed_at = clock_timestamp()', 'updated_at = now()'];
     const params: unknown[] = [id];
     if (change.roles) sets.push(`roles = $${params.push(change.roles)}::text[]`);

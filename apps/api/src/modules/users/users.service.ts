@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { normalizeVietnamesePhone } from '@hoi-thi/contest-engine';
 import type { Role } from '@hoi-thi/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import type { Tx } from '../../common/database/tx.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { AuthErrors } from '../auth/auth.errors.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -53,7 +53,7 @@ export class UsersService implements OnModuleInit {
 
   onModuleInit(): void {
     // A unit with members cannot be deleted (their unit is how they compete and are counted).
-    this.units.registerUsage({ unitInUse: (unitId, manager) => this.users.anyInUnit(unitId, manager) });
+    this.units.registerUsage({ unitInUse: (unitId, tx) => this.users.anyInUnit(unitId, tx) });
   }
 
   /** userId → name, unit name and phone (the phone only for organizer exports; boards drop it). */
@@ -62,21 +62,21 @@ export class UsersService implements OnModuleInit {
     return new Map(rows.map((row) => [row.id, { fullName: row.full_name, unitName: row.unit_name, phone: row.phone }]));
   }
 
-  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
-    return this.users.findById(id, manager);
+  findById(id: string, tx?: Tx): Promise<UserEntity | null> {
+    return this.users.findById(id, tx);
   }
 
   /** Many users by id, in no particular order; missing ids are simply absent (essays: the judge pool). */
-  findManyByIds(ids: string[], manager?: EntityManager): Promise<UserEntity[]> {
-    return this.users.findByIds([...new Set(ids)], manager);
+  findManyByIds(ids: string[], tx?: Tx): Promise<UserEntity[]> {
+    return this.users.findByIds([...new Set(ids)], tx);
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.users.findByEmail(normalizeEmail(email));
   }
 
-  async create(data: NewUser, manager?: EntityManager): Promise<UserEntity> {
-    if (data.unitId !== null && !(await this.units.exists(data.unitId, manager))) throw DomainError.invalidField('unitId', 'unitNotFound');
+  async create(data: NewUser, tx?: Tx): Promise<UserEntity> {
+    if (data.unitId !== null && !(await this.units.exists(data.unitId, tx))) throw DomainError.invalidField('unitId', 'unitNotFound');
     try {
       return await this.users.insert(
         {
@@ -87,7 +87,7 @@ export class UsersService implements OnModuleInit {
           unitId: data.unitId,
           roles: data.roles ?? ['member'],
         },
-        manager,
+        tx,
       );
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_users_email')) throw AuthErrors.error('AUTH.EMAIL_TAKEN');
@@ -122,14 +122,14 @@ export class UsersService implements OnModuleInit {
    * with the change.
    */
   async setRoles(actor: AuthUser, userId: string, roles: Role[]): Promise<UserEntity> {
-    const saved = await this.users.transaction(async (manager) => {
-      const user = await this.users.findByIdForUpdate(userId, manager);
+    const saved = await this.users.transaction(async (tx) => {
+      const user = await this.users.findByIdForUpdate(userId, tx);
       if (!user) throw UserErrors.error('USER.NOT_FOUND');
       if (actor.id === userId && user.roles.includes('admin') && !roles.includes('admin')) {
         throw UserErrors.error('USER.CANNOT_DEMOTE_SELF');
       }
-      const saved = (await this.users.updateAuthState(userId, { roles: [...new Set(roles)], revokeTokens: true }, manager))!;
-      await this.audit.record({ actorId: actor.id, action: 'user.roles', targetType: 'user', targetId: userId, details: { from: user.roles, to: saved.roles } }, manager);
+      const saved = (await this.users.updateAuthState(userId, { roles: [...new Set(roles)], revokeTokens: true }, tx))!;
+      await this.audit.record({ actorId: actor.id, action: 'user.roles', targetType: 'user', targetId: userId, details: { from: user.roles, to: saved.roles } }, tx);
       return saved;
     });
     await Promise.all(this.authStateListeners.map((listener) => listener()));
@@ -140,12 +140,12 @@ export class UsersService implements OnModuleInit {
    * Changes an account's token standing inside the caller's transaction (the auth module: password
    * reset and change, deactivation). Null when there is no such account.
    */
-  changeAuthState(userId: string, change: AuthStateChange, manager: EntityManager): Promise<UserEntity | null> {
-    return this.users.updateAuthState(userId, change, manager);
+  changeAuthState(userId: string, change: AuthStateChange, tx: Tx): Promise<UserEntity | null> {
+    return this.users.updateAuthState(userId, change, tx);
   }
 
-  findByIdForUpdate(userId: string, manager: EntityManager): Promise<UserEntity | null> {
-    return this.users.findByIdForUpdate(userId, manager);
+  findByIdForUpdate(userId: string, tx: Tx): Promise<UserEntity | null> {
+    return this.users.findByIdForUpdate(userId, tx);
   }
 
   /** What every replica polls: accounts whose token standing changed after `since`, and the database's time. */
