@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import react from '@vitejs/plugin-react';
+import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { isLocalePart, pickLocalePart } from './src/locales/parts.js';
@@ -65,13 +65,31 @@ function localeParts(): Plugin {
   };
 }
 
+/**
+ * React's API on Preact's runtime, for the app, its libraries (router, query) and the tests alike
+ * (src/preact/react.js says why). Testing Library's `act` is Preact's.
+ */
+const onPreact = [
+  { find: /^react$/, replacement: fromHere('src/preact/react.js') },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+  // Its ES module build (imports react-dom, aliased above), with the runtime's change events: src/test/testing-library.ts.
+  { find: /^@testing-library\/react$/, replacement: fromHere('src/test/testing-library.ts') },
+];
+
 export default defineConfig({
   root: fromHere('.'),
-  plugins: [react(), localeParts(), precompress()],
+  // Preact's preset for JSX and hot reload (prefresh); its own react → preact/compat aliases are off:
+  // onPreact above says where React's names go.
+  plugins: [preact({ reactAliasesEnabled: false }), localeParts(), precompress()],
   resolve: {
     // The client compiles the shared contracts from source, so it never needs the lib built first.
     alias: [
       { find: /^@hoi-thi\/contracts$/, replacement: fromHere('../../libs/contracts/src/index.ts') },
+      ...onPreact,
     ],
   },
   server: {
@@ -109,6 +127,8 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // Libraries that import React are bundled by Vitest too, so that the aliases above apply to them.
+    server: { deps: { inline: ['react-router', '@tanstack/react-query'] } },
     setupFiles: ['./src/test/setup.ts', './src/locales/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     // CI's machine is slower than a quiet one; a test's own waits, not this, decide what it checks.

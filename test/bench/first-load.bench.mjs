@@ -13,6 +13,8 @@
 // loads per page, the median reported. BENCH_FIRST_LOAD_SESSION: `cookie` (default: a reload as a
 // signed-in member does it, the access token renewed with the refresh cookie first) or `token` (an
 // access token already in the page, as figures before 2026-12-03 15:00 were measured).
+// BENCH_FIRST_LOAD_TRACE=1 prints each request of a page's last run: when it was sent, its first
+// byte and its end (ms from navigation), and its size, to see what the time is spent waiting for.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +28,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_FIRST_LOAD_RUNS ?? 3);
 const GOAL_MS = 3000;
 const SESSION = process.env.BENCH_FIRST_LOAD_SESSION ?? 'cookie';
+const TRACE = process.env.BENCH_FIRST_LOAD_TRACE === '1';
 /** Slow 3G as Chrome's DevTools define it (bytes per second for CDP). */
 const SLOW_3G = { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 };
 /** Chunks only organizers, admins and judges need (router.tsx lazy routes), and their strings (locales/parts.ts). */
@@ -88,6 +91,7 @@ try {
     const times = [];
     let scripts = [];
     let bytes = 0;
+    let trace = [];
     for (let run = 0; run < RUNS; run += 1) {
       // A fresh context each run: nothing cached, the member's session already stored.
       const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
@@ -108,8 +112,19 @@ try {
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
       let received = 0;
+      // CDP's timestamps are seconds on a monotonic clock; the first request's is the origin.
+      const requests = new Map();
+      cdp.on('Network.requestWillBeSent', (event) => {
+        requests.set(event.requestId, { url: new URL(event.request.url).pathname + new URL(event.request.url).search, sent: event.timestamp });
+      });
+      cdp.on('Network.responseReceived', (event) => {
+        const request = requests.get(event.requestId);
+        if (request) request.firstByte = event.timestamp;
+      });
       cdp.on('Network.loadingFinished', (event) => {
         received += event.encodedDataLength;
+        const request = requests.get(event.requestId);
+        if (request) Object.assign(request, { end: event.timestamp, bytes: event.encodedDataLength });
       });
       const loaded = [];
       page.on('request', (request) => {
@@ -123,19 +138,24 @@ try {
       times.push(Date.now() - started);
       scripts = loaded;
       bytes = received;
+      const origin = Math.min(...[...requests.values()].map((request) => request.sent));
+      const at = (time) => (time === undefined ? '     -' : String(Math.round((time - origin) * 1000)).padStart(6));
+      trace = [...requests.values()].map((request) => `${at(request.sent)} ${at(request.firstByte)} ${at(request.end)} ${String(((request.bytes ?? 0) / 1024).toFixed(1)).padStart(6)} KB  ${request.url}`);
+      trace.push(`${at(origin + (Date.now() - started) / 1000)} interactive (wall clock from goto)`);
       await context.close();
     }
     const staff = scripts.filter((script) => STAFF_CHUNKS.test(script));
-    results.push({ name, ms: median(times), times, scripts, bytes, staff });
+    results.push({ name, ms: median(times), times, scripts, bytes, staff, trace });
   }
   await browser.close();
 
   console.log(`\nFirst load on emulated slow 3G (400 kbit/s, 400 ms RTT, no cache), session by ${SESSION}, median of ${RUNS}; goal < ${GOAL_MS} ms`);
-  for (const { name, ms, times, scripts, bytes, staff } of results) {
+  for (const { name, ms, times, scripts, bytes, staff, trace } of results) {
     const verdict = ms < GOAL_MS ? 'ok' : 'GOAL MISSED';
     console.log(`  ${name.padEnd(5)} interactive in ${String(ms).padStart(6)} ms (runs: ${times.join(', ')}), ${(bytes / 1024).toFixed(0)} KB over the wire  ${verdict}`);
     console.log(`        scripts: ${scripts.join(', ')}`);
     if (staff.length) console.log(`        MEMBER PAGE LOADED STAFF CODE: ${staff.join(', ')}`);
+    if (TRACE) console.log(`          sent  first    end   size\n${trace.map((line) => `        ${line}`).join('\n')}`);
   }
   if (results.some((r) => r.staff.length)) process.exitCode = 1;
 } finally {

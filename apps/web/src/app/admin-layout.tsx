@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import { NavLink, Outlet } from 'react-router';
 import { hasRole, RequireRole, useAuth } from '../features/auth';
 import { PageLoading } from './page-loading';

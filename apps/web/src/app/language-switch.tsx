@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { currentLanguage, isLanguage, languages, type Language } from '../lib/i18n';
+import { currentLanguage, isLanguage, type Language, languages, useTranslation } from '../lib/i18n';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { hasRole, useAuth, useLeaveSession, type LoginLocationState } from '../features/auth';

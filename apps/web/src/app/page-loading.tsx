@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 
 /** While a page's chunk is fetched the first time (router.tsx `page`); later visits keep the previous page on screen. */
 export function PageLoading() {

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import type { DownloadedFile } from '../lib/api-client';
 import { saveFile } from '../lib/download';
 import { useErrorMessage } from '../lib/error-message';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 
 /** A problem an import found in a file: where (`line`, and `column` when the server knows it) and what. */
 export interface ImportIssue {

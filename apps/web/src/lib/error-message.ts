@@ -1,7 +1,6 @@
 import { ErrorCodes } from '@hoi-thi/contracts';
-import type { ParseKeys } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import { ClientErrorCodes, isApiError } from './api-client';
+import { useTranslation, type TranslationKey } from './i18n';
 
 /**
  * Codes the client words itself, in both languages: those about the session and the account (also
@@ -26,10 +25,10 @@ const codeMessages = {
   'ROUND.LOCKED': 'errors.codes.roundLocked',
   'TOPIC.IN_USE': 'errors.codes.topicInUse',
   'TOPIC.CYCLE': 'errors.codes.topicCycle',
-} as const satisfies Record<string, ParseKeys>;
+} as const satisfies Record<string, TranslationKey>;
 
 /** The translation key of a code the client words itself, or undefined. */
-export function codeMessageKey(code: string): ParseKeys | undefined {
+export function codeMessageKey(code: string): TranslationKey | undefined {
   return Object.hasOwn(codeMessages, code) ? codeMessages[code as keyof typeof codeMessages] : undefined;
 }
 

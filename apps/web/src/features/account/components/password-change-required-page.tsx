@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { useLeaveSession } from '../../auth';
 import { PasswordForm } from './password-form';
 import { useDocumentTitle } from '../../../lib/use-document-title';

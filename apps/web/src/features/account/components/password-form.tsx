@@ -1,6 +1,6 @@
 import { ErrorCodes } from '@hoi-thi/contracts';
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useLayoutEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from '../../../lib/i18n';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { TextField } from '../../../components/text-field';
 import { isApiError } from '../../../lib/api-client';
@@ -31,7 +31,8 @@ export function PasswordForm({ currentLabel, submitLabel, successMessage }: Pass
   const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
   const [submitCount, setSubmitCount] = useState(0);
 
-  useEffect(() => {
+  // A layout effect: the focus moves in the frame the errors are drawn in.
+  useLayoutEffect(() => {
     if (submitCount > 0) focusFirstInvalid(formRef.current);
   }, [submitCount, clientErrors, change.error]);
 

@@ -1,6 +1,6 @@
 import { ErrorCodes, type UserResponse } from '@hoi-thi/contracts';
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useId, useLayoutEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from '../../../lib/i18n';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { TextField } from '../../../components/text-field';
 import { isApiError } from '../../../lib/api-client';
@@ -20,7 +20,8 @@ export function ProfileForm({ user }: { user: UserResponse }) {
   const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
   const [submitCount, setSubmitCount] = useState(0);
 
-  useEffect(() => {
+  // A layout effect: the focus moves in the frame the errors are drawn in.
+  useLayoutEffect(() => {
     if (submitCount > 0) focusFirstInvalid(formRef.current);
   }, [submitCount, clientErrors, update.error]);
 

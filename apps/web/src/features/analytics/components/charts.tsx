@@ -8,7 +8,7 @@
  */
 import type { ParticipationRoundRef, UnitParticipationEntry } from '@hoi-thi/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { formatNumber, formatRate } from '../../../lib/format';
 import type { RoundTotal } from './participation-model';
 

@@ -1,11 +1,10 @@
 import type { ItemAnalysisEntry, ItemFlag } from '@hoi-thi/contracts';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatNumber, formatRate, formatTime } from '../../../lib/format';
-import { currentLanguage } from '../../../lib/i18n';
+import { currentLanguage, useTranslation } from '../../../lib/i18n';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useRound } from '../../rounds';
 import { itemAnalysisPollMs, useItemAnalysis } from '../hooks/use-analytics';

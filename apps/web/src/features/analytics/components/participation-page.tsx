@@ -1,13 +1,12 @@
 import type { ContestParticipationResponse } from '@hoi-thi/contracts';
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
 import { ErrorNotice } from '../../../components/error-notice';
 import { SelectField } from '../../../components/select-field';
 import { useErrorMessage } from '../../../lib/error-message';
 import { formatNumber, formatRate } from '../../../lib/format';
-import { currentLanguage } from '../../../lib/i18n';
+import { currentLanguage, useTranslation } from '../../../lib/i18n';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { analyticsApi } from '../api/analytics-api';
 import { useAnalyticsContest, useContestParticipation } from '../hooks/use-analytics';

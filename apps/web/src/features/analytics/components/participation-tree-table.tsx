@@ -1,6 +1,6 @@
 import type { ParticipationRoundRef } from '@hoi-thi/contracts';
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { formatNumber, formatRate } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { allExpandable, initiallyExpanded, visibleRows, type ParticipationTree } from './participation-model';

@@ -1,7 +1,7 @@
 import type { SubmitResponse } from '@hoi-thi/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { ClientErrorCodes, isApiError } from '../../../lib/api-client';

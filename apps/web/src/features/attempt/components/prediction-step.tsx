@@ -1,6 +1,6 @@
 import { PREDICTION_MAX } from '@hoi-thi/contest-engine';
 import { useId, type ReactNode, type Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 
 
 /**

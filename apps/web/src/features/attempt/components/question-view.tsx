@@ -1,6 +1,6 @@
 import type { PaperQuestion } from '@hoi-thi/contracts';
 import type { KeyboardEvent, ReactNode, Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
 import { orderOptions } from './option-order';
 

@@ -1,5 +1,5 @@
 import type { AttemptResponse, RoundDetailResponse } from '@hoi-thi/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { isApiError } from '../../../lib/api-client';
@@ -96,7 +96,10 @@ export function ResultPage() {
   const round = useRound(roundId ?? '');
 
   if (status === 'anonymous') return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
-  if (attempt.isPending) {
+  // An attempt cached as active while it is being asked for again: the quiz just ended (time up,
+  // submitted elsewhere) and the answer is on its way; saying "not submitted" until it comes would
+  // offer to resume a finished attempt.
+  if (attempt.isPending || (attempt.data?.attempt.status === 'active' && attempt.isFetching)) {
     return (
       <p role="status" className="notice">
         {t('result.loading')}

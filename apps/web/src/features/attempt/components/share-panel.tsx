@@ -1,7 +1,6 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { CopyField } from '../../../components/copy-field';
-import { currentLanguage } from '../../../lib/i18n';
+import { currentLanguage, useTranslation } from '../../../lib/i18n';
 
 /** The page crawlers read (Open Graph tags), served by the API outside the client. */
 export function shareUrl(roundId: string, userId: string, origin: string = window.location.origin): string {

@@ -1,6 +1,6 @@
 import { type AuditAction, AuditActions, type AuditEntryResponse } from '@hoi-thi/contracts';
 import { Pager } from '../../../components/pager';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ErrorNotice } from '../../../components/error-notice';
 import { SelectField } from '../../../components/select-field';
 import { RequireRole } from '../../auth';

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useLayoutEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { TextField } from '../../../components/text-field';
 import { useAuth } from '../hooks/auth-context';
@@ -41,7 +41,8 @@ export function LoginPage() {
   const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
   const [submitCount, setSubmitCount] = useState(0);
 
-  useEffect(() => {
+  // A layout effect: the focus moves in the frame the errors are drawn in.
+  useLayoutEffect(() => {
     if (submitCount > 0) focusFirstInvalid(formRef.current);
   }, [submitCount, clientErrors, login.error]);
 

@@ -1,6 +1,6 @@
 import { ErrorCodes, type RegisterRequest } from '@hoi-thi/contracts';
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useLayoutEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, Navigate } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { TextField } from '../../../components/text-field';
@@ -35,7 +35,8 @@ export function RegisterPage() {
   const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
   const [submitCount, setSubmitCount] = useState(0);
 
-  useEffect(() => {
+  // A layout effect: the focus moves in the frame the errors are drawn in.
+  useLayoutEffect(() => {
     if (submitCount > 0) focusFirstInvalid(formRef.current);
   }, [submitCount, clientErrors, register.error]);
 

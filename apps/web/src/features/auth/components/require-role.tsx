@@ -1,6 +1,6 @@
 import type { Role } from '@hoi-thi/contracts';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useAuth } from '../hooks/auth-context';
 import { hasRole } from '../hooks/roles';

@@ -1,6 +1,6 @@
 import type { UnitResponse } from '@hoi-thi/contracts';
 import { useDeferredValue, useId, useMemo, useState, type CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { searchWords } from '../../../lib/search-text';
 import { filterTreeRows, toTreeRows } from './unit-tree';
 

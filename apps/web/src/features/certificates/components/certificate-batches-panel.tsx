@@ -1,6 +1,6 @@
 import type { CertificateBatchResponse } from '@hoi-thi/contracts';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { DownloadButton } from '../../../components/download-button';
 import { ErrorNotice } from '../../../components/error-notice';
 import { TextField } from '../../../components/text-field';

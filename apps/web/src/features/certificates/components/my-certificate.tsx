@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { DownloadButton } from '../../../components/download-button';
 import { useMyRank } from '../../leaderboard';
 import { certificatesApi } from '../api/certificates-api';

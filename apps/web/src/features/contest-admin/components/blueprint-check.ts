@@ -1,5 +1,5 @@
 import type { LineCoverage } from '@hoi-thi/contest-engine';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../lib/i18n';
 
 /**
  * A blueprint line's coverage (the engine's `blueprintCoverage`, the rule publishing applies) in

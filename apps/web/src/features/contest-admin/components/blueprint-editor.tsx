@@ -1,7 +1,7 @@
 import { blueprintCoverage } from '@hoi-thi/contest-engine';
 import { Difficulties, type Difficulty, type TopicResponse } from '@hoi-thi/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
 import { parseWhole } from '../../../lib/form-values';
 import { topicOptions, type AvailabilityItem } from '../../question-bank';

@@ -1,6 +1,6 @@
 import { ContestKinds, type ContestKind, type ContestResponse, type CreateContestRequest } from '@hoi-thi/contracts';
 import { useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { TextAreaField } from '../../../components/text-area-field';
 import { TextField } from '../../../components/text-field';

@@ -1,5 +1,5 @@
 import { ContestStatuses, type ContestStatus } from '@hoi-thi/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { SelectField } from '../../../components/select-field';

@@ -1,6 +1,6 @@
 import type { ContestResponse, UnitResponse } from '@hoi-thi/contracts';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ErrorNotice } from '../../../components/error-notice';
 import { TextField } from '../../../components/text-field';
 import { useErrorMessage } from '../../../lib/error-message';

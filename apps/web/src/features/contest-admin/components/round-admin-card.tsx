@@ -1,7 +1,7 @@
 import { blueprintCoverage } from '@hoi-thi/contest-engine';
 import type { RoundResponse } from '@hoi-thi/contracts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorNotice } from '../../../components/error-notice';

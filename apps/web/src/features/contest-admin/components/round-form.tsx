@@ -11,8 +11,8 @@ import {
   type RoundResponse,
   type TopicResponse,
 } from '@hoi-thi/contracts';
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useLayoutEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from '../../../lib/i18n';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { SelectField } from '../../../components/select-field';
 import { TextAreaField } from '../../../components/text-area-field';
@@ -124,7 +124,8 @@ export function RoundForm({ contest, round, topics, availability, onSaved, onCan
 
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [submitCount, setSubmitCount] = useState(0);
-  useEffect(() => {
+  // A layout effect: the focus moves in the frame the errors are drawn in.
+  useLayoutEffect(() => {
     if (submitCount > 0) focusFirstInvalid(formRef.current);
   }, [submitCount, clientErrors, mutation.error]);
 

@@ -1,6 +1,6 @@
 import { rubricMaxTotal } from '@hoi-thi/contest-engine';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
 import { parseDecimal } from '../../../lib/form-values';
 

@@ -1,5 +1,5 @@
 import type { ContestResponse, RoundResponse } from '@hoi-thi/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'react-router';
 import { useTimeLimitText } from '../../rounds';
 

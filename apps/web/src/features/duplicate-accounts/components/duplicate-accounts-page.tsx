@@ -1,7 +1,7 @@
 import { DuplicateReasons, type DuplicateAccountResponse, type DuplicateGroupResponse, type DuplicateReason } from '@hoi-thi/contracts';
 import { Pager } from '../../../components/pager';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ErrorNotice } from '../../../components/error-notice';
 import { SelectField } from '../../../components/select-field';
 import { useErrorMessage } from '../../../lib/error-message';

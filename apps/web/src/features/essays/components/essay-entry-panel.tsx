@@ -1,7 +1,7 @@
 import { checkWordLimits, countWords } from '@hoi-thi/contest-engine';
 import { ATTACHMENT_MAX_BYTES, type EntryResponse, type RoundDetailResponse } from '@hoi-thi/contracts';
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useId, useLayoutEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
 import { ErrorNotice } from '../../../components/error-notice';
@@ -86,7 +86,8 @@ function EntryForm({ round, entry }: { round: RoundDetailResponse; entry: EntryR
   const [body, setBody] = useState(entry?.body ?? '');
   const [problems, setProblems] = useState<{ title?: string; body?: string }>({});
   const [submitCount, setSubmitCount] = useState(0);
-  useEffect(() => {
+  // A layout effect: the focus moves in the frame the errors are drawn in.
+  useLayoutEffect(() => {
     if (submitCount > 0) focusFirstInvalid(formRef.current);
   }, [submitCount, problems, save.error]);
 

@@ -1,5 +1,5 @@
 import type { HistoryItem } from '@hoi-thi/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Pager } from '../../../components/pager';

@@ -1,7 +1,7 @@
 import { RUBRIC_STEP } from '@hoi-thi/contest-engine';
 import type { JudgeAssignmentResponse, ScoreAssignmentRequest } from '@hoi-thi/contracts';
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useId, useLayoutEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from '../../../lib/i18n';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { TextAreaField } from '../../../components/text-area-field';
 import { focusFirstInvalid, partitionFieldErrors } from '../../../lib/form-errors';
@@ -37,7 +37,8 @@ export function RubricForm({ assignment, pending, error, onSave }: RubricFormPro
   const [showProblems, setShowProblems] = useState(false);
   const [submitCount, setSubmitCount] = useState(0);
 
-  useEffect(() => {
+  // A layout effect: the focus moves in the frame the errors are drawn in.
+  useLayoutEffect(() => {
     if (submitCount > 0) focusFirstInvalid(formRef.current);
   }, [submitCount, error]);
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/format';
 
 /** The public boards stop changing in a round's last minutes; this says so, and since when. */

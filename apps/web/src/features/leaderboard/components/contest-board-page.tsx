@@ -1,6 +1,6 @@
 import { UnitBoardOrders, type UnitBoardOrderBy } from '@hoi-thi/contracts';
 import { useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useErrorMessage } from '../../../lib/error-message';

@@ -1,6 +1,6 @@
 import type { LeaderboardEntry } from '@hoi-thi/contracts';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { formatDuration, formatNumber } from '../../../lib/format';
 import { revealIntervals, revealSizes } from './display-reveal-options';
 import './display-reveal.css';

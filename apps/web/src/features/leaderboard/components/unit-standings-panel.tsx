@@ -1,6 +1,6 @@
 import { UnitBoardOrders, type UnitBoardOrderBy } from '@hoi-thi/contracts';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { DownloadButton } from '../../../components/download-button';
 import { ErrorNotice } from '../../../components/error-notice';
 import { FieldFrame } from '../../../components/field-frame';

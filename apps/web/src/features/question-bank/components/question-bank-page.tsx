@@ -1,7 +1,7 @@
 import { Difficulties, ExportFormats, QuestionTypes, type Difficulty, type ExportFormat, type QuestionResponse, type QuestionStatus, type QuestionType } from '@hoi-thi/contracts';
 import { Pager } from '../../../components/pager';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
 import { ErrorNotice } from '../../../components/error-notice';

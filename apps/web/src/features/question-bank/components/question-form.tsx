@@ -1,7 +1,7 @@
 import { QuestionLimits } from '@hoi-thi/contest-engine';
 import { Difficulties, QuestionTypes, type CreateQuestionRequest, type Difficulty, type QuestionResponse, type QuestionType, type TopicResponse } from '@hoi-thi/contracts';
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useId, useLayoutEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from '../../../lib/i18n';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { SelectField } from '../../../components/select-field';
 import { TextAreaField } from '../../../components/text-area-field';
@@ -62,7 +62,8 @@ export function QuestionForm({ initial, topics, editing, disabled = false, pendi
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [submitCount, setSubmitCount] = useState(0);
 
-  useEffect(() => {
+  // A layout effect: the focus moves in the frame the errors are drawn in.
+  useLayoutEffect(() => {
     if (submitCount > 0) focusFirstInvalid(formRef.current);
   }, [submitCount, clientErrors, error]);
 

@@ -1,6 +1,6 @@
 import type { TopicResponse } from '@hoi-thi/contracts';
 import { useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';

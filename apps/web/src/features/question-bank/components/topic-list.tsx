@@ -1,6 +1,6 @@
 import type { TopicResponse } from '@hoi-thi/contracts';
 import { useState, type CSSProperties, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { FormErrorAlert } from '../../../components/form-error-alert';

@@ -1,7 +1,7 @@
 import type { RoundDetailResponse } from '@hoi-thi/contracts';
 import { Pager } from '../../../components/pager';
 import { useId, useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DownloadButton } from '../../../components/download-button';
 import { ErrorNotice } from '../../../components/error-notice';

@@ -1,6 +1,6 @@
 import type { RoundDetailResponse, UnitBoardOrderBy } from '@hoi-thi/contracts';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { SelectField } from '../../../components/select-field';

@@ -1,5 +1,5 @@
 import type { LeaderboardEntry, RegradeResponse } from '@hoi-thi/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
 
 interface RegradeDiffProps {

@@ -1,8 +1,7 @@
 import type { ParticipationResponse } from '@hoi-thi/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { appTimeZone } from '../../../lib/format';
-import { currentLanguage } from '../../../lib/i18n';
+import { currentLanguage, useTranslation } from '../../../lib/i18n';
 
 /** More bars than this get too thin on a phone: the chart shows the latest ones. */
 export const maxBars = 36;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { CopyField } from '../../../components/copy-field';
 import { DownloadButton } from '../../../components/download-button';
 import { useContest } from '../../contests';

@@ -1,5 +1,5 @@
 import type { RoundDetailResponse } from '@hoi-thi/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { formatClock, formatNumber } from '../../../lib/format';
 
 /** How long an attempt lasts, in words when it is whole minutes. */

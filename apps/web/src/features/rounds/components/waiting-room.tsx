@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import type { StartQueuePlace } from '../hooks/use-round';
 
 /** Whole seconds left until `at`, ticking while shown. */

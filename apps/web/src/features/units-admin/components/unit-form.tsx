@@ -1,6 +1,6 @@
 import type { UnitResponse, UpdateUnitRequest } from '@hoi-thi/contracts';
 import { useMemo, useRef, useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { TextField } from '../../../components/text-field';
 import { focusFirstInvalid, splitFieldErrors } from '../../../lib/form-errors';

@@ -1,6 +1,6 @@
 import type { UnitImportResponse } from '@hoi-thi/contracts';
 import { useId, useRef, useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useErrorMessage } from '../../../lib/error-message';

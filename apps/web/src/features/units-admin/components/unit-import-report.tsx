@@ -1,5 +1,5 @@
 import type { UnitImportResponse } from '@hoi-thi/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ImportIssueList } from '../../../components/import-issue-list';
 import { isApiError } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';

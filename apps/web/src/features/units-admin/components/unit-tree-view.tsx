@@ -1,6 +1,6 @@
 import type { UnitResponse } from '@hoi-thi/contracts';
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
 import { searchWords } from '../../../lib/search-text';
 import { filterTreeRows, indexUnits, toTreeRows } from '../../auth';

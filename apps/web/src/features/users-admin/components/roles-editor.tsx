@@ -1,6 +1,6 @@
 import { Roles, type Role, type UserAdminResponse } from '@hoi-thi/contracts';
 import { useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useErrorMessage } from '../../../lib/error-message';
 import { useSetRoles } from '../hooks/use-users-admin';

@@ -1,6 +1,6 @@
 import type { UserAdminResponse } from '@hoi-thi/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { CopyField } from '../../../components/copy-field';
 import { ErrorNotice } from '../../../components/error-notice';

@@ -1,6 +1,6 @@
 import { Roles, type Role } from '@hoi-thi/contracts';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Pager } from '../../../components/pager';
 import { SelectField } from '../../../components/select-field';
