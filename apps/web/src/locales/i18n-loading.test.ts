@@ -54,3 +54,28 @@ describe('loading the strings', () => {
     expect(i18n.t('nav.login')).toBe('Log in');
   });
 });
+
+describe('wording a key', () => {
+  it('fills every {{placeholder}} named in the values, and leaves one without a value as it is', async () => {
+    const { i18n } = await freshI18n();
+    expect(i18n.t('app.signedInAs', { name: 'Nguyễn Thị Hoa' })).toBe('Đang đăng nhập: Nguyễn Thị Hoa');
+    expect(i18n.t('rounds.me.attemptNumber', { n: 2 })).toBe('Lượt 2');
+    expect(i18n.t('rounds.me.attemptNumber')).toBe('Lượt {{n}}');
+    expect(i18n.t('rounds.me.attemptNumber', { other: 1 })).toBe('Lượt {{n}}');
+  });
+
+  it('gives the key back when no language has it, so that the crawler sees it', async () => {
+    const { i18n } = await freshI18n();
+    // A section's name is not a string: it is not a key either.
+    expect(i18n.t('bank.title')).toBe('bank.title');
+    expect(i18n.t('app' as 'app.name')).toBe('app');
+  });
+
+  it('falls back to Vietnamese for a key the shown language lacks', async () => {
+    const { i18n } = await freshI18n();
+    await i18n.changeLanguage('en');
+    i18n.addResourceBundle('vi', 'translation', { onlyVi: { word: 'Chỉ tiếng Việt' } });
+    expect(i18n.t('onlyVi.word' as 'app.name')).toBe('Chỉ tiếng Việt');
+    expect(i18n.exists('onlyVi.word' as 'app.name')).toBe(true);
+  });
+});
