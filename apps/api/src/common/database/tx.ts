@@ -7,11 +7,10 @@ declare const txBrand: unique symbol;
  * `transaction(work)` and pass to the repository (or registered step) calls that must run in it, and
  * nothing more. Database access stays in repositories: only they (and the SQL adapter here) turn the
  * handle back into TypeORM's `EntityManager` with `managerOf`, and the lint rule in eslint.config.js
- * keeps `EntityManager` and `DataSource` out of services. The handle is passed by hand rather than
- * carried by `AsyncLocalStorage`, which on Node 20 installs promise hooks for the whole process and
- * was measured at about three times the cost of every await (docs/architecture.md "Transactions",
- * `node test/bench/async-context.bench.mjs`). Hot paths run through here, so both functions are
- * casts: no wrapper object, no allocation.
+ * keeps `EntityManager` and `DataSource` out of services. Passed by hand rather than carried by
+ * `AsyncLocalStorage` so that a signature says which calls join the caller's transaction
+ * (docs/architecture.md "Transactions" has the measurements). Hot paths run through here, so both
+ * functions are casts: no wrapper object, no allocation.
  */
 export type Tx = { readonly [txBrand]: true };
 
