@@ -36,7 +36,7 @@ export class ContestAccess {
 
   /** The contest of the round (or the contest itself) when the caller manages it; 404 when it does not exist, else 403. */
   async assertManages(caller: AuthUser, target: 'round' | 'contest', id: string, tx?: Tx): Promise<string> {
-    const found = await this.contests.managerOf(target, id, caller.id, tx);
+    const found = await this.contests.managementOf(target, id, caller.id, tx);
     if (!found) throw ContestErrors.error(target === 'round' ? 'ROUND.NOT_FOUND' : 'CONTEST.NOT_FOUND');
     if (!found.manages && !caller.roles.includes('admin')) throw ContestErrors.error('CONTEST.NOT_MANAGER');
     return found.contestId;
@@ -46,12 +46,12 @@ export class ContestAccess {
   async manages(caller: AuthUser | undefined, target: 'round' | 'contest', id: string, tx?: Tx): Promise<boolean> {
     if (!caller || !hasRole(caller, 'organizer')) return false;
     if (caller.roles.includes('admin')) return true;
-    return (await this.contests.managerOf(target, id, caller.id, tx))?.manages === true;
+    return (await this.contests.managementOf(target, id, caller.id, tx))?.manages === true;
   }
 
   /** Whether the user is one of the contest's managers (not counting admins: they may compete elsewhere but not where they manage). */
   async isManager(userId: string, contestId: string, tx?: Tx): Promise<boolean> {
-    return (await this.contests.managerOf('contest', contestId, userId, tx))?.manages === true;
+    return (await this.contests.managementOf('contest', contestId, userId, tx))?.manages === true;
   }
 
   /** Whether the caller may manage a contest whose managers are `managerIds`. */

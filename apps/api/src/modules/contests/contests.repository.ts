@@ -184,7 +184,7 @@ export class ContestsRepository {
    * Whether `userId` manages the contest of a round (or the contest itself): null when there is no
    * such round (contest). One statement, by primary keys.
    */
-  async managerOf(target: 'round' | 'contest', id: string, userId: string, tx?: Tx): Promise<{ contestId: string; manages: boolean } | null> {
+  async managementOf(target: 'round' | 'contest', id: string, userId: string, tx?: Tx): Promise<{ contestId: string; manages: boolean } | null> {
     const sql =
       target === 'round'
         ? `SELECT r.contest_id, EXISTS (SELECT 1 FROM contest_managers m WHERE m.contest_id = r.contest_id AND m.user_id = $2) AS manages
