@@ -159,15 +159,19 @@ class Translations {
     this.changed();
   }
 
+  /** The language asked for last: a switch whose strings arrive after a later choice does not undo it. */
+  private requested: Language = defaultLanguage;
+
   /** Switches once the language's strings (every part wanted so far) are in; until then the page keeps the previous one. */
   async changeLanguage(language: Language): Promise<void> {
+    this.requested = language;
     if (!this.complete.has(language)) {
       wantedLanguages.add(language);
       const strings = await fetchWantedParts(language);
       this.strings.set(language, merge(this.strings.get(language) ?? {}, strings));
       this.complete.add(language);
     }
-    if (this.language === language) return;
+    if (this.language === language || this.requested !== language) return;
     this.language = language;
     for (const listener of this.languageListeners) listener(language);
     this.changed();

@@ -30,6 +30,18 @@ describe('loading the strings', () => {
     expect(window.localStorage.getItem('hoi-thi.language')).toBe('en');
   });
 
+  it('keeps the later choice when English arrives after Vietnamese was chosen again', async () => {
+    const { i18n } = await freshI18n();
+    const toEnglish = i18n.changeLanguage('en');
+    await i18n.changeLanguage('vi');
+    await toEnglish;
+    expect(i18n.language).toBe('vi');
+    expect(i18n.t('nav.login')).toBe('Đăng nhập');
+    // The strings came all the same: choosing English again switches at once.
+    void i18n.changeLanguage('en');
+    expect(i18n.language).toBe('en');
+  });
+
   it('loads a stored English choice before it is ready', async () => {
     const { i18n, i18nReady } = await freshI18n('en');
     await i18nReady;
