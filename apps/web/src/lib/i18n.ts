@@ -134,11 +134,6 @@ class Translations {
   /** What `useTranslation` hands out: a new object (and `t`) on every change a screen must redraw for. */
   snapshot: { t: TFunction; i18n: Translations } = { t: (key, params) => this.t(key, params), i18n: this };
 
-  /** The language shown, as i18next names it for a language it found strings for. */
-  get resolvedLanguage(): Language {
-    return this.language;
-  }
-
   /** The string for `key` in the language shown (Vietnamese if that has none), its `{{name}}` placeholders filled; the key itself if no language has it. */
   readonly t = (key: TranslationKey, params?: TranslationParams): string => {
     const text = lookup(this.strings.get(this.language), key) ?? lookup(this.strings.get(defaultLanguage), key);
